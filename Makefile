@@ -1,0 +1,32 @@
+# Two commands: `make lab` opens the kit, `make test` runs every test.
+# Both create or update .venv by themselves; the install step reruns only when pyproject.toml changes.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.okrsim-installed
+
+.PHONY: lab test venv lint bench accuracy clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+test: $(STAMP)
+	$(BIN)/ruff check okrsim tests benchmarks scripts
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check okrsim tests benchmarks scripts
+
+bench: $(STAMP)
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,36 @@
+"""okrsim: teach SMART OKRs to revenue teams and test whether their key results add up.
+
+The public API:
+
+- :func:`grade` -- SMART assessment of one objective or key result.
+- :func:`load_plan` -- read and validate a plan file; :func:`check` -- its cascade report.
+- :func:`simulate` -- on-paper roll-up and Monte Carlo feasibility of a plan.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("okrsim")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0.0.0"
+
+from okrsim.cascade import CascadeReport, Finding, check
+from okrsim.errors import OkrsimError, PlanError
+from okrsim.plan import KeyResult, Objective, Plan, load_plan, loads_plan, parse_plan
+
+__all__ = [
+    "CascadeReport",
+    "Finding",
+    "KeyResult",
+    "Objective",
+    "OkrsimError",
+    "Plan",
+    "PlanError",
+    "__version__",
+    "check",
+    "load_plan",
+    "loads_plan",
+    "parse_plan",
+]

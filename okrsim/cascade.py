@@ -1,0 +1,296 @@
+"""Alignment checks over a plan's OKR cascade (company -> team -> individual).
+
+:func:`check` returns a :class:`CascadeReport` with one :class:`Finding` per problem; the report
+draws the cascade as an indented tree (``to_text``) and serialises for tools (``to_dict``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from okrsim.plan import Objective, Plan, find_cycles
+from okrsim.sim import spec
+
+MIN_KEY_RESULTS = 2
+MAX_KEY_RESULTS = 5
+
+#: Severity "invalid" marks defects no plan can work with (exit code 2 on the command line).
+SEVERITIES = ("invalid", "error", "warning")
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred thousand million half double triple "
+    "uno una due tre quattro cinque sei sette otto nove dieci undici dodici quindici venti trenta "
+    "quaranta cinquanta cento mille milione milioni metà doppio triplo"
+)
+_NUMBER_RE = re.compile(r"\d|\b(" + "|".join(_NUMBER_WORDS.split()) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One alignment problem.
+
+    Attributes
+    ----------
+    code : str
+        Stable identifier, e.g. ``"missing-parent"``.
+    severity : str
+        ``"invalid"``, ``"error"`` or ``"warning"``.
+    message : str
+        One plain sentence saying what is wrong and how to fix it.
+    objective, key_result : str or None
+        Where it is.
+    """
+
+    code: str
+    severity: str
+    message: str
+    objective: str | None = None
+    key_result: str | None = None
+
+
+@dataclass
+class CascadeReport:
+    """The result of :func:`check`: the plan and its findings."""
+
+    plan: Plan
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        """Whether the cascade has no findings at all."""
+        return not self.findings
+
+    @property
+    def exit_code(self) -> int:
+        """0 when clean, 2 when a finding makes the plan unusable, 1 otherwise."""
+        if any(f.severity == "invalid" for f in self.findings):
+            return 2
+        return 1 if self.findings else 0
+
+    def for_objective(self, objective_id: str) -> list[Finding]:
+        """Findings about an objective itself (not its key results)."""
+        return [f for f in self.findings if f.objective == objective_id and f.key_result is None]
+
+    def for_key_result(self, key_result_id: str) -> list[Finding]:
+        """Findings about one key result."""
+        return [f for f in self.findings if f.key_result == key_result_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as plain data: the plan's tree and the findings."""
+        return {
+            "plan": self.plan.name,
+            "source": self.plan.source,
+            "clean": self.clean,
+            "counts": dict(Counter(f.severity for f in self.findings)),
+            "findings": [asdict(f) for f in self.findings],
+            "tree": [_tree_dict(self.plan, root, set()) for root in _roots(self.plan)],
+        }
+
+    def to_text(self) -> str:
+        """Draw the cascade as an indented tree, then list the findings."""
+        plan = self.plan
+        lines = [f"{plan.name} ({plan.start}, {plan.months} months)"]
+        roots = _roots(plan)
+        for i, root in enumerate(roots):
+            self._draw(root, "", i == len(roots) - 1, lines, set())
+        lines.append("")
+        if self.clean:
+            lines.append("No findings: every team objective links up and every key result "
+                         "is measurable.")
+        else:
+            lines.append(f"{len(self.findings)} finding{'s' if len(self.findings) > 1 else ''}:")
+            for f in self.findings:
+                lines.append(f"  [{f.severity}] {f.message}")
+        return "\n".join(lines)
+
+    def _draw(self, obj: Objective, indent: str, last: bool, lines: list[str], seen: set) -> None:
+        seen.add(obj.id)
+        mark = " (!)" if self.for_objective(obj.id) else ""
+        lines.append(f"{indent}{'└─ ' if last else '├─ '}[{obj.owner}] {obj.objective} "
+                     f"({obj.id}){mark}")
+        inner = indent + ("   " if last else "│  ")
+        children = [c for c in self.plan.children(obj.id) if c.id not in seen]
+        for kr in obj.key_results:
+            link = f" -> {kr.drives}" if kr.drives else ""
+            flag = " (!)" if self.for_key_result(kr.id) else ""
+            lines.append(f"{inner}{'│' if children else ' '}  • {kr.text} [{kr.id}{link}]{flag}")
+        for i, child in enumerate(children):
+            self._draw(child, inner, i == len(children) - 1, lines, seen)
+
+
+def _roots(plan: Plan) -> list[Objective]:
+    """Objectives drawn at the top: no parent, a missing parent, or the entry of a cycle."""
+    ids = {o.id for o in plan.objectives}
+    roots = [o for o in plan.objectives if o.parent is None or o.parent not in ids]
+    for cycle in find_cycles(plan.objectives):
+        roots.append(plan.objective(cycle[0]))
+    return roots
+
+
+def _tree_dict(plan: Plan, obj: Objective, seen: set) -> dict[str, Any]:
+    seen.add(obj.id)
+    return {
+        "id": obj.id,
+        "owner": obj.owner,
+        "objective": obj.objective,
+        "key_results": [
+            {"id": kr.id, "text": kr.text, "drives": kr.drives} for kr in obj.key_results
+        ],
+        "children": [
+            _tree_dict(plan, c, seen) for c in plan.children(obj.id) if c.id not in seen
+        ],
+    }
+
+
+def has_number(text: str) -> bool:
+    """Whether a statement carries a number (digits or a number word in English or Italian)."""
+    return bool(_NUMBER_RE.search(text))
+
+
+def check(plan: Plan) -> CascadeReport:
+    """Check a plan's cascade and alignment.
+
+    The checks: duplicate ids and parent cycles (invalid); a parent that does not exist; a team
+    objective that supports nothing; fewer than 2 or more than 5 key results; a key result with no
+    number to measure it; a ``drives`` path the model does not have; a company target without
+    baseline and target, or more than one; two key results committing the same model input.
+
+    Parameters
+    ----------
+    plan : Plan
+        A plan, usually from :func:`okrsim.load_plan` (``strict=False`` keeps duplicate ids and
+        cycles so that they are reported here).
+
+    Returns
+    -------
+    CascadeReport
+    """
+    findings: list[Finding] = []
+    findings += _duplicate_ids(plan)
+    findings += _cycles(plan)
+    findings += _parents(plan)
+    findings += _key_result_counts(plan)
+    findings += _measurability(plan)
+    findings += _drives(plan)
+    return CascadeReport(plan, findings)
+
+
+def _duplicate_ids(plan: Plan) -> list[Finding]:
+    findings = []
+    for oid, n in Counter(o.id for o in plan.objectives).items():
+        if n > 1:
+            findings.append(Finding("duplicate-id", "invalid",
+                                    f"Objective id '{oid}' is used {n} times; give each "
+                                    "objective its own id.", oid))
+    for kid, n in Counter(kr.id for _, kr in plan.key_results()).items():
+        if n > 1:
+            findings.append(Finding("duplicate-id", "invalid",
+                                    f"Key result id '{kid}' is used {n} times; give each key "
+                                    "result its own id.", None, kid))
+    return findings
+
+
+def _cycles(plan: Plan) -> list[Finding]:
+    findings = []
+    for cycle in find_cycles(plan.objectives):
+        path = " -> ".join([*cycle, cycle[0]])
+        findings.append(Finding("cycle", "invalid",
+                                f"Objectives {path} form a cycle; each objective must support "
+                                "one above it, ending at a company objective.", cycle[0]))
+    return findings
+
+
+def _parents(plan: Plan) -> list[Finding]:
+    ids = {o.id for o in plan.objectives}
+    target = plan.target_key_result()
+    company_owner = None
+    for obj, kr in plan.key_results():
+        if kr is target:
+            company_owner = obj.owner
+    if company_owner is None:
+        roots = [o for o in plan.objectives if o.parent is None]
+        company_owner = roots[0].owner if roots else None
+    findings = []
+    for obj in plan.objectives:
+        if obj.parent is not None and obj.parent not in ids:
+            findings.append(Finding("missing-parent", "error",
+                                    f"Objective '{obj.id}' names parent '{obj.parent}', which is "
+                                    "not in the plan; point it at an existing objective id.",
+                                    obj.id))
+        elif obj.parent is None and obj.owner != company_owner:
+            findings.append(Finding("supports-nothing", "error",
+                                    f"Objective '{obj.id}' of {obj.owner} supports nothing; give "
+                                    "it a 'parent' so it links up to a company objective.",
+                                    obj.id))
+    return findings
+
+
+def _key_result_counts(plan: Plan) -> list[Finding]:
+    findings = []
+    for obj in plan.objectives:
+        n = len(obj.key_results)
+        if n < MIN_KEY_RESULTS:
+            findings.append(Finding("too-few-key-results", "warning",
+                                    f"Objective '{obj.id}' has {n} key "
+                                    f"result{'' if n == 1 else 's'}; write {MIN_KEY_RESULTS} to "
+                                    f"{MAX_KEY_RESULTS} so progress is measured from more than "
+                                    "one angle.", obj.id))
+        elif n > MAX_KEY_RESULTS:
+            findings.append(Finding("too-many-key-results", "warning",
+                                    f"Objective '{obj.id}' has {n} key results; keep at most "
+                                    f"{MAX_KEY_RESULTS} so the team can focus.", obj.id))
+    return findings
+
+
+def _measurability(plan: Plan) -> list[Finding]:
+    findings = []
+    for obj, kr in plan.key_results():
+        if not has_number(kr.text) and kr.target is None:
+            findings.append(Finding("not-measurable", "error",
+                                    f"Key result '{kr.id}' has no number to measure it; state the "
+                                    "metric with a target value, ideally 'from X to Y'.",
+                                    obj.id, kr.id))
+    return findings
+
+
+def _drives(plan: Plan) -> list[Finding]:
+    findings = []
+    targets = [(o, kr) for o, kr in plan.key_results() if kr.drives == spec.TARGET_PATH]
+    for obj, kr in targets:
+        missing = [k for k in ("baseline", "target") if getattr(kr, k) is None]
+        if missing:
+            findings.append(Finding("target-incomplete", "error",
+                                    f"Company target '{kr.id}' has no {' and no '.join(missing)}; "
+                                    "give both so target growth = target / baseline - 1.",
+                                    obj.id, kr.id))
+        if obj.parent is not None:
+            findings.append(Finding("target-not-company", "warning",
+                                    f"Key result '{kr.id}' drives the company target but sits "
+                                    f"under team objective '{obj.id}'; put it on a company "
+                                    "objective.", obj.id, kr.id))
+    if len(targets) > 1:
+        ids = ", ".join(f"'{kr.id}'" for _, kr in targets)
+        findings.append(Finding("several-targets", "error",
+                                f"Key results {ids} all say 'drives: target'; a plan has one "
+                                "company growth target.", targets[1][0].id, targets[1][1].id))
+    allowed = ", ".join(spec.model_paths())
+    committed: dict[str, str] = {}
+    for obj, kr in plan.key_results():
+        if kr.drives is None or kr.drives == spec.TARGET_PATH:
+            continue
+        if kr.drives not in spec.MODEL_FIELDS:
+            findings.append(Finding("unknown-drives", "error",
+                                    f"Key result '{kr.id}' drives '{kr.drives}', which the model "
+                                    f"does not have; use one of {allowed}.", obj.id, kr.id))
+            continue
+        if kr.drives in committed:
+            findings.append(Finding("duplicate-drives", "warning",
+                                    f"Key results '{committed[kr.drives]}' and '{kr.id}' both "
+                                    f"commit '{kr.drives}'; keep one owner per model input.",
+                                    obj.id, kr.id))
+        committed.setdefault(kr.drives, kr.id)
+    return findings

@@ -1,0 +1,503 @@
+"""The plan file: one YAML document holding the OKR cascade and the revenue model.
+
+``load_plan`` reads and validates a file and returns a typed :class:`Plan`. Every problem is one
+plain sentence naming the file, the place (objective id, key result id, field) and what is allowed;
+all problems of a file are collected and raised together as a :class:`~okrsim.errors.PlanError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from okrsim.errors import PlanError
+from okrsim.sim import spec
+
+PLAN_KEYS = ("plan", "description", "period", "objectives", "model")
+PERIOD_KEYS = ("start", "months")
+OBJECTIVE_KEYS = ("id", "owner", "objective", "parent", "key_results")
+KEY_RESULT_KEYS = ("id", "text", "drives", "baseline", "target", "forecast")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+MAX_FILE_BYTES = 2_000_000
+MAX_TEXT_CHARS = 1_000
+
+
+@dataclass(frozen=True)
+class KeyResult:
+    """A key result: a measurable statement, optionally linked to a model input.
+
+    Attributes
+    ----------
+    id : str
+        Unique id within the plan.
+    text : str
+        The key result as written.
+    drives : str or None
+        Dotted model path the key result commits to (``"hiring.count"``), or ``"target"`` for the
+        company growth target.
+    baseline : float or None
+        Starting value; required with ``drives: target``.
+    target : Any
+        The committed value (a number, or a list for list-valued inputs).
+    forecast : Any
+        What may really happen: a number or a distribution mapping, used by Monte Carlo.
+    """
+
+    id: str
+    text: str
+    drives: str | None = None
+    baseline: float | None = None
+    target: Any = None
+    forecast: Any = None
+
+
+@dataclass(frozen=True)
+class Objective:
+    """An objective with its owner, its parent link and its key results."""
+
+    id: str
+    owner: str
+    objective: str
+    parent: str | None = None
+    key_results: tuple[KeyResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A validated plan: the OKR cascade plus the model section used by the simulator.
+
+    Attributes
+    ----------
+    name : str
+        Title of the plan.
+    start : str
+        First month of the period, ``"YYYY-MM"``.
+    months : int
+        Length of the period in months.
+    objectives : tuple of Objective
+        In file order.
+    model : dict
+        The ``model`` section as written (validated against :mod:`okrsim.sim.spec`).
+    source : str
+        Where the plan came from (a file name, or ``"<plan>"``), used in messages.
+    description : str
+        Optional free text.
+    """
+
+    name: str
+    start: str
+    months: int
+    objectives: tuple[Objective, ...]
+    model: dict[str, Any] = field(default_factory=dict)
+    source: str = "<plan>"
+    description: str = ""
+
+    def objective(self, objective_id: str) -> Objective:
+        """Return the objective with this id (``KeyError`` when absent)."""
+        for obj in self.objectives:
+            if obj.id == objective_id:
+                return obj
+        raise KeyError(objective_id)
+
+    def key_results(self) -> list[tuple[Objective, KeyResult]]:
+        """Return every (objective, key result) pair in file order."""
+        return [(obj, kr) for obj in self.objectives for kr in obj.key_results]
+
+    def target_key_result(self) -> KeyResult | None:
+        """Return the key result with ``drives: target`` (the company growth target), if any."""
+        for _, kr in self.key_results():
+            if kr.drives == spec.TARGET_PATH:
+                return kr
+        return None
+
+    def children(self, objective_id: str | None) -> list[Objective]:
+        """Return the objectives whose parent is ``objective_id`` (``None``: the roots)."""
+        return [obj for obj in self.objectives if obj.parent == objective_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the plan as plain data, in the file's own shape."""
+        objectives = []
+        for obj in self.objectives:
+            item: dict[str, Any] = {"id": obj.id, "owner": obj.owner, "objective": obj.objective}
+            if obj.parent is not None:
+                item["parent"] = obj.parent
+            item["key_results"] = [
+                {k: v for k, v in vars(kr).items() if v is not None} for kr in obj.key_results
+            ]
+            objectives.append(item)
+        data: dict[str, Any] = {
+            "plan": self.name,
+            "period": {"start": self.start, "months": self.months},
+            "objectives": objectives,
+        }
+        if self.description:
+            data["description"] = self.description
+        if self.model:
+            data["model"] = self.model
+        return data
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key written twice in one mapping."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if isinstance(key, (list, dict)):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word, not a list or mapping", key_node.start_mark
+            )
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} appears twice in the same mapping",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+
+
+def read_yaml(path: str | Path) -> Any:
+    """Read one YAML document from a file, turning every failure into a :class:`PlanError`.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file to read.
+
+    Returns
+    -------
+    Any
+        The parsed document.
+    """
+    path = Path(path)
+    name = str(path)
+    if path.is_dir():
+        raise PlanError([f"{name} is a folder; give the path of a plan file (.yaml)."])
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanError([f"{name} does not exist; give the path of a plan file (.yaml)."]) from None
+    except OSError as exc:
+        raise PlanError([f"{name} cannot be read ({exc.strerror or exc})."]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise PlanError(
+            [f"{name} is {len(raw):,} bytes; a plan file may be at most {MAX_FILE_BYTES:,} bytes."]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanError([f"{name} is not a UTF-8 text file; a plan is a YAML text file."]) from None
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, source: str = "<plan>") -> Any:
+    """Parse YAML text, reporting syntax errors with their line as a :class:`PlanError`."""
+    if "\x00" in text:
+        raise PlanError([f"{source} contains NUL bytes; a plan is a YAML text file."])
+    if not text.strip():
+        raise PlanError([f"{source} is empty; a plan needs at least 'plan', 'period' and "
+                         "'objectives'."])
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise PlanError([f"{source} is not valid YAML{where}: {problem}."]) from None
+    except yaml.YAMLError as exc:
+        raise PlanError([f"{source} is not valid YAML: {exc}."]) from None
+
+
+def load_plan(path: str | Path, *, strict: bool = True) -> Plan:
+    """Read, validate and return the plan in a YAML file.
+
+    Parameters
+    ----------
+    path : str or Path
+        Path of the plan file.
+    strict : bool, default True
+        When true, duplicate ids and parent cycles are refused; when false they are kept so that
+        :func:`okrsim.check` can report them as findings.
+
+    Returns
+    -------
+    Plan
+
+    Raises
+    ------
+    PlanError
+        With one sentence per problem, naming the file, the place and what is allowed.
+
+    Examples
+    --------
+    >>> plan = load_plan("exercises/plans/revenue_teams.yaml")  # doctest: +SKIP
+    >>> plan.target_key_result().target  # doctest: +SKIP
+    13200000
+    """
+    return parse_plan(read_yaml(path), source=str(path), strict=strict)
+
+
+def loads_plan(text: str, source: str = "<plan>", *, strict: bool = True) -> Plan:
+    """Validate and return the plan held in a YAML string (see :func:`load_plan`)."""
+    return parse_plan(parse_yaml(text, source), source=source, strict=strict)
+
+
+def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Plan:
+    """Validate already-parsed plan data and return a :class:`Plan` (see :func:`load_plan`)."""
+    problems: list[str] = []
+    if not isinstance(data, Mapping):
+        kind = "a list" if isinstance(data, list) else f"a single value ({data!r:.40})"
+        raise PlanError([f"{source} holds {kind}; a plan is a mapping with the keys "
+                         f"{', '.join(PLAN_KEYS)}."])
+    _unknown_keys(data, PLAN_KEYS, f"{source}", problems)
+    name = _text(data.get("plan"), f"{source}: plan", problems, required=True)
+    description = _text(data.get("description"), f"{source}: description", problems) or ""
+    start, months = _period(data.get("period"), source, problems)
+    objectives = _objectives(data.get("objectives"), source, months, problems)
+    model = data.get("model")
+    if model is None:
+        model = {}
+    else:
+        problems.extend(spec.validate_model(model, f"{source}: model", months))
+    if strict and not problems:
+        problems.extend(structural_problems(objectives, source))
+    if problems:
+        raise PlanError(problems)
+    return Plan(
+        name=name or "",
+        start=start,
+        months=months,
+        objectives=tuple(objectives),
+        model=dict(model),
+        source=source,
+        description=description,
+    )
+
+
+def structural_problems(
+    objectives: list[Objective] | tuple[Objective, ...], source: str
+) -> list[str]:
+    """Return sentences for duplicate ids and parent cycles, the defects no plan can work with."""
+    problems = []
+    seen_objectives: set[str] = set()
+    seen_krs: set[str] = set()
+    for obj in objectives:
+        if obj.id in seen_objectives:
+            problems.append(f"{source}: objective id {obj.id!r} is used twice; ids must be unique.")
+        seen_objectives.add(obj.id)
+        for kr in obj.key_results:
+            if kr.id in seen_krs:
+                problems.append(
+                    f"{source}: key result id {kr.id!r} is used twice; ids must be unique."
+                )
+            seen_krs.add(kr.id)
+    for cycle in find_cycles(objectives):
+        path = " -> ".join([*cycle, cycle[0]])
+        problems.append(f"{source}: objectives form a cycle ({path}); the cascade must be a tree.")
+    return problems
+
+
+def find_cycles(objectives: list[Objective] | tuple[Objective, ...]) -> list[list[str]]:
+    """Return each cycle of parent links once, as a list of objective ids."""
+    parent = {obj.id: obj.parent for obj in objectives}
+    cycles: list[list[str]] = []
+    done: set[str] = set()
+    for start in parent:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent and node not in done and node not in path:
+            path.append(node)
+            node = parent[node]
+        if node is not None and node in path:
+            cycles.append(path[path.index(node):])
+        done.update(path)
+    return cycles
+
+
+def _unknown_keys(data: Mapping, allowed: tuple[str, ...], where: str, problems: list[str]) -> None:
+    for key in data:
+        if key not in allowed:
+            problems.append(
+                f"{where} has an unknown key {key!r}; allowed keys are {', '.join(allowed)}."
+            )
+
+
+def _text(value: Any, where: str, problems: list[str], required: bool = False) -> str | None:
+    if value is None:
+        if required:
+            problems.append(f"{where} is missing; it must be a short text.")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        problems.append(f"{where} must be a text; got {type(value).__name__}.")
+        return None
+    text = str(value).strip()
+    if required and not text:
+        problems.append(f"{where} is empty; it must be a short text.")
+    if len(text) > MAX_TEXT_CHARS:
+        problems.append(f"{where} is {len(text):,} characters; at most {MAX_TEXT_CHARS:,} allowed.")
+    return text
+
+
+def _period(value: Any, source: str, problems: list[str]) -> tuple[str, int]:
+    where = f"{source}: period"
+    if value is None:
+        problems.append(f"{where} is missing; write it as {{start: 2027-01, months: 12}}.")
+        return "", 12
+    if not isinstance(value, Mapping):
+        problems.append(f"{where} must be a mapping such as {{start: 2027-01, months: 12}}; "
+                        f"got {type(value).__name__}.")
+        return "", 12
+    _unknown_keys(value, PERIOD_KEYS, where, problems)
+    start = value.get("start")
+    if isinstance(start, (dt.date, dt.datetime)):
+        start = f"{start.year:04d}-{start.month:02d}"
+    if not isinstance(start, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", start.strip()):
+        problems.append(f"{where}.start must be a month written YYYY-MM (e.g. 2027-01); "
+                        f"got {start!r}.")
+        start = ""
+    months = value.get("months")
+    if not _is_whole(months) or not 1 <= months <= 60:
+        problems.append(f"{where}.months must be a whole number from 1 to 60; got {months!r}.")
+        months = 12
+    return str(start).strip(), int(months)
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )
+
+
+def _check_id(value: Any, where: str, problems: list[str]) -> str | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        problems.append(
+            f"{where} must be a short id of letters, digits, '-', '_' or '.' (at most 64 "
+            f"characters, starting with a letter or digit); got {value!r}."
+        )
+        return None
+    return value
+
+
+def _objectives(value: Any, source: str, months: int, problems: list[str]) -> list[Objective]:
+    where = f"{source}: objectives"
+    if value is None:
+        problems.append(f"{where} is missing; it must be a list of objectives.")
+        return []
+    if not isinstance(value, list):
+        problems.append(f"{where} must be a list of objectives; got {type(value).__name__}.")
+        return []
+    if not value:
+        problems.append(f"{where} is empty; a plan needs at least one objective.")
+    result = []
+    for index, item in enumerate(value, start=1):
+        label = f"{where} #{index}"
+        if not isinstance(item, Mapping):
+            problems.append(f"{label} must be a mapping with {', '.join(OBJECTIVE_KEYS)}; "
+                            f"got {type(item).__name__}.")
+            continue
+        oid = _check_id(item.get("id"), f"{label}: id", problems)
+        here = f"{source}: objective {oid!r}" if oid else label
+        _unknown_keys(item, OBJECTIVE_KEYS, here, problems)
+        owner = _text(item.get("owner"), f"{here}: owner", problems, required=True)
+        statement = _text(item.get("objective"), f"{here}: objective", problems, required=True)
+        parent = item.get("parent")
+        if parent is not None:
+            parent = _check_id(parent, f"{here}: parent", problems)
+        krs = _key_results(item.get("key_results"), here, months, problems)
+        if oid is not None:
+            result.append(Objective(oid, owner or "", statement or "", parent, tuple(krs)))
+    return result
+
+
+def _key_results(value: Any, where: str, months: int, problems: list[str]) -> list[KeyResult]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(f"{where}: key_results must be a list; got {type(value).__name__}.")
+        return []
+    result = []
+    for index, item in enumerate(value, start=1):
+        label = f"{where}, key result #{index}"
+        if not isinstance(item, Mapping):
+            problems.append(f"{label} must be a mapping with {', '.join(KEY_RESULT_KEYS)}; "
+                            f"got {type(item).__name__}.")
+            continue
+        kid = _check_id(item.get("id"), f"{label}: id", problems)
+        here = f"{where}, key result {kid!r}" if kid else label
+        _unknown_keys(item, KEY_RESULT_KEYS, here, problems)
+        text = _text(item.get("text"), f"{here}: text", problems, required=True)
+        kr = _key_result_numbers(item, kid, text, here, months, problems)
+        if kr is not None:
+            result.append(kr)
+    return result
+
+
+def _key_result_numbers(
+    item: Mapping, kid: str | None, text: str | None, here: str, months: int, problems: list[str]
+) -> KeyResult | None:
+    drives = item.get("drives")
+    baseline = item.get("baseline")
+    target = item.get("target")
+    forecast = item.get("forecast")
+    if baseline is not None and not _is_number(baseline):
+        problems.append(f"{here}: baseline must be a number; got {baseline!r}.")
+    if drives is None:
+        if target is not None and not _is_number(target):
+            problems.append(f"{here}: target must be a number; got {target!r}.")
+        if forecast is not None:
+            problems.append(f"{here}: forecast needs 'drives' (the model input it forecasts).")
+    elif not isinstance(drives, str):
+        problems.append(f"{here}: drives must be a model path such as 'hiring.count'; "
+                        f"got {drives!r}.")
+    elif drives == spec.TARGET_PATH:
+        for key, value in (("baseline", baseline), ("target", target)):
+            if _is_number(value) and value <= 0:
+                problems.append(f"{here}: {key} of the company target must be more than 0; "
+                                f"got {value!r}.")
+        if _is_number(target) and _is_number(baseline) and target / baseline > 100:
+            problems.append(f"{here}: target is more than 100 times the baseline; check the "
+                            "units (both must be in the same currency unit).")
+        if forecast is not None:
+            problems.append(f"{here}: the company target takes no forecast; forecasts belong to "
+                            "the team key results that drive it.")
+    elif drives in spec.MODEL_FIELDS:
+        if target is not None:
+            problems.extend(spec.validate_value(drives, target, f"{here}: target", months))
+            if isinstance(target, Mapping):
+                problems.append(f"{here}: target must be a single committed value; put the "
+                                "range in 'forecast'.")
+        if forecast is not None:
+            problems.extend(spec.validate_value(drives, forecast, f"{here}: forecast", months))
+    # An unknown drives path is a cascade finding (okrsim.check), not a load error.
+    if kid is None or text is None:
+        return None
+    return KeyResult(
+        id=kid,
+        text=text,
+        drives=drives if isinstance(drives, str) else None,
+        baseline=float(baseline) if _is_number(baseline) else None,
+        target=target,
+        forecast=forecast,
+    )

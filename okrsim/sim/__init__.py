@@ -1,0 +1,1 @@
+"""Monte Carlo feasibility engine: distributions, model, results, sensitivity and goal seek."""

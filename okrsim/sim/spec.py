@@ -1,0 +1,357 @@
+"""The ``model`` section of a plan: which inputs exist and which values each one allows.
+
+This table is the single source of truth for model paths. The plan loader validates against it,
+the cascade checker uses it to resolve ``drives`` paths, and the simulator reads defaults from it.
+Validation functions return a list of plain sentences (empty when the value is fine); they never
+raise, so a plan loader can report every problem of a file at once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: Distribution names and their (required, optional) parameters.
+DISTRIBUTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "fixed": (("value",), ()),
+    "normal": (("mean", "sd"), ("low", "high")),
+    "lognormal": (("mean", "sd"), ("low", "high")),
+    "uniform": (("low", "high"), ()),
+    "triangular": (("low", "mode", "high"), ()),
+    "pert": (("low", "mode", "high"), ("lamb",)),
+    "beta": (("a", "b"), ("low", "high")),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One model input.
+
+    Parameters
+    ----------
+    kind : str
+        ``"number"``, ``"count"``, ``"months"`` (list of start months), ``"curve"``, ``"bool"``
+        or ``"choice"``.
+    low, high : float
+        Allowed range for numbers (inclusive unless ``open_low`` / ``open_high``).
+    default : Any
+        Value used when the plan leaves the field out; ``None`` means the field is required.
+    uncertain : bool
+        Whether the field may hold a distribution instead of a fixed value.
+    description : str
+        What the input means, in words, used in messages and documentation.
+    """
+
+    kind: str
+    default: Any
+    description: str
+    low: float = -math.inf
+    high: float = math.inf
+    open_low: bool = False
+    open_high: bool = False
+    uncertain: bool = True
+    choices: tuple[str, ...] = ()
+
+    def allowed(self) -> str:
+        """Describe the allowed values in words."""
+        if self.kind == "count":
+            return f"a whole number from {_fmt(self.low)} to {_fmt(self.high)}"
+        if self.kind == "months":
+            return "a list of start months, whole numbers from 1 to the plan's number of months"
+        if self.kind == "curve":
+            return (
+                "'linear', 'step', 's-curve' or a list of non-decreasing fractions "
+                "of quota ending at 1.0"
+            )
+        if self.kind == "bool":
+            return "true or false"
+        if self.kind == "choice":
+            return " or ".join(repr(c) for c in self.choices)
+        lo = "more than" if self.open_low else "from"
+        hi = "below" if self.open_high else "to"
+        return f"a number {lo} {_fmt(self.low)} {hi} {_fmt(self.high)}"
+
+    def contains(self, x: float) -> bool:
+        """Whether the number ``x`` is inside the allowed range."""
+        if not math.isfinite(x):
+            return False
+        above = x > self.low if self.open_low else x >= self.low
+        below = x < self.high if self.open_high else x <= self.high
+        return above and below
+
+
+MODEL_FIELDS: dict[str, Field] = {
+    "basis": Field(
+        "choice", "arr", "growth basis", choices=("arr", "bookings"), uncertain=False
+    ),
+    "reps.existing": Field("count", None, "sellers already at full quota", 0, 10_000),
+    "reps.monthly_quota": Field(
+        "number", None, "monthly quota of a fully ramped seller", 0, 1e12, open_low=True
+    ),
+    "reps.attainment": Field("number", 1.0, "share of quota a ramped seller attains", 0, 5),
+    "reps.market": Field("number", 1.0, "market factor common to every seller", 0, 5),
+    "hiring.count": Field("count", 0, "sellers hired in the period", 0, 10_000),
+    "hiring.months": Field("months", [1], "planned start months of the hires", uncertain=False),
+    "hiring.delay_months": Field("number", 0.0, "time to fill a role, in months", 0, 36),
+    "hiring.washout": Field("number", 0.0, "probability a hire leaves during ramp", 0, 1),
+    "ramp.months": Field(
+        "number", 1.0, "months for a new seller to reach full quota", 0, 36, open_low=True
+    ),
+    "ramp.curve": Field("curve", "linear", "shape of the ramp to full quota", uncertain=False),
+    "attrition.annual": Field(
+        "number", 0.0, "share of sellers who leave in a year", 0, 1, open_high=True
+    ),
+    "attrition.backfill": Field("bool", True, "whether leavers are replaced", uncertain=False),
+    "attrition.backfill_delay_months": Field(
+        "number", 0.0, "months between a leaver's last month and the backfill's start", 0, 36
+    ),
+    "drivers.deal_value_change": Field(
+        "number", 0.0, "relative change of average deal value", -1, 10, open_low=True
+    ),
+    "drivers.sales_cycle_change": Field(
+        "number", 0.0, "relative change of sales cycle length", -1, 10, open_low=True
+    ),
+    "drivers.win_rate_change": Field(
+        "number", 0.0, "relative change of win rate", -1, 10, open_low=True
+    ),
+    "retention.gross_annual": Field("number", 1.0, "gross annual revenue retention", 0, 1),
+    "retention.expansion_annual": Field("number", 0.0, "annual expansion of the base", 0, 5),
+}
+
+#: The path a company key result uses to declare itself the growth target.
+TARGET_PATH = "target"
+
+MODEL_SECTIONS: tuple[str, ...] = tuple(
+    sorted({p.split(".")[0] for p in MODEL_FIELDS if "." in p})
+)
+
+
+def model_paths() -> list[str]:
+    """Return every path a key result may name in ``drives``, ``target`` included."""
+    return [TARGET_PATH, *MODEL_FIELDS]
+
+
+def _fmt(x: float) -> str:
+    if math.isinf(x):
+        return "infinity" if x > 0 else "-infinity"
+    return f"{x:g}"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def validate_distribution(value: Any, where: str, field: Field | None = None) -> list[str]:
+    """Check a fixed number or a distribution mapping such as ``{dist: triangular, ...}``.
+
+    Parameters
+    ----------
+    value : Any
+        A number, or a mapping with a ``dist`` key and that distribution's parameters.
+    where : str
+        Location prefix for messages, e.g. ``"plan.yaml: model.reps.attainment"``.
+    field : Field, optional
+        When given, the central value and explicit bounds must lie in the field's range.
+
+    Returns
+    -------
+    list of str
+        One sentence per problem; empty when the value is valid.
+    """
+    if _is_number(value):
+        if field is not None and not field.contains(float(value)):
+            return [f"{where} must be {field.allowed()}; got {value!r}."]
+        if not math.isfinite(float(value)):
+            return [f"{where} must be a finite number; got {value!r}."]
+        return []
+    if not isinstance(value, Mapping):
+        kinds = "a number or a distribution such as {dist: triangular, low: 3, mode: 4, high: 6}"
+        return [f"{where} must be {kinds}; got {type(value).__name__} {value!r}."]
+    name = value.get("dist")
+    if name not in DISTRIBUTIONS:
+        allowed = ", ".join(DISTRIBUTIONS)
+        return [f"{where}.dist must be one of {allowed}; got {name!r}."]
+    required, optional = DISTRIBUTIONS[name]
+    problems = []
+    for key in value:
+        if key != "dist" and key not in required and key not in optional:
+            allowed = ", ".join((*required, *optional))
+            problems.append(
+                f"{where} has an unknown key {key!r}; a {name} distribution takes {allowed}."
+            )
+    params: dict[str, float] = {}
+    for key in (*required, *optional):
+        if key not in value:
+            if key in required:
+                problems.append(f"{where} is a {name} distribution and needs {key!r}.")
+            continue
+        if not _is_number(value[key]) or not math.isfinite(float(value[key])):
+            problems.append(f"{where}.{key} must be a finite number; got {value[key]!r}.")
+            continue
+        params[key] = float(value[key])
+    if problems:
+        return problems
+    problems.extend(_check_shape(name, params, where))
+    if not problems and field is not None and field.kind in ("number", "count"):
+        for key in ("value", "mean", "mode", "low", "high"):
+            if key in params and not field.contains(params[key]):
+                problems.append(
+                    f"{where}.{key} must be {field.allowed()} (the range of this input); "
+                    f"got {params[key]:g}."
+                )
+    return problems
+
+
+def _check_shape(name: str, p: dict[str, float], where: str) -> list[str]:
+    if name in ("normal", "lognormal"):
+        if p["sd"] < 0:
+            return [f"{where}.sd must be 0 or more; got {p['sd']:g}."]
+        if name == "lognormal" and p["mean"] <= 0:
+            return [f"{where}.mean of a lognormal must be more than 0; got {p['mean']:g}."]
+        if "low" in p and "high" in p and p["low"] > p["high"]:
+            return [f"{where}: low ({p['low']:g}) must not exceed high ({p['high']:g})."]
+    if name == "uniform" and p["low"] > p["high"]:
+        return [f"{where}: low ({p['low']:g}) must not exceed high ({p['high']:g})."]
+    if name in ("triangular", "pert"):
+        if not p["low"] <= p["mode"] <= p["high"]:
+            return [
+                f"{where} needs low <= mode <= high; got low {p['low']:g}, "
+                f"mode {p['mode']:g}, high {p['high']:g}."
+            ]
+        if p.get("lamb", 4.0) <= 0:
+            return [f"{where}.lamb must be more than 0; got {p['lamb']:g}."]
+    if name == "beta":
+        if p["a"] <= 0 or p["b"] <= 0:
+            return [f"{where}: a and b must both be more than 0; got a {p['a']:g}, b {p['b']:g}."]
+        if p.get("low", 0.0) >= p.get("high", 1.0):
+            return [f"{where}: low must be below high."]
+    return []
+
+
+def validate_value(path: str, value: Any, where: str, months: int | None = None) -> list[str]:
+    """Check one value for the model input at ``path``.
+
+    Parameters
+    ----------
+    path : str
+        Dotted model path such as ``"ramp.months"``.
+    value : Any
+        The value from the plan (number, distribution, list, string or bool by kind).
+    where : str
+        Location prefix for messages.
+    months : int, optional
+        Number of months of the plan's period, to bound start months.
+
+    Returns
+    -------
+    list of str
+        One sentence per problem; empty when the value is valid.
+    """
+    field = MODEL_FIELDS[path]
+    if field.kind == "choice":
+        if value not in field.choices:
+            return [f"{where} must be {field.allowed()}; got {value!r}."]
+        return []
+    if field.kind == "bool":
+        if not isinstance(value, bool):
+            return [f"{where} must be true or false; got {value!r}."]
+        return []
+    if field.kind == "months":
+        return _validate_months(value, where, months)
+    if field.kind == "curve":
+        return _validate_curve(value, where)
+    if field.kind == "count" and _is_number(value) and float(value) != int(value):
+        return [f"{where} must be {field.allowed()}; got {value!r}."]
+    if not field.uncertain and not _is_number(value):
+        return [f"{where} must be {field.allowed()}; got {value!r}."]
+    return validate_distribution(value, where, field)
+
+
+def _validate_months(value: Any, where: str, months: int | None) -> list[str]:
+    top = months or 120
+    if _is_number(value):
+        value = [value]
+    ok = (
+        isinstance(value, list)
+        and value
+        and all(_is_number(m) and float(m) == int(m) and 1 <= m <= top for m in value)
+    )
+    if not ok:
+        return [f"{where} must be a list of start months, whole numbers from 1 to {top}; "
+                f"got {value!r}."]
+    return []
+
+
+def _validate_curve(value: Any, where: str) -> list[str]:
+    if value in ("linear", "step", "s-curve"):
+        return []
+    if isinstance(value, list) and value and all(_is_number(v) for v in value):
+        fractions = [float(v) for v in value]
+        rising = all(b >= a for a, b in zip(fractions, fractions[1:], strict=False))
+        inside = all(0 <= f <= 1 for f in fractions)
+        if rising and inside and fractions[-1] == 1.0:
+            return []
+    return [f"{where} must be {MODEL_FIELDS['ramp.curve'].allowed()}; got {value!r}."]
+
+
+def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]:
+    """Check a plan's whole ``model`` section: known sections and keys, required inputs, values.
+
+    Parameters
+    ----------
+    raw : Any
+        The parsed ``model`` mapping.
+    where : str
+        Location prefix, usually ``"<file>: model"``.
+    months : int, optional
+        Number of months of the plan's period.
+
+    Returns
+    -------
+    list of str
+        One sentence per problem; empty when the section is valid.
+    """
+    if not isinstance(raw, Mapping):
+        return [f"{where} must be a mapping of sections ({', '.join(MODEL_SECTIONS)}); "
+                f"got {type(raw).__name__}."]
+    problems: list[str] = []
+    for key, value in raw.items():
+        if key in MODEL_FIELDS:  # top-level inputs such as `basis`
+            problems.extend(validate_value(key, value, f"{where}.{key}", months))
+            continue
+        if key not in MODEL_SECTIONS:
+            allowed = ", ".join(["basis", *MODEL_SECTIONS])
+            problems.append(f"{where} has an unknown section {key!r}; allowed: {allowed}.")
+            continue
+        if not isinstance(value, Mapping):
+            problems.append(f"{where}.{key} must be a mapping; got {type(value).__name__}.")
+            continue
+        for sub, subvalue in value.items():
+            path = f"{key}.{sub}"
+            if path not in MODEL_FIELDS:
+                prefix = key + "."
+                allowed = ", ".join(p[len(prefix):] for p in MODEL_FIELDS if p.startswith(prefix))
+                problems.append(f"{where}.{key} has an unknown key {sub!r}; allowed: {allowed}.")
+                continue
+            problems.extend(validate_value(path, subvalue, f"{where}.{path}", months))
+    for path, field in MODEL_FIELDS.items():
+        if field.default is None and get_path(raw, path) is None:
+            problems.append(f"{where}.{path} is required ({field.description}).")
+    return problems
+
+
+def get_path(model: Mapping[str, Any], path: str, default: Any = None) -> Any:
+    """Return the value at a dotted ``path`` of a model mapping, or ``default``."""
+    node: Any = model
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return default
+        node = node[part]
+    return node
+
+
+def model_value(model: Mapping[str, Any], path: str) -> Any:
+    """Return the value at ``path``, falling back to the field's documented default."""
+    return get_path(model, path, MODEL_FIELDS[path].default)
