@@ -1,0 +1,126 @@
+"""Prove the browser harness on a tiny notebook generated here (plain ipywidgets).
+
+The notebook has a text box, two buttons and an HTML output: "Echo" escapes what was typed,
+"Echo unescaped" does not. The unescaped one is the control that shows the dialog and <img>
+checks used by the real tests can fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.lab_page import (
+    let_images_fail,
+    open_notebook,
+    run_all_cells,
+    text_input,
+    widget,
+)
+
+pytestmark = pytest.mark.browser
+
+MARKUP = "<img src=x onerror=alert(1)>"
+ECHO_NOTEBOOK = "harness/echo.ipynb"
+ECHO_SOURCE = '''\
+import html
+
+import ipywidgets as widgets
+from IPython.display import display
+
+box = widgets.Text(placeholder="Type something")
+box.add_class("demo-input")
+safe = widgets.Button(description="Echo")
+safe.add_class("demo-echo")
+unsafe = widgets.Button(description="Echo unescaped")
+unsafe.add_class("demo-echo-unescaped")
+shown = widgets.HTML()
+shown.add_class("demo-output")
+
+
+def echo(_button):
+    shown.value = "<b>You typed:</b> " + html.escape(box.value)
+
+
+def echo_unescaped(_button):
+    shown.value = "<b>You typed:</b> " + box.value
+
+
+safe.on_click(echo)
+unsafe.on_click(echo_unescaped)
+display(widgets.VBox([box, widgets.HBox([safe, unsafe]), shown]))
+'''
+
+
+@pytest.fixture(scope="module")
+def echo_notebook(lab_root: Path) -> str:
+    """Write the tiny notebook into the server root; return its path relative to the root."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {
+        "name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"
+    }
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Echo\nA text box, two buttons and an HTML output."),
+        nbformat.v4.new_code_cell(ECHO_SOURCE),
+    ]
+    path = lab_root / ECHO_NOTEBOOK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, path)
+    return ECHO_NOTEBOOK
+
+
+def type_and_press(page: Page, text: str, button_class: str) -> None:
+    box = text_input(page, "demo-input")
+    box.fill(text)
+    widget(page, button_class).click()
+
+
+def test_lab_types_clicks_and_reads_output(page, lab, echo_notebook, screenshot):
+    notebook = open_notebook(page, lab, echo_notebook)
+    run_all_cells(page, notebook)
+
+    type_and_press(page, "pipeline coverage 3x", "demo-echo")
+
+    expect(widget(page, "demo-output")).to_have_text("You typed: pipeline coverage 3x")
+    screenshot("harness-lab-echo")
+
+
+def test_lab_shows_markup_literally_and_runs_nothing(page, lab, echo_notebook, dialogs):
+    notebook = open_notebook(page, lab, echo_notebook)
+    run_all_cells(page, notebook)
+
+    type_and_press(page, MARKUP, "demo-echo")
+
+    output = widget(page, "demo-output")
+    expect(output).to_have_text(f"You typed: {MARKUP}")
+    expect(output.locator("img")).to_have_count(0)
+    let_images_fail(page)
+    assert dialogs == []
+
+
+def test_lab_control_unescaped_markup_is_caught(page, lab, echo_notebook, dialogs):
+    """The control: without escaping, the same checks see the <img> and the alert."""
+    notebook = open_notebook(page, lab, echo_notebook)
+    run_all_cells(page, notebook)
+
+    with page.expect_event("dialog"):
+        type_and_press(page, MARKUP, "demo-echo-unescaped")
+
+    expect(widget(page, "demo-output").locator("img")).to_have_count(1)
+    assert dialogs == ["1"]
+
+
+def test_voila_types_clicks_and_reads_output(page, voila, echo_notebook, dialogs, screenshot):
+    page.goto(voila(echo_notebook).url(""))
+
+    type_and_press(page, MARKUP, "demo-echo")
+
+    output = widget(page, "demo-output")
+    expect(output).to_have_text(f"You typed: {MARKUP}")
+    expect(output.locator("img")).to_have_count(0)
+    let_images_fail(page)
+    assert dialogs == []
+    screenshot("harness-voila-echo")
