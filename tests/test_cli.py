@@ -85,3 +85,16 @@ def test_console_script_runs_as_a_program():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["plan"] == "Revenue teams FY2027"
+
+
+def test_lab_opens_jupyterlab_on_the_notebooks(cli, monkeypatch):
+    import okrsim.cli
+
+    calls = []
+    monkeypatch.setattr(okrsim.cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    code, _, _ = cli("lab", "--port", "8123")
+    assert code == 0
+    (command,) = calls
+    assert command[1:3] == ["-m", "jupyterlab"]
+    assert any(a.startswith("--ServerApp.root_dir=") for a in command)
+    assert "--port=8123" in command
