@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from tests.browser import servers
 from tests.browser.servers import Server
@@ -176,10 +176,15 @@ def screenshot_dir(artifact_dir: Path) -> Path:
 @pytest.fixture
 def screenshot(
     page: Page, screenshot_dir: Path, request: pytest.FixtureRequest
-) -> Callable[[str], Path]:
-    """Save the page as ``<name>.png`` (palette PNG, a few tens of kB) and return its path."""
+) -> Callable[..., Path]:
+    """Save the page as ``<name>.png`` (palette PNG, a few tens of kB) and return its path.
 
-    def take(name: str) -> Path:
+    ``show`` (a locator) is scrolled into view first, to the top of the viewport.
+    """
+
+    def take(name: str, show: Locator | None = None) -> Path:
+        if show is not None:
+            show.evaluate("element => element.scrollIntoView({block: 'start'})")
         path = screenshot_dir / f"{name}.png"
         page.screenshot(path=path)
         _shrink_png(path)

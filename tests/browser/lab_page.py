@@ -23,7 +23,16 @@ def open_notebook(page: Page, lab: Server, relative_path: str) -> Locator:
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     expect(notebook).to_be_visible(timeout=NOTEBOOK_TIMEOUT_MS)
     wait_kernel_idle(page)
+    hide_left_sidebar(page)
     return notebook
+
+
+def hide_left_sidebar(page: Page) -> None:
+    """Collapse the file browser so the notebook gets the whole width (and the screenshots)."""
+    open_tab = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+    if open_tab.count():
+        open_tab.click()
+    expect(page.locator(".jp-FileBrowser")).to_be_hidden()
 
 
 def wait_kernel_idle(page: Page) -> None:

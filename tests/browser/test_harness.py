@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -20,6 +19,7 @@ from tests.browser.lab_page import (
     text_input,
     widget,
 )
+from tests.browser.notebooks import write_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -58,18 +58,7 @@ display(widgets.VBox([box, widgets.HBox([safe, unsafe]), shown]))
 @pytest.fixture(scope="module")
 def echo_notebook(lab_root: Path) -> str:
     """Write the tiny notebook into the server root; return its path relative to the root."""
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {
-        "name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"
-    }
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell("# Echo\nA text box, two buttons and an HTML output."),
-        nbformat.v4.new_code_cell(ECHO_SOURCE),
-    ]
-    path = lab_root / ECHO_NOTEBOOK
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
-    return ECHO_NOTEBOOK
+    return write_notebook(lab_root, ECHO_NOTEBOOK, "Echo", ECHO_SOURCE)
 
 
 def type_and_press(page: Page, text: str, button_class: str) -> None:
