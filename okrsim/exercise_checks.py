@@ -195,6 +195,11 @@ BUILTIN_ELEMENTS: dict[str, tuple[Callable[[str], bool], dict[str, str]]] = {
 }
 
 
+#: The SMART criterion a missing built-in element counts against (for the facilitator's view).
+ELEMENT_CRITERIA = {"number": "measurable", "from_to": "measurable", "percent": "measurable",
+                    "deadline": "time_bound"}
+
+
 @dataclass(frozen=True)
 class Element:
     """A required (or forbidden) element of an answer: a built-in name or regular expressions.
@@ -272,7 +277,8 @@ def check_elements(text: str, elements: Sequence[Element], lang: str,
         else:
             key = "element_ok" if present else "element_missing"
             outcomes.append(CheckOutcome(f"element:{element.key}", present,
-                                         message(lang, key, name=element.name)))
+                                         message(lang, key, name=element.name),
+                                         criterion=ELEMENT_CRITERIA.get(element.key)))
     return outcomes
 
 
