@@ -46,15 +46,13 @@ KINDS: dict[str, str] = {
 LEVELS = (1, 2, 3)
 REQUIRED_KEYS = ("id", "title", "lang", "kind", "level", "prompt", "checks", "hints",
                  "model_answer", "explanation")
-OPTIONAL_KEYS = ("starter", "context", "wrong_answers", "verify")
+OPTIONAL_KEYS = ("starter", "context", "wrong_answers")
 CHECK_KEYS = ("criteria", "outcome", "elements", "forbid", "choice", "labels", "lines",
               "numeric", "cascade")
 LINES_KEYS = ("min", "max", "criteria", "outcome", "elements", "forbid")
 NUMERIC_KEYS = ("value", "tolerance", "percent")
 CASCADE_KEYS = ("keep_objectives", "keep_key_results")
 CONTEXT_KEYS = ("parent",)
-VERIFY_KEYS = ("plan", "solve", "simulate", "measure", "trials", "seed")
-MEASURES = ("p_target_pct", "on_paper_growth_pct")
 MIN_HINTS = 2
 MAX_ANSWER_CHARS = 20_000
 
@@ -143,8 +141,6 @@ class Exercise:
         The parent objective the answer should support (used by the grader's relevance check).
     wrong_answers : tuple of str
         Typical wrong answers; the tests prove each one fails.
-    verify : dict
-        How to recompute a numeric answer with the simulator (see :func:`verify_numeric`).
     source : str
         The bank file the exercise comes from.
     """
@@ -161,7 +157,6 @@ class Exercise:
     starter: str = ""
     parent: str | None = None
     wrong_answers: tuple[str, ...] = ()
-    verify: Mapping[str, Any] = field(default_factory=dict)
     checks_spec: Mapping[str, Any] = field(default_factory=dict)
     source: str = "<bank>"
     _checks: tuple[CheckFunction, ...] = field(default=(), repr=False, compare=False)
@@ -396,15 +391,13 @@ def parse_exercise(data: Any, source: str = "<bank>", position: int = 1) -> Exer
         raise ValueError(f"{where}: 'wrong_answers' must be a list of texts.")
     for answer in wrong:
         _text(answer, f"{where}: each wrong answer")
-    verify = data.get("verify") or {}
-    _validate_verify(verify, where)
     spec = data["checks"]
     functions = build_checks(spec, lang, parent, where)
     exercise = Exercise(
         id=data["id"].strip(), title=data["title"].strip(), lang=lang, kind=kind, level=level,
         prompt=data["prompt"].strip(), model_answer=data["model_answer"].strip(),
         explanation=data["explanation"].strip(), hints=tuple(h.strip() for h in hints),
-        starter=starter, parent=parent, wrong_answers=tuple(wrong), verify=dict(verify),
+        starter=starter, parent=parent, wrong_answers=tuple(wrong),
         checks_spec=dict(spec), source=source, _checks=tuple(functions),
     )
     result = exercise.check(exercise.model_answer)
@@ -548,63 +541,3 @@ def _cascade_check(spec: Any, lang: str, where: str) -> CheckFunction:
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _validate_verify(verify: Any, where: str) -> None:
-    if not isinstance(verify, Mapping):
-        raise ValueError(f"{where}: 'verify' must be a mapping.")
-    if not verify:
-        return
-    _no_unknown(verify, VERIFY_KEYS, f"{where}: 'verify'")
-    if ("solve" in verify) == ("simulate" in verify):
-        raise ValueError(f"{where}: 'verify' needs exactly one of 'solve' or 'simulate'.")
-    if "solve" in verify:
-        solve = verify["solve"]
-        if not isinstance(solve, Mapping) or set(solve) != {"path", "probability"}:
-            raise ValueError(f"{where}: 'verify.solve' must be {{path, probability}}.")
-    else:
-        simulate = verify["simulate"]
-        if not isinstance(simulate, Mapping) or not set(simulate) <= {"overrides"}:
-            raise ValueError(f"{where}: 'verify.simulate' may hold only 'overrides'.")
-        if verify.get("measure") not in MEASURES:
-            raise ValueError(f"{where}: 'verify.measure' must be one of {', '.join(MEASURES)}.")
-
-
-def verify_numeric(exercise: Exercise, trials: int | None = None) -> float:
-    """Recompute a feasibility exercise's numeric answer with the simulator.
-
-    Parameters
-    ----------
-    exercise : Exercise
-        An exercise with a ``verify`` section.
-    trials : int, optional
-        Monte Carlo trials; the exercise's own ``verify.trials`` by default.
-
-    Returns
-    -------
-    float
-        The value the simulator gives, to compare with ``checks.numeric.value``.
-    """
-    from okrsim import sim  # imported here: only feasibility exercises need the simulator
-
-    spec = exercise.verify
-    if not spec:
-        raise OkrsimError(f"Exercise '{exercise.id}' has no 'verify' section.")
-    plan_ref = spec.get("plan", "default")
-    if plan_ref == "default":
-        plan = sim.default_plan()
-    else:
-        from okrsim.plan import load_plan
-
-        plan = load_plan(ROOT / plan_ref)
-    n = int(trials or spec.get("trials", 4000))
-    seed = int(spec.get("seed", 1))
-    if "solve" in spec:
-        solved = sim.solve(plan, spec["solve"]["path"], float(spec["solve"]["probability"]),
-                           trials=n, seed=seed)
-        return float(solved.value)
-    overrides = dict(spec["simulate"].get("overrides") or {})
-    result = sim.simulate(plan, trials=n, seed=seed, overrides=overrides)
-    if spec["measure"] == "p_target_pct":
-        return 100 * float(result.p_target)
-    return 100 * float(result.on_paper_growth)

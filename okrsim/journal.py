@@ -24,10 +24,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from okrsim.errors import OkrsimError
+
+if TYPE_CHECKING:
+    import pandas
 
 ENV_VAR = "OKRSIM_JOURNAL"
 #: "OKRJ" -- marks a SQLite file as an okrsim journal.
@@ -243,7 +245,7 @@ class Journal:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def attempts(self) -> pd.DataFrame:
+    def attempts(self) -> pandas.DataFrame:
         """Every attempt as a DataFrame, oldest first.
 
         Returns
@@ -253,6 +255,8 @@ class Journal:
             recorded_at``; ``recorded_at`` is a UTC timestamp, ``passed`` a nullable boolean and
             ``missed`` a comma-separated list of SMART criteria.
         """
+        import pandas as pd  # imported here: the command line does not need pandas
+
         con = self._connect()
         try:
             frame = pd.read_sql_query(f"SELECT {', '.join(COLUMNS)} FROM attempts ORDER BY id",
