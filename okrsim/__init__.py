@@ -18,9 +18,11 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 from okrsim.cascade import CascadeReport, Finding, check
 from okrsim.errors import OkrsimError, PlanError
+from okrsim.grading import Assessment, grade
 from okrsim.plan import KeyResult, Objective, Plan, load_plan, loads_plan, parse_plan
 
 __all__ = [
+    "Assessment",
     "CascadeReport",
     "Finding",
     "KeyResult",
@@ -30,6 +32,7 @@ __all__ = [
     "PlanError",
     "__version__",
     "check",
+    "grade",
     "load_plan",
     "loads_plan",
     "parse_plan",

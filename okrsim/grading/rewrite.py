@@ -1,0 +1,58 @@
+"""The suggested rewrite "Verb metric from X to Y by date", filled only with what the text gives."""
+
+from __future__ import annotations
+
+from okrsim.grading.analysis import Analysis, Span
+
+
+def _first(found: list[Span]) -> Span | None:
+    return min(found, key=lambda s: s.start, default=None)
+
+
+def suggest(a: Analysis, activity: bool = False) -> str:
+    """Build the rewrite of a statement; placeholders ("[X]", "[date]") stand for what is missing.
+
+    Parameters
+    ----------
+    a : Analysis
+        The analysed statement.
+    activity : bool
+        True for a task: its numbers count the task, so the rewrite keeps placeholders unless
+        the text names a metric.
+
+    Returns
+    -------
+    str
+        One sentence in the statement's language; numbers only ever come from the text.
+    """
+    words = a.lexicon.suggestion
+    reduce = bool(a.reduce_verbs)
+    verb = words["reduce"] if reduce else words["increase"]
+    metric = _first([s for found in a.metrics.values() for s in found])
+    x, y = words["baseline"], words["target"]
+    if activity and metric is None:
+        pass
+    elif a.baseline_targets:
+        pair = a.baseline_targets[0]
+        x = pair.x.text if pair.x else x
+        y = pair.y.text if pair.y else y
+    elif a.relative_changes and a.relative_changes[0].y is not None:
+        change = a.relative_changes[0].y.text
+        y = words["relative_target"].format(sign="-" if reduce else "+", change=change)
+    elif a.factors or a.multipliers:
+        factor = a.factors[0].y.text if a.factors and a.factors[0].y else None
+        if factor is None and a.multipliers:
+            value = a.lexicon.multipliers[" ".join(a.multipliers[0].text.lower().split())]
+            factor = f"{value:g}"
+        y = words["factor_target"].format(factor=factor)
+    elif a.quantities:
+        y = a.quantities[0].text
+    deadline = _first(a.time_anchored) or _first(a.time_relative)
+    text = words["template"].format(
+        verb=verb,
+        metric=metric.text if metric else words["metric"],
+        x=x,
+        y=y,
+        deadline=deadline.text if deadline else words["deadline"],
+    )
+    return " ".join(text.split())
