@@ -77,8 +77,11 @@ def without(found: list[Span], blockers: list[Span]) -> list[Span]:
     return [s for s in found if not any(s.overlaps(b) for b in blockers)]
 
 
-def number_value(raw: str, lexicon: Lexicon) -> float | None:
-    """The value of a number as written: "€12.0M" -> 12e6, "1.200" -> 1200, "cinque" -> 5."""
+def number_value(raw: str, lexicon: Lexicon, scaled: bool = True) -> float | None:
+    """The value of a number as written: "€12.0M" -> 12e6, "1.200" -> 1200, "cinque" -> 5.
+
+    With ``scaled=False`` magnitudes ("M", "milioni", "k") are ignored: "12.0M" -> 12.
+    """
     word = " ".join(raw.lower().split())
     if word in lexicon.numbers:
         return lexicon.numbers[word]
@@ -99,6 +102,8 @@ def number_value(raw: str, lexicon: Lexicon) -> float | None:
                 digits = digits.replace(sep, ".")
     value = float(digits)
     tail = raw[match.end():].strip().lower()
+    if not scaled:
+        return value
     scale = {"k": 1e3, "mila": 1e3, "m": 1e6, "mln": 1e6, "million": 1e6, "milioni": 1e6,
              "bn": 1e9, "billion": 1e9, "miliardi": 1e9}
     for suffix, factor in scale.items():

@@ -38,6 +38,6 @@ def detect_language(text: str) -> str | None:
     if best == 0:
         letters = len(_LETTER.findall(text))
         latin = len(_LATIN_LETTER.findall(text))
-        return "en" if letters and latin * 2 >= letters else None
+        return "en" if not letters or latin * 2 >= letters else None
     winners = [lang for lang, n in counts.items() if n == best]
     return "en" if "en" in winners else winners[0]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from okrsim.grading.analysis import Analysis, Span
 
+#: Metric families that name a generic count ("customers"); a more specific metric is preferred.
+GENERIC_FAMILIES = ("customers",)
+
 
 def _first(found: list[Span]) -> Span | None:
     return min(found, key=lambda s: s.start, default=None)
@@ -28,7 +31,9 @@ def suggest(a: Analysis, activity: bool = False) -> str:
     words = a.lexicon.suggestion
     reduce = bool(a.reduce_verbs)
     verb = words["reduce"] if reduce else words["increase"]
-    metric = _first([s for found in a.metrics.values() for s in found])
+    specific = [s for name, found in a.metrics.items() if name not in GENERIC_FAMILIES
+                for s in found]
+    metric = _first(specific or [s for found in a.metrics.values() for s in found])
     x, y = words["baseline"], words["target"]
     if activity and metric is None:
         pass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from okrsim.grading.analysis import Analysis, Span
+from okrsim.grading.analysis import Analysis, Span, number_value
 from okrsim.grading.result import CriterionResult
 
 #: A target at least this many times its baseline is implausible whatever the time given.
@@ -86,6 +86,11 @@ def growth_ratios(a: Analysis) -> list[tuple[Span, float]]:
     ratios = []
     for pair in a.baseline_targets:
         x, y = a.value(pair.x), a.value(pair.y)
+        if x and y and pair.x and pair.y:
+            plain_x = number_value(pair.x.text, a.lexicon, scaled=False)
+            plain_y = number_value(pair.y.text, a.lexicon, scaled=False)
+            if (plain_x == x) != (plain_y == y):  # "from 12 to 13.2M": one scale for both
+                x, y = plain_x, plain_y
         if x and y is not None and x > 0:
             ratios.append((pair.span, y / x))
     for change in a.relative_changes:
