@@ -18,11 +18,19 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 from okrsim.cascade import CascadeReport, Finding, check
 from okrsim.errors import OkrsimError, PlanError
+from okrsim.exercises import Exercise, ExerciseResult, load_bank
+from okrsim.grading import Assessment, grade
+from okrsim.journal import Journal, JournalError
 from okrsim.plan import KeyResult, Objective, Plan, load_plan, loads_plan, parse_plan
 
 __all__ = [
+    "Assessment",
     "CascadeReport",
+    "Exercise",
+    "ExerciseResult",
     "Finding",
+    "Journal",
+    "JournalError",
     "KeyResult",
     "Objective",
     "OkrsimError",
@@ -30,6 +38,8 @@ __all__ = [
     "PlanError",
     "__version__",
     "check",
+    "grade",
+    "load_bank",
     "load_plan",
     "loads_plan",
     "parse_plan",
