@@ -19,6 +19,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 from okrsim.cascade import CascadeReport, Finding, check
 from okrsim.errors import OkrsimError, PlanError
 from okrsim.plan import KeyResult, Objective, Plan, load_plan, loads_plan, parse_plan
+from okrsim.sim.feasibility import default_plan, simulate
+from okrsim.sim.result import Result
 
 __all__ = [
     "CascadeReport",
@@ -28,9 +30,12 @@ __all__ = [
     "OkrsimError",
     "Plan",
     "PlanError",
+    "Result",
     "__version__",
     "check",
+    "default_plan",
     "load_plan",
     "loads_plan",
     "parse_plan",
+    "simulate",
 ]
