@@ -14,6 +14,11 @@ _PUBLIC = {
     "Result": "okrsim.sim.result",
     "simulate": "okrsim.sim.feasibility",
     "default_plan": "okrsim.sim.feasibility",
+    "Sensitivity": "okrsim.sim.sensitivity_analysis",
+    "sensitivity": "okrsim.sim.sensitivity_analysis",
+    "SolveResult": "okrsim.sim.goal_seek",
+    "solve": "okrsim.sim.goal_seek",
+    "compare": "okrsim.sim.scenarios",
 }
 
 __all__ = sorted(_PUBLIC)

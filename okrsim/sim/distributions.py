@@ -180,3 +180,17 @@ def mean(value: Any) -> float:
     else:
         a, b = float(p["a"]), float(p["b"])
     return low + (high - low) * a / (a + b)
+
+
+def upper_bound(value: Any) -> float:
+    """A value no draw exceeds in practice: the top of a bounded range, else mean + 8 sd."""
+    if not isinstance(value, Mapping):
+        return float(value)
+    p = value
+    name = p["dist"]
+    if name == "fixed":
+        return float(p["value"])
+    if name in ("normal", "lognormal"):
+        top = float(p["mean"]) + 8 * float(p["sd"])
+        return min(top, float(p.get("high", top)))
+    return float(p.get("high", 1.0))

@@ -11,6 +11,8 @@ import numpy as np
 
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan, loads_plan
+from okrsim.sim import spec
+from okrsim.sim.distributions import upper_bound
 from okrsim.sim.inputs import Inputs, PlanLike, as_plan, resolve_inputs
 from okrsim.sim.model import CATEGORIES, expected_run, make_streams, run_chunk
 from okrsim.sim.result import Result, summarize
@@ -18,6 +20,7 @@ from okrsim.sim.result import Result, summarize
 #: Trials simulated at once; bounds memory (a chunk of a 25-seat plan takes a few tens of MB).
 CHUNK = 20_000
 MAX_TRIALS = 10_000_000
+COUNT_PATHS = ("reps.existing", "hiring.count")
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +94,9 @@ def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",
         capacity: Mapping[str, int] | None = None) -> Result:
     """Simulate resolved inputs (used by simulate, sensitivity and solve)."""
     entropy = seed if seed is not None else int(np.random.SeedSequence().entropy)
+    capacity = dict(capacity or {})
+    for path in COUNT_PATHS:
+        capacity[path] = max(capacity.get(path, 0), seat_capacity(inputs.values[path]))
     months = inputs.months
     growth = np.empty(trials)
     monthly = np.empty((trials, months))
@@ -131,6 +137,11 @@ def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",
         on_paper_monthly_new=np.cumsum(paper.monthly), parts=parts, retained=retained,
         draws=draws,
     )
+
+
+def seat_capacity(value: Any) -> int:
+    """Seats to allocate for a count input so that every draw fits (see common random numbers)."""
+    return int(round(min(upper_bound(value), spec.MODEL_FIELDS["hiring.count"].high)))
 
 
 def revenue_per_extra_hire(inputs: Inputs) -> float:
