@@ -4,7 +4,8 @@ The public API:
 
 - :func:`grade` -- SMART assessment of one objective or key result.
 - :func:`load_plan` -- read and validate a plan file; :func:`check` -- its cascade report.
-- :func:`simulate` -- on-paper roll-up and Monte Carlo feasibility of a plan.
+- :func:`simulate` -- on-paper roll-up and Monte Carlo feasibility of a plan (:class:`Result`);
+  :func:`default_plan` -- the built-in plan; :func:`solve` -- goal seek on one input.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from okrsim.cascade import CascadeReport, Finding, check
 from okrsim.errors import OkrsimError, PlanError
 from okrsim.plan import KeyResult, Objective, Plan, load_plan, loads_plan, parse_plan
 from okrsim.sim.feasibility import default_plan, simulate
+from okrsim.sim.goal_seek import solve
 from okrsim.sim.result import Result
 
 __all__ = [
@@ -38,4 +40,5 @@ __all__ = [
     "loads_plan",
     "parse_plan",
     "simulate",
+    "solve",
 ]

@@ -37,7 +37,7 @@ from okrsim.sim.distributions import sample
 from okrsim.sim.inputs import Inputs, clip_to_field, draw_trial_inputs
 
 #: Attainment draws kept per seat for its first occupants (more occupants draw fresh values).
-ATTAINMENT_POOL = 3
+ATTAINMENT_POOL = 2
 #: Start month of a seller who is already fully ramped.
 RAMPED = -10_000
 #: Streams of randomness besides the per-input ones; each has its own generator.
@@ -175,45 +175,60 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     is_backfill = np.zeros((n, seats))
 
     ramp_months = d["ramp.months"][:, None]
-    washout_at = np.zeros((n, seats), dtype=np.int64)
+    washout_at = np.zeros((n, n_hires))
     if n_hires:
         washed = streams["washout"].random((n, n_hires)) < d["hiring.washout"][:, None]
         ramp_whole = np.ceil(d["ramp.months"])[:, None]
         tenure_out = 1 + np.floor(streams["washout"].random((n, n_hires)) * ramp_whole)
-        washout_at[:, n_existing:] = np.where(washed, tenure_out, 0).astype(np.int64)
+        washout_at = np.where(washed, tenure_out, 0.0)
 
     hazard = monthly_hazard(d["attrition.annual"])[:, None]
-    gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1).astype(np.int64)
+    gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
     backfill = bool(v["attrition.backfill"])
     curve = v["ramp.curve"]
     attrition = streams["attrition"]
 
+    # Tenure as floats, one month before month 1; each month adds 1 in place.
+    tenure = (1 - start).astype(float)
+    inverse_ramp = 1.0 / ramp_months
+    produced = np.zeros((n, seats))       # per seat, since its current category began
+    moved = np.zeros((3, n))              # production of original sellers who have left
+    out = np.empty((n, seats))
+    uniform = np.empty((n, seats))
+    leave = np.empty((n, seats), dtype=bool)
     monthly = np.empty((n, months))
-    parts = np.zeros((n, 3))
     for month in range(1, months + 1):
-        tenure = month + 1 - start
-        out = ramp_fraction(tenure, ramp_months, curve)
+        tenure += 1.0
+        if curve == "linear":
+            np.multiply(tenure, inverse_ramp, out=out)
+            np.clip(out, 0.0, 1.0, out=out)
+        else:
+            out[:] = ramp_fraction(tenure, ramp_months, curve)
         out *= attainment
-        total = out.sum(axis=1)
-        from_backfills = np.einsum("ij,ij->i", out, is_backfill)
-        existing_total = out[:, :n_existing].sum(axis=1)
-        existing_backfills = np.einsum("ij,ij->i", out[:, :n_existing],
-                                       is_backfill[:, :n_existing])
-        monthly[:, month - 1] = total
-        parts[:, 0] += existing_total - existing_backfills
-        parts[:, 1] += total - existing_total - (from_backfills - existing_backfills)
-        parts[:, 2] += from_backfills
-        leave = (attrition.random((n, seats)) < hazard) | (tenure == washout_at)
-        leave &= tenure >= 1
+        produced += out
+        out.sum(axis=1, out=monthly[:, month - 1])
+        attrition.random(out=uniform)
+        np.less(uniform, hazard, out=leave)
+        if n_hires:
+            leave[:, n_existing:] |= tenure[:, n_existing:] == washout_at
         rows, cols = np.nonzero(leave)
+        active = tenure[rows, cols] >= 1
+        rows, cols = rows[active], cols[active]
         if not len(rows):
             continue
+        hired = cols >= n_existing
+        washout_at[rows[hired], cols[hired] - n_existing] = 0
         if not backfill:
-            start[rows, cols] = never + months
+            tenure[rows, cols] = -10.0 * months
             continue
-        start[rows, cols] = month + gap[rows]
+        first = is_backfill[rows, cols] == 0
+        for category, in_block in ((0, cols < n_existing), (1, cols >= n_existing)):
+            pick = first & in_block
+            moved[category] += np.bincount(rows[pick], produced[rows[pick], cols[pick]],
+                                           minlength=n)
+        produced[rows[first], cols[first]] = 0.0
+        tenure[rows, cols] = 1.0 - gap[rows]
         is_backfill[rows, cols] = 1.0
-        washout_at[rows, cols] = 0
         occupant[rows, cols] += 1
         nth = occupant[rows, cols]
         fresh = nth >= ATTAINMENT_POOL
@@ -223,6 +238,11 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
                 v["reps.attainment"], int(fresh.sum()), streams["backfill_attainment"]))
         attainment[rows, cols] = chosen
 
+    parts = np.empty((n, 3))
+    staying = produced * (1.0 - is_backfill)
+    parts[:, 0] = moved[0] + staying[:, :n_existing].sum(axis=1)
+    parts[:, 1] = moved[1] + staying[:, n_existing:].sum(axis=1)
+    parts[:, 2] = (produced * is_backfill).sum(axis=1)
     scale = (d["reps.monthly_quota"] * d["reps.market"]
              * driver_multiplier(d["drivers.deal_value_change"], d["drivers.win_rate_change"],
                                  d["drivers.sales_cycle_change"]))
