@@ -32,6 +32,15 @@ def is_uncertain(value: Any) -> bool:
     return central(value) != quantile(value, 0.05) or central(value) != quantile(value, 0.95)
 
 
+def _constant(value: Any) -> float | None:
+    """The number itself for a plain number or a ``fixed`` distribution, else ``None``."""
+    if not isinstance(value, Mapping):
+        return float(value)
+    if value["dist"] == "fixed":
+        return float(value["value"])
+    return None
+
+
 def _lognormal_params(mean: float, sd: float) -> tuple[float, float]:
     """Return (mu, sigma) of the underlying normal for a lognormal of given mean and sd."""
     sigma2 = np.log1p((sd / mean) ** 2)
@@ -104,12 +113,11 @@ def central(value: Any) -> float:
     Normal: the mean (clipped); lognormal: the median; uniform: the midpoint; triangular and
     PERT: the mode; beta: the mode when both shapes exceed 1, otherwise the mean.
     """
-    if not isinstance(value, Mapping):
-        return float(value)
+    constant = _constant(value)
+    if constant is not None:
+        return constant
     p = value
     name = p["dist"]
-    if name == "fixed":
-        return float(p["value"])
     if name == "normal":
         return float(_clip(np.array(float(p["mean"])), p))
     if name == "lognormal":
@@ -130,12 +138,11 @@ def quantile(value: Any, q: float) -> float:
     Closed forms for normal, lognormal, uniform and triangular; beta and PERT use the empirical
     quantile of a large sample drawn with a fixed seed, so the answer is reproducible.
     """
-    if not isinstance(value, Mapping):
-        return float(value)
+    constant = _constant(value)
+    if constant is not None:
+        return constant
     p = value
     name = p["dist"]
-    if name == "fixed":
-        return float(p["value"])
     z = NormalDist().inv_cdf(q)
     if name == "normal":
         return float(_clip(np.array(float(p["mean"]) + z * float(p["sd"])), p))
@@ -160,12 +167,11 @@ def quantile(value: Any, q: float) -> float:
 
 def mean(value: Any) -> float:
     """The expected value of a number or a distribution (clips ignored for normal/lognormal)."""
-    if not isinstance(value, Mapping):
-        return float(value)
+    constant = _constant(value)
+    if constant is not None:
+        return constant
     p = value
     name = p["dist"]
-    if name == "fixed":
-        return float(p["value"])
     if name in ("normal", "lognormal"):
         return float(p["mean"])
     if name == "uniform":
@@ -184,12 +190,11 @@ def mean(value: Any) -> float:
 
 def upper_bound(value: Any) -> float:
     """A value no draw exceeds in practice: the top of a bounded range, else mean + 8 sd."""
-    if not isinstance(value, Mapping):
-        return float(value)
+    constant = _constant(value)
+    if constant is not None:
+        return constant
     p = value
     name = p["dist"]
-    if name == "fixed":
-        return float(p["value"])
     if name in ("normal", "lognormal"):
         top = float(p["mean"]) + 8 * float(p["sd"])
         return min(top, float(p.get("high", top)))
