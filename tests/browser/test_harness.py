@@ -67,7 +67,9 @@ def type_and_press(page: Page, text: str, button_class: str) -> None:
     widget(page, button_class).click()
 
 
-def test_lab_types_clicks_and_reads_output(page, lab, echo_notebook, screenshot):
+def test_lab_types_clicks_and_reads_output(
+    page, lab, echo_notebook, blocked_requests, screenshot
+):
     notebook = open_notebook(page, lab, echo_notebook)
     run_all_cells(page, notebook)
 
@@ -75,6 +77,7 @@ def test_lab_types_clicks_and_reads_output(page, lab, echo_notebook, screenshot)
 
     expect(widget(page, "demo-output")).to_have_text("You typed: pipeline coverage 3x")
     screenshot("harness-lab-echo")
+    assert blocked_requests == [], "JupyterLab tried to reach the network"
 
 
 def test_lab_shows_markup_literally_and_runs_nothing(page, lab, echo_notebook, dialogs):
@@ -102,7 +105,9 @@ def test_lab_control_unescaped_markup_is_caught(page, lab, echo_notebook, dialog
     assert dialogs == ["1"]
 
 
-def test_voila_types_clicks_and_reads_output(page, voila, echo_notebook, dialogs, screenshot):
+def test_voila_types_clicks_and_reads_output(
+    page, voila, echo_notebook, dialogs, blocked_requests, screenshot
+):
     page.goto(voila(echo_notebook).url(""))
 
     type_and_press(page, MARKUP, "demo-echo")
@@ -113,3 +118,6 @@ def test_voila_types_clicks_and_reads_output(page, voila, echo_notebook, dialogs
     let_images_fail(page)
     assert dialogs == []
     screenshot("harness-voila-echo")
+    # Voila's template links Font Awesome stylesheets on a CDN (icons only); nothing else may
+    # come from the network, least of all a script.
+    assert all(url.endswith(".css") for url in blocked_requests), blocked_requests
