@@ -85,3 +85,15 @@ def let_images_fail(page: Page, src: str = "x") -> None:
     and fired its handler, so a dialog it opened has been recorded.
     """
     page.evaluate("src => fetch(src, {cache: 'no-store'}).then(() => null, () => null)", src)
+
+
+def expect_inert_markup(page: Page, area: Locator, markup: str, dialogs: list[str]) -> None:
+    """Check that ``markup`` typed by a learner shows literally in ``area`` and runs nothing.
+
+    The text appears as typed, no ``<img>`` element exists in the area, and once any image
+    request would have failed no dialog was opened (``dialogs`` is the page's record).
+    """
+    expect(area).to_contain_text(markup)
+    expect(area.locator("img")).to_have_count(0)
+    let_images_fail(page)
+    assert dialogs == [], f"the page opened a dialog: {dialogs}"

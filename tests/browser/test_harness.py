@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.lab_page import (
-    let_images_fail,
+    expect_inert_markup,
     open_notebook,
     run_all_cells,
     text_input,
@@ -88,9 +88,7 @@ def test_lab_shows_markup_literally_and_runs_nothing(page, lab, echo_notebook, d
 
     output = widget(page, "demo-output")
     expect(output).to_have_text(f"You typed: {MARKUP}")
-    expect(output.locator("img")).to_have_count(0)
-    let_images_fail(page)
-    assert dialogs == []
+    expect_inert_markup(page, output, MARKUP, dialogs)
 
 
 def test_lab_control_unescaped_markup_is_caught(page, lab, echo_notebook, dialogs):
@@ -114,9 +112,7 @@ def test_voila_types_clicks_and_reads_output(
 
     output = widget(page, "demo-output")
     expect(output).to_have_text(f"You typed: {MARKUP}")
-    expect(output.locator("img")).to_have_count(0)
-    let_images_fail(page)
-    assert dialogs == []
+    expect_inert_markup(page, output, MARKUP, dialogs)
     screenshot("harness-voila-echo")
     # Voila's template links Font Awesome stylesheets on a CDN (icons only); nothing else may
     # come from the network, least of all a script.
