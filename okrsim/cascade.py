@@ -27,6 +27,16 @@ _NUMBER_WORDS = (
     "quaranta cinquanta cento mille milione milioni metà doppio triplo"
 )
 _NUMBER_RE = re.compile(r"\d|\b(" + "|".join(_NUMBER_WORDS.split()) + r")\b", re.IGNORECASE)
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    "gen|mag|giu|lug|ago|set|ott|dic"
+)
+#: Dates, years and quarters carry digits but measure nothing.
+_DATE_RE = re.compile(
+    rf"\b(19|20)\d{{2}}\b|\b[QH][1-4]\b|\b\d{{1,2}}(st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*"
+    rf"|\b(?:{_MONTHS})[a-z]*\s+\d{{1,2}}\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -147,8 +157,9 @@ def _tree_dict(plan: Plan, obj: Objective, seen: set) -> dict[str, Any]:
 
 
 def has_number(text: str) -> bool:
-    """Whether a statement carries a number (digits or a number word in English or Italian)."""
-    return bool(_NUMBER_RE.search(text))
+    """Whether a statement carries a number to measure (digits or a number word, English or
+    Italian), not counting dates, years and quarters."""
+    return bool(_NUMBER_RE.search(_DATE_RE.sub(" ", text)))
 
 
 def check(plan: Plan) -> CascadeReport:

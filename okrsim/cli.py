@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -161,7 +162,9 @@ def add_lab_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_lab(args: argparse.Namespace) -> int:
     """Open JupyterLab on the curriculum."""
-    command = [sys.executable, "-m", "jupyterlab", str(notebooks_dir())]
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={notebooks_dir()}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers often run as root
+        command.append("--allow-root")
     if args.port:
         command.append(f"--port={args.port}")
     try:

@@ -167,7 +167,8 @@ def validate_distribution(value: Any, where: str, field: Field | None = None) ->
             return [f"{where} must be a finite number; got {value!r}."]
         return []
     if not isinstance(value, Mapping):
-        kinds = "a number or a distribution such as {dist: triangular, low: 3, mode: 4, high: 6}"
+        example = "a distribution such as {dist: triangular, low: 3, mode: 4, high: 6}"
+        kinds = f"{field.allowed()} or {example}" if field else f"a number or {example}"
         return [f"{where} must be {kinds}; got {type(value).__name__} {value!r}."]
     name = value.get("dist")
     if name not in DISTRIBUTIONS:
