@@ -18,11 +18,17 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 from okrsim.cascade import CascadeReport, Finding, check
 from okrsim.errors import OkrsimError, PlanError
+from okrsim.exercises import Exercise, ExerciseResult, load_bank
+from okrsim.journal import Journal, JournalError
 from okrsim.plan import KeyResult, Objective, Plan, load_plan, loads_plan, parse_plan
 
 __all__ = [
     "CascadeReport",
+    "Exercise",
+    "ExerciseResult",
     "Finding",
+    "Journal",
+    "JournalError",
     "KeyResult",
     "Objective",
     "OkrsimError",
@@ -30,6 +36,7 @@ __all__ = [
     "PlanError",
     "__version__",
     "check",
+    "load_bank",
     "load_plan",
     "loads_plan",
     "parse_plan",

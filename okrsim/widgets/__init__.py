@@ -7,6 +7,7 @@ Every widget works without a browser: set its ``.value``, call ``.click()`` and 
 from __future__ import annotations
 
 from okrsim.widgets.cascade_view import CascadeView
+from okrsim.widgets.exercise import ExerciseWidget
 from okrsim.widgets.quiz import Quiz, QuizItem
 
-__all__ = ["CascadeView", "Quiz", "QuizItem"]
+__all__ = ["CascadeView", "ExerciseWidget", "Quiz", "QuizItem"]

@@ -1,0 +1,491 @@
+"""The checks an exercise can run on a learner's answer, one small pure function each.
+
+Every check returns a list of :class:`CheckOutcome` (one per thing it verified), with feedback as
+one plain sentence in the exercise's language (English or Italian). Nothing here knows about
+widgets, the journal or YAML files: :mod:`okrsim.exercises` composes these functions from the
+``checks`` section of an exercise.
+
+The SMART criteria check calls the grader (:func:`okrsim.grade`) when it is installed; without it
+the criteria are reported as not checked and do not count towards the score.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from okrsim.cascade import check as cascade_report
+from okrsim.cascade import has_number
+from okrsim.errors import PlanError
+from okrsim.plan import loads_plan
+
+SMART_CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+SMART_LETTERS = {"specific": "S", "measurable": "M", "achievable": "A", "relevant": "R",
+                 "time_bound": "T"}
+LANGS = ("en", "it")
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """What one check found.
+
+    Attributes
+    ----------
+    name : str
+        What was checked, e.g. ``"measurable"``, ``"element:deadline"``, ``"numeric"``.
+    passed : bool
+        Whether the answer satisfies it.
+    feedback : str
+        One plain sentence for the learner (plain text, never HTML).
+    criterion : str or None
+        The SMART criterion this check is about, if any (used by the facilitator's view).
+    counted : bool
+        False when the check could not run (no grader installed); it then does not count.
+    """
+
+    name: str
+    passed: bool
+    feedback: str
+    criterion: str | None = None
+    counted: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the outcome as plain data."""
+        return {"name": self.name, "passed": self.passed, "feedback": self.feedback,
+                "criterion": self.criterion, "counted": self.counted}
+
+
+# -- messages ------------------------------------------------------------------------------------
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "criterion_met": "{label}: met.",
+        "criterion_not_met": "{label}: {verdict}. {advice}",
+        "criterion_unchecked": "{label}: not checked, because the SMART grader is not installed.",
+        "outcome_ok": "It states an outcome, not an activity.",
+        "outcome_bad": "It describes an activity (something you do); state the result it should "
+                       "produce instead.",
+        "element_ok": "It has {name}.",
+        "element_missing": "It lacks {name}.",
+        "forbid_ok": "It avoids {name}.",
+        "forbid_found": "It contains {name}.",
+        "choice_ok": "Correct.",
+        "choice_bad": "Not the answer expected; allowed answers look like: {allowed}.",
+        "labels_count": "You labelled {given} statements; there are {expected}. Give one label per "
+                        "statement, in order.",
+        "label_ok": "Statement {n}: correct.",
+        "label_bad": "Statement {n}: not correct.",
+        "label_unknown": "Statement {n}: '{token}' is not a label; use one of {allowed}.",
+        "lines_count_low": "You wrote {given} key result(s); write at least {low}, one per line.",
+        "lines_count_high": "You wrote {given} key results; keep at most {high}, one per line.",
+        "lines_count_ok": "You wrote {given} key results.",
+        "line_prefix": "Key result {n}: ",
+        "numeric_none": "No number found in the answer; give a number.",
+        "numeric_ok": "I read {read}: within {tolerance} of the expected value.",
+        "numeric_bad": "I read {read}: not within {tolerance} of the expected value.",
+        "cascade_invalid": "The answer is not a valid plan: {problem}",
+        "cascade_finding": "The cascade still has a finding: {message}",
+        "cascade_clean": "The cascade has no findings.",
+        "cascade_kept": "Objective '{id}' is still in the plan.",
+        "cascade_dropped": "Objective '{id}' is missing; repair it rather than delete it.",
+        "kr_kept": "Key result '{id}' is still in the plan.",
+        "kr_dropped": "Key result '{id}' is missing; repair it rather than delete it.",
+    },
+    "it": {
+        "criterion_met": "{label}: soddisfatto.",
+        "criterion_not_met": "{label}: {verdict}. {advice}",
+        "criterion_unchecked": "{label}: non verificato, perché il valutatore SMART non è "
+                               "installato.",
+        "outcome_ok": "Descrive un risultato, non un'attività.",
+        "outcome_bad": "Descrive un'attività (qualcosa che fate); scrivete invece il risultato "
+                       "che deve produrre.",
+        "element_ok": "Contiene {name}.",
+        "element_missing": "Manca {name}.",
+        "forbid_ok": "Evita {name}.",
+        "forbid_found": "Contiene {name}.",
+        "choice_ok": "Corretto.",
+        "choice_bad": "Non è la risposta attesa; le risposte ammesse sono del tipo: {allowed}.",
+        "labels_count": "Avete etichettato {given} affermazioni su {expected}. Date un'etichetta "
+                        "per affermazione, in ordine.",
+        "label_ok": "Affermazione {n}: corretta.",
+        "label_bad": "Affermazione {n}: non corretta.",
+        "label_unknown": "Affermazione {n}: '{token}' non è un'etichetta; usate una di {allowed}.",
+        "lines_count_low": "Avete scritto {given} risultati chiave; scrivetene almeno {low}, uno "
+                           "per riga.",
+        "lines_count_high": "Avete scritto {given} risultati chiave; al massimo {high}, uno per "
+                            "riga.",
+        "lines_count_ok": "Avete scritto {given} risultati chiave.",
+        "line_prefix": "Risultato chiave {n}: ",
+        "numeric_none": "Nella risposta non c'è un numero; scrivete un numero.",
+        "numeric_ok": "Ho letto {read}: entro {tolerance} dal valore atteso.",
+        "numeric_bad": "Ho letto {read}: non è entro {tolerance} dal valore atteso.",
+        "cascade_invalid": "La risposta non è un piano valido: {problem}",
+        "cascade_finding": "La cascata ha ancora un problema: {message}",
+        "cascade_clean": "La cascata non ha problemi.",
+        "cascade_kept": "L'obiettivo '{id}' è ancora nel piano.",
+        "cascade_dropped": "Manca l'obiettivo '{id}'; correggetelo invece di eliminarlo.",
+        "kr_kept": "Il risultato chiave '{id}' è ancora nel piano.",
+        "kr_dropped": "Manca il risultato chiave '{id}'; correggetelo invece di eliminarlo.",
+    },
+}
+
+CRITERION_LABELS = {
+    "en": {"specific": "Specific", "measurable": "Measurable", "achievable": "Achievable",
+           "relevant": "Relevant", "time_bound": "Time-bound"},
+    "it": {"specific": "Specifico", "measurable": "Misurabile", "achievable": "Raggiungibile",
+           "relevant": "Rilevante", "time_bound": "Con una scadenza"},
+}
+VERDICT_LABELS = {
+    "en": {"partial": "partly met", "missing": "missing", "unknown": "cannot tell"},
+    "it": {"partial": "in parte", "missing": "assente", "unknown": "non valutabile"},
+}
+
+
+def message(lang: str, key: str, **values: Any) -> str:
+    """Return the message ``key`` in ``lang`` (English when the language is unknown)."""
+    table = MESSAGES.get(lang, MESSAGES["en"])
+    return table[key].format(**values)
+
+
+# -- built-in elements ---------------------------------------------------------------------------
+
+_MONTHS = ("january february march april may june july august september october november "
+           "december gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+           "novembre dicembre")
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve "
+                 "un uno una due tre quattro cinque sei sette otto nove dieci undici dodici")
+_PERIODS = "days? weeks? months? quarters? years? giorni settimane? mesi mese trimestri? anni anno"
+
+_DEADLINE = re.compile(
+    r"\b(19|20)\d{2}\b"
+    r"|\b[qQ][1-4]\b"
+    rf"|\b({_MONTHS.replace(' ', '|')})\b"
+    rf"|\b(within|in|entro|in)\s+(\d+|{_NUMBER_WORDS.replace(' ', '|')})\s+"
+    rf"({_PERIODS.replace(' ', '|')})\b"
+    r"|\b(end of|by the end of|this|next)\s+(the\s+)?(quarter|month|year|half)\b"
+    r"|\b(fine|entro (la|il) fine)\s+(del|dell'|della)\s*(trimestre|mese|anno|semestre)\b"
+    r"|\b(prossim[oi]|questo|quest')\s*(trimestre|mese|anno|semestre)\b",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(
+    r"\bfrom\b[^\n]{0,40}?\d[^\n]{0,40}?\bto\b[^\n]{0,20}?\d"
+    r"|\bda(l|llo|lla|i|gli|lle|ll')?\s*[^\n]{0,40}?\d[^\n]{0,40}?"
+    r"\ba(l|llo|lla|i|gli|lle|ll')?\s*[^\n]{0,20}?\d",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\d\s*%|\bper\s?cent\b|\bpercento\b|\bpercentage points?\b|\bpunti\b",
+                      re.IGNORECASE)
+
+#: Named elements an exercise can require or forbid, with their description per language.
+BUILTIN_ELEMENTS: dict[str, tuple[Callable[[str], bool], dict[str, str]]] = {
+    "number": (has_number, {"en": "a number to measure it", "it": "un numero per misurarlo"}),
+    "deadline": (lambda t: bool(_DEADLINE.search(t)),
+                 {"en": "a deadline (a date, a quarter or 'within N months')",
+                  "it": "una scadenza (una data, un trimestre o 'entro N mesi')"}),
+    "from_to": (lambda t: bool(_FROM_TO.search(t)),
+                {"en": "a starting value and a target ('from X to Y')",
+                 "it": "un valore di partenza e un traguardo ('da X a Y')"}),
+    "percent": (lambda t: bool(_PERCENT.search(t)),
+                {"en": "a percentage", "it": "una percentuale"}),
+}
+
+
+#: The SMART criterion a missing built-in element counts against (for the facilitator's view).
+ELEMENT_CRITERIA = {"number": "measurable", "from_to": "measurable", "percent": "measurable",
+                    "deadline": "time_bound"}
+
+
+@dataclass(frozen=True)
+class Element:
+    """A required (or forbidden) element of an answer: a built-in name or regular expressions.
+
+    Attributes
+    ----------
+    name : str
+        Short description shown to the learner ("a deadline", "the word 'quota'").
+    test : callable
+        ``test(text) -> bool``: whether the element is present.
+    key : str
+        Stable identifier used in outcome names.
+    """
+
+    name: str
+    test: Callable[[str], bool]
+    key: str
+
+
+def make_element(spec: Any, lang: str, where: str) -> Element:
+    """Build an :class:`Element` from a bank entry: a built-in name or ``{name, any: [regex]}``.
+
+    Raises
+    ------
+    ValueError
+        With one sentence naming ``where`` when the entry is malformed.
+    """
+    if isinstance(spec, str):
+        if spec not in BUILTIN_ELEMENTS:
+            allowed = ", ".join(BUILTIN_ELEMENTS)
+            raise ValueError(f"{where}: element '{spec}' is unknown; use one of {allowed}, or a "
+                             "mapping with 'name' and 'any' (regular expressions).")
+        test, names = BUILTIN_ELEMENTS[spec]
+        return Element(names.get(lang, names["en"]), test, spec)
+    if not isinstance(spec, Mapping) or set(spec) != {"name", "any"}:
+        raise ValueError(f"{where}: an element is a built-in name or a mapping with exactly "
+                         "'name' and 'any' (a list of regular expressions).")
+    name, patterns = spec["name"], spec["any"]
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{where}: an element's 'name' must be non-empty text.")
+    if (not isinstance(patterns, list) or not patterns
+            or not all(isinstance(p, str) and p for p in patterns)):
+        raise ValueError(f"{where}: element '{name}' needs 'any', a list of regular expressions.")
+    try:
+        compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+    except re.error as exc:
+        raise ValueError(f"{where}: element '{name}' has an invalid pattern ({exc}).") from None
+    return Element(name, lambda t: any(c.search(t) for c in compiled), _slug(name))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "element"
+
+
+def normalize(text: str) -> str:
+    """Lower-case, strip accents and surrounding punctuation, collapse spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = re.sub(r"\s+", " ", plain).strip()
+    return plain.strip(" .,;:!?\"'`()[]")
+
+
+# -- checks --------------------------------------------------------------------------------------
+
+def check_elements(text: str, elements: Sequence[Element], lang: str,
+                   forbidden: bool = False) -> list[CheckOutcome]:
+    """Check that each element is present (or, with ``forbidden``, absent)."""
+    outcomes = []
+    for element in elements:
+        present = element.test(text)
+        if forbidden:
+            key = "forbid_found" if present else "forbid_ok"
+            outcomes.append(CheckOutcome(f"forbid:{element.key}", not present,
+                                         message(lang, key, name=element.name)))
+        else:
+            key = "element_ok" if present else "element_missing"
+            outcomes.append(CheckOutcome(f"element:{element.key}", present,
+                                         message(lang, key, name=element.name),
+                                         criterion=ELEMENT_CRITERIA.get(element.key)))
+    return outcomes
+
+
+def load_grader() -> Callable[..., Any] | None:
+    """Return :func:`okrsim.grade` when the grader is installed, else ``None``."""
+    try:
+        module = importlib.import_module("okrsim.grading")
+    except ModuleNotFoundError as exc:
+        if exc.name and "okrsim.grading".startswith(exc.name):
+            return None
+        raise
+    return getattr(module, "grade", None)
+
+
+def check_criteria(text: str, criteria: Sequence[str], lang: str, parent: str | None = None,
+                   require_outcome: bool = False,
+                   grader: Callable[..., Any] | None = None) -> list[CheckOutcome]:
+    """Grade the text and check that each named SMART criterion is met.
+
+    Parameters
+    ----------
+    text : str
+        The learner's statement.
+    criteria : sequence of str
+        SMART criteria that must be ``met`` (see :data:`SMART_CRITERIA`).
+    lang : str
+        Language of the exercise (for feedback, and passed to the grader).
+    parent : str, optional
+        The parent objective, for the grader's relevance check.
+    require_outcome : bool
+        Also require that the grader does not classify the text as an activity.
+    grader : callable, optional
+        Grading function; :func:`okrsim.grade` by default.
+
+    Returns
+    -------
+    list of CheckOutcome
+        One per criterion (plus one for the outcome test); not counted when no grader exists.
+    """
+    grade = grader or load_grader()
+    labels = CRITERION_LABELS.get(lang, CRITERION_LABELS["en"])
+    if grade is None:
+        return [CheckOutcome(c, True, message(lang, "criterion_unchecked", label=labels[c]),
+                             criterion=c, counted=False) for c in criteria]
+    assessment = grade(text, lang=lang, parent=parent)
+    outcomes = []
+    for criterion in criteria:
+        result = assessment.criteria[criterion]
+        if result.verdict == "met":
+            outcomes.append(CheckOutcome(criterion, True,
+                                         message(lang, "criterion_met", label=labels[criterion]),
+                                         criterion=criterion))
+        else:
+            verdict = VERDICT_LABELS.get(lang, VERDICT_LABELS["en"]).get(result.verdict,
+                                                                         result.verdict)
+            outcomes.append(CheckOutcome(
+                criterion, False,
+                message(lang, "criterion_not_met", label=labels[criterion], verdict=verdict,
+                        advice=result.advice or "").strip(),
+                criterion=criterion))
+    if require_outcome:
+        key = "outcome_bad" if assessment.activity else "outcome_ok"
+        outcomes.append(CheckOutcome("outcome", not assessment.activity, message(lang, key)))
+    return outcomes
+
+
+def check_choice(text: str, accept: Sequence[str], lang: str) -> list[CheckOutcome]:
+    """Check a one-word (or short) answer against the accepted answers, ignoring case/accents."""
+    given = normalize(text)
+    ok = given in {normalize(a) for a in accept}
+    if ok:
+        return [CheckOutcome("choice", True, message(lang, "choice_ok"))]
+    return [CheckOutcome("choice", False, message(lang, "choice_bad", allowed=_shape(accept)))]
+
+
+def _shape(accept: Sequence[str]) -> str:
+    """Describe accepted answers without giving them away: their form, not their value."""
+    if all(re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", a) for a in accept):
+        return "an id such as 'team-objective'"
+    return "one short word or phrase"
+
+
+#: Label words accepted for activity/outcome classification, by canonical label.
+LABEL_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "activity": ("activity", "a", "act", "task", "output", "attivita", "att", "compito"),
+    "outcome": ("outcome", "o", "out", "result", "risultato", "r", "ris", "esito"),
+}
+
+
+def check_labels(text: str, expected: Sequence[str], lang: str) -> list[CheckOutcome]:
+    """Check a sequence of labels (one per statement, separated by commas, spaces or lines)."""
+    tokens = [t for t in re.split(r"[\s,;/|]+", normalize(text)) if t]
+    tokens = [re.sub(r"^\d+[.)=:-]*", "", t) for t in tokens]
+    tokens = [t for t in tokens if t]
+    allowed = "activity/outcome" if lang == "en" else "attività/risultato"
+    if len(tokens) != len(expected):
+        return [CheckOutcome("labels", False, message(lang, "labels_count", given=len(tokens),
+                                                      expected=len(expected)))]
+    lookup = {syn: label for label, syns in LABEL_SYNONYMS.items() for syn in syns}
+    outcomes = []
+    for n, (token, want) in enumerate(zip(tokens, expected, strict=True), start=1):
+        label = lookup.get(token)
+        if label is None:
+            outcomes.append(CheckOutcome(f"label:{n}", False, message(
+                lang, "label_unknown", n=n, token=token, allowed=allowed)))
+        else:
+            ok = label == want
+            outcomes.append(CheckOutcome(f"label:{n}", ok,
+                                         message(lang, "label_ok" if ok else "label_bad", n=n)))
+    return outcomes
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split an answer into its non-empty lines, without bullets or numbering."""
+    return [_BULLET.sub("", line).strip() for line in text.splitlines() if line.strip()]
+
+
+def check_lines(text: str, low: int, high: int, lang: str,
+                per_line: Callable[[str], list[CheckOutcome]]) -> list[CheckOutcome]:
+    """Check the number of lines (key results) and run ``per_line`` on each of them."""
+    lines = split_lines(text)
+    n = len(lines)
+    if n < low:
+        count = CheckOutcome("lines", False, message(lang, "lines_count_low", given=n, low=low))
+    elif n > high:
+        count = CheckOutcome("lines", False, message(lang, "lines_count_high", given=n,
+                                                     high=high))
+    else:
+        count = CheckOutcome("lines", True, message(lang, "lines_count_ok", given=n))
+    outcomes = [count]
+    for i, line in enumerate(lines[:high], start=1):
+        prefix = message(lang, "line_prefix", n=i)
+        for outcome in per_line(line):
+            outcomes.append(CheckOutcome(f"line{i}:{outcome.name}", outcome.passed,
+                                         prefix + outcome.feedback, outcome.criterion,
+                                         outcome.counted))
+    return outcomes
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*")
+
+
+def read_number(text: str, lang: str = "en") -> float | None:
+    """Read the first number of an answer ("7", "7 hires", "0,8", "1,200", "80%" -> 80).
+
+    In Italian a comma is the decimal mark and a dot groups thousands; in English the reverse.
+    A single separator followed by exactly three digits groups thousands in both languages unless
+    it is the language's decimal mark.
+    """
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    raw = match.group(0)
+    decimal, group = (",", ".") if lang == "it" else (".", ",")
+    if decimal in raw and group not in raw and raw.count(decimal) == 1:
+        return float(raw.replace(decimal, "."))
+    cleaned = raw.replace(group, "").replace(decimal, ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def check_numeric(text: str, value: float, tolerance: float, lang: str,
+                  percent: bool = False) -> list[CheckOutcome]:
+    """Check the first number of the answer against ``value`` within an absolute ``tolerance``.
+
+    With ``percent``, ``value`` is in percent and an answer written as a fraction ("0.8" without
+    a % sign) is read as 80.
+    """
+    number = read_number(text, lang)
+    if number is None or not math.isfinite(number):
+        return [CheckOutcome("numeric", False, message(lang, "numeric_none"))]
+    if percent and "%" not in text and abs(number) <= 1 and abs(value) > 1:
+        number *= 100
+    ok = abs(number - value) <= tolerance + 1e-12
+    shown = f"{number:g}"
+    return [CheckOutcome("numeric", ok, message(lang, "numeric_ok" if ok else "numeric_bad",
+                                                read=shown, tolerance=f"{tolerance:g}"))]
+
+
+def check_cascade(text: str, lang: str, keep_objectives: Sequence[str] = (),
+                  keep_key_results: Sequence[str] = ()) -> list[CheckOutcome]:
+    """Check that a plan written as YAML has a clean cascade and kept the named ids."""
+    try:
+        plan = loads_plan(text, "your answer", strict=False)
+    except PlanError as exc:
+        return [CheckOutcome("cascade", False, message(lang, "cascade_invalid",
+                                                       problem=exc.problems[0]))]
+    report = cascade_report(plan)
+    outcomes = []
+    if report.clean:
+        outcomes.append(CheckOutcome("cascade", True, message(lang, "cascade_clean")))
+    for finding in report.findings[:3]:
+        outcomes.append(CheckOutcome(f"cascade:{finding.code}", False,
+                                     message(lang, "cascade_finding", message=finding.message)))
+    objective_ids = {o.id for o in plan.objectives}
+    for oid in keep_objectives:
+        kept = oid in objective_ids
+        outcomes.append(CheckOutcome(f"keep:{oid}", kept, message(
+            lang, "cascade_kept" if kept else "cascade_dropped", id=oid)))
+    kr_ids = {kr.id for _, kr in plan.key_results()}
+    for kid in keep_key_results:
+        kept = kid in kr_ids
+        outcomes.append(CheckOutcome(f"keep:{kid}", kept, message(
+            lang, "kr_kept" if kept else "kr_dropped", id=kid)))
+    return outcomes

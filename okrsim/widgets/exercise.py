@@ -1,0 +1,209 @@
+"""An ipywidgets front-end for one exercise: prompt, answer box, check, hints, model answer.
+
+All logic lives in :mod:`okrsim.exercises` and :mod:`okrsim.journal`; this module only lays out
+widgets and escapes every piece of text (learner text is never HTML). Drive it headless in tests:
+set ``widget.value``, call ``widget.click()`` (or ``hint_button.click()``) and read
+``feedback_html.value``.
+
+When the journal is on (a :class:`~okrsim.journal.Journal` or path is given, or the
+``OKRSIM_JOURNAL`` environment variable is set), each graded attempt is recorded; the participant's
+name is asked once per session and shared by every exercise widget.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from okrsim.errors import OkrsimError
+from okrsim.exercises import Exercise, ExerciseResult, load_bank
+from okrsim.journal import ENV_VAR, Journal
+
+UI: dict[str, dict[str, str]] = {
+    "en": {
+        "check": "Check", "hint": "Show a hint", "reveal": "Show the model answer",
+        "name": "Your name", "name_placeholder": "asked once, for the workshop journal",
+        "name_needed": "Type your name first: your attempts go to the workshop journal.",
+        "hint_n": "Hint {n} of {total}", "no_more_hints": "That was the last hint.",
+        "model": "Model answer", "why": "Why it works", "score": "Score",
+        "recorded": "Recorded in the workshop journal as {name}.",
+        "not_recorded": "Not recorded in the journal: {error}",
+        "answer_placeholder": "Type your answer here",
+    },
+    "it": {
+        "check": "Verifica", "hint": "Mostra un suggerimento",
+        "reveal": "Mostra la risposta modello", "name": "Il vostro nome",
+        "name_placeholder": "chiesto una volta, per il diario del workshop",
+        "name_needed": "Scrivete prima il vostro nome: i tentativi vanno nel diario del "
+                       "workshop.",
+        "hint_n": "Suggerimento {n} di {total}", "no_more_hints": "Era l'ultimo suggerimento.",
+        "model": "Risposta modello", "why": "Perché funziona", "score": "Punteggio",
+        "recorded": "Registrato nel diario del workshop come {name}.",
+        "not_recorded": "Non registrato nel diario: {error}",
+        "answer_placeholder": "Scrivete qui la vostra risposta",
+    },
+}
+
+#: The participant's name, asked once per session and shared by every exercise widget.
+SESSION: dict[str, str | None] = {"participant": None}
+
+
+def _text_html(text: str) -> str:
+    """Escape text and keep its line breaks."""
+    return f'<div style="white-space: pre-wrap">{html.escape(text)}</div>'
+
+
+def _journal_from(journal: Any) -> Journal | None:
+    if journal is False:
+        return None
+    if journal is None:
+        return Journal() if os.environ.get(ENV_VAR, "").strip() else None
+    if isinstance(journal, Journal):
+        return journal
+    if isinstance(journal, (str, Path)):
+        return Journal(journal)
+    raise OkrsimError(f"journal is {type(journal).__name__}; give a Journal, a path, False "
+                      "(off) or None (on when OKRSIM_JOURNAL is set).")
+
+
+class ExerciseWidget(widgets.VBox):
+    """One exercise, ready to display in a notebook.
+
+    Parameters
+    ----------
+    exercise : Exercise or str
+        The exercise, or its id in the default bank.
+    journal : Journal, str, Path, bool or None
+        Where to record graded attempts: a journal or a path; ``False`` never records; ``None``
+        (the default) records when the ``OKRSIM_JOURNAL`` environment variable is set.
+    participant : str, optional
+        The participant's name; when the journal is on and no name is known yet, the widget asks
+        for it once.
+    """
+
+    def __init__(self, exercise: Exercise | str, journal: Any = None,
+                 participant: str | None = None):
+        if isinstance(exercise, str):
+            exercise = load_bank().get(exercise)
+        if not isinstance(exercise, Exercise):
+            raise OkrsimError(f"exercise is {type(exercise).__name__}; give an Exercise or an "
+                              "exercise id.")
+        self.exercise = exercise
+        self.journal = _journal_from(journal)
+        if participant is not None and participant.strip():
+            SESSION["participant"] = participant.strip()
+        self.ui = UI.get(exercise.lang, UI["en"])
+        self.hints_shown = 0
+        self.last_result: ExerciseResult | None = None
+
+        self.prompt_html = widgets.HTML(
+            f"<h4>{html.escape(exercise.title)}</h4>{_text_html(exercise.prompt)}")
+        self.name_box = widgets.Text(description=self.ui["name"],
+                                     placeholder=self.ui["name_placeholder"],
+                                     style={"description_width": "initial"})
+        self.answer = widgets.Textarea(value=exercise.starter, rows=_rows(exercise),
+                                       placeholder=self.ui["answer_placeholder"],
+                                       layout=widgets.Layout(width="100%"))
+        self.check_button = widgets.Button(description=self.ui["check"], button_style="primary")
+        self.hint_button = widgets.Button(description=self.ui["hint"])
+        self.reveal_button = widgets.Button(description=self.ui["reveal"], disabled=True)
+        self.feedback_html = widgets.HTML()
+        self.hint_html = widgets.HTML()
+        self.model_html = widgets.HTML()
+        self.check_button.on_click(self._on_check)
+        self.hint_button.on_click(self._on_hint)
+        self.reveal_button.on_click(self._on_reveal)
+        self._sync_name_box()
+        buttons = widgets.HBox([self.check_button, self.hint_button, self.reveal_button])
+        super().__init__([self.prompt_html, self.name_box, self.answer, buttons,
+                          self.feedback_html, self.hint_html, self.model_html])
+
+    # -- what tests and notebooks drive ------------------------------------------------------------
+
+    @property
+    def value(self) -> str:
+        """The answer as typed."""
+        return self.answer.value
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.answer.value = text
+
+    def click(self) -> None:
+        """Press the check button."""
+        self.check_button.click()
+
+    # -- callbacks -------------------------------------------------------------------------------
+
+    def _needs_name(self) -> bool:
+        return self.journal is not None and not SESSION["participant"]
+
+    def _sync_name_box(self) -> None:
+        self.name_box.layout.display = None if self._needs_name() else "none"
+
+    def _on_check(self, _button: Any = None) -> None:
+        if self._needs_name():
+            name = self.name_box.value.strip()
+            if not name:
+                self.feedback_html.value = _note(self.ui["name_needed"])
+                return
+            SESSION["participant"] = name
+            self._sync_name_box()
+        try:
+            result = self.exercise.check(self.answer.value)
+        except OkrsimError as exc:
+            self.feedback_html.value = _note(str(exc))
+            return
+        self.last_result = result
+        self.reveal_button.disabled = False
+        self.feedback_html.value = self._render(result) + self._record(result)
+
+    def _record(self, result: ExerciseResult) -> str:
+        if self.journal is None:
+            return ""
+        name = SESSION["participant"] or ""
+        try:
+            self.journal.record_result(name, self.answer.value, result)
+        except OkrsimError as exc:
+            return _note(self.ui["not_recorded"].format(error=exc))
+        return _note(self.ui["recorded"].format(name=name))
+
+    def _render(self, result: ExerciseResult) -> str:
+        colour = "#1a7f37" if result.passed else "#b35900"
+        items = "".join(
+            f"<li>{'✓' if o.passed else '✗'} {html.escape(o.feedback)}</li>"
+            for o in result.outcomes)
+        return (f'<div style="color:{colour}"><b>{html.escape(result.summary)}</b> '
+                f"({self.ui['score']}: {result.score}/100)</div><ul>{items}</ul>")
+
+    def _on_hint(self, _button: Any = None) -> None:
+        hints = self.exercise.hints
+        if self.hints_shown < len(hints):
+            self.hints_shown += 1
+        shown = "".join(
+            f"<p><b>{self.ui['hint_n'].format(n=i + 1, total=len(hints))}:</b> "
+            f"{html.escape(h)}</p>" for i, h in enumerate(hints[:self.hints_shown]))
+        if self.hints_shown == len(hints):
+            self.hint_button.disabled = True
+            shown += _note(self.ui["no_more_hints"])
+        self.hint_html.value = shown
+
+    def _on_reveal(self, _button: Any = None) -> None:
+        if self.last_result is None:
+            return
+        model, why = self.exercise.model_answer, self.exercise.explanation
+        self.model_html.value = (f"<b>{self.ui['model']}</b>{_text_html(model)}"
+                                 f"<b>{self.ui['why']}</b>{_text_html(why)}")
+
+
+def _note(text: str) -> str:
+    return f"<p><i>{html.escape(text)}</i></p>"
+
+
+def _rows(exercise: Exercise) -> int:
+    lines = max(exercise.starter.count("\n"), exercise.model_answer.count("\n")) + 2
+    return max(3, min(lines, 30))
