@@ -4,7 +4,8 @@ The public API:
 
 - :func:`grade` -- SMART assessment of one objective or key result.
 - :func:`load_plan` -- read and validate a plan file; :func:`check` -- its cascade report.
-- :func:`simulate` -- on-paper roll-up and Monte Carlo feasibility of a plan.
+- :func:`simulate` -- on-paper roll-up and Monte Carlo feasibility of a plan (:class:`Result`);
+  :func:`default_plan` -- the built-in plan; :func:`solve` -- goal seek on one input.
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 from okrsim.cascade import CascadeReport, Finding, check
 from okrsim.errors import OkrsimError, PlanError
 from okrsim.exercises import Exercise, ExerciseResult, load_bank
+from okrsim.grading import Assessment, grade
 from okrsim.journal import Journal, JournalError
 from okrsim.plan import KeyResult, Objective, Plan, load_plan, loads_plan, parse_plan
+from okrsim.sim.feasibility import default_plan, simulate
+from okrsim.sim.goal_seek import solve
+from okrsim.sim.result import Result
 
 __all__ = [
+    "Assessment",
     "CascadeReport",
     "Exercise",
     "ExerciseResult",
@@ -34,10 +40,15 @@ __all__ = [
     "OkrsimError",
     "Plan",
     "PlanError",
+    "Result",
     "__version__",
     "check",
+    "default_plan",
+    "grade",
     "load_bank",
     "load_plan",
     "loads_plan",
     "parse_plan",
+    "simulate",
+    "solve",
 ]

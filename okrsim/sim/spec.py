@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 #: Distribution names and their (required, optional) parameters.
 DISTRIBUTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fixed": (("value",), ()),
@@ -122,6 +124,13 @@ MODEL_FIELDS: dict[str, Field] = {
 
 #: The path a company key result uses to declare itself the growth target.
 TARGET_PATH = "target"
+
+#: Inputs drawn once per seller (or per hire) in each trial; every other input is drawn once per
+#: trial. Only per-trial inputs may be correlated.
+PER_SELLER_PATHS: tuple[str, ...] = ("reps.attainment", "hiring.delay_months")
+
+#: The optional ``model.correlation`` section: a rank-correlation matrix between inputs.
+CORRELATION_KEY = "correlation"
 
 MODEL_SECTIONS: tuple[str, ...] = tuple(
     sorted({p.split(".")[0] for p in MODEL_FIELDS if "." in p})
@@ -319,11 +328,14 @@ def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]
                 f"got {type(raw).__name__}."]
     problems: list[str] = []
     for key, value in raw.items():
+        if key == CORRELATION_KEY:
+            problems.extend(validate_correlation(value, f"{where}.{key}"))
+            continue
         if key in MODEL_FIELDS:  # top-level inputs such as `basis`
             problems.extend(validate_value(key, value, f"{where}.{key}", months))
             continue
         if key not in MODEL_SECTIONS:
-            allowed = ", ".join(["basis", *MODEL_SECTIONS])
+            allowed = ", ".join(["basis", *MODEL_SECTIONS, CORRELATION_KEY])
             problems.append(f"{where} has an unknown section {key!r}; allowed: {allowed}.")
             continue
         if not isinstance(value, Mapping):
@@ -356,3 +368,60 @@ def get_path(model: Mapping[str, Any], path: str, default: Any = None) -> Any:
 def model_value(model: Mapping[str, Any], path: str) -> Any:
     """Return the value at ``path``, falling back to the field's documented default."""
     return get_path(model, path, MODEL_FIELDS[path].default)
+
+
+def correlatable_paths() -> list[str]:
+    """Model inputs that may appear in ``model.correlation.inputs`` (uncertain, per trial)."""
+    return [
+        path
+        for path, field in MODEL_FIELDS.items()
+        if field.uncertain and field.kind in ("number", "count") and path not in PER_SELLER_PATHS
+    ]
+
+
+def validate_correlation(value: Any, where: str) -> list[str]:
+    """Check a ``correlation`` section: ``{inputs: [path, ...], matrix: [[1, r], [r, 1]]}``.
+
+    The matrix holds rank (Spearman) correlations: square, symmetric, ones on the diagonal,
+    entries from -1 to 1, and positive semi-definite (a matrix real data could have).
+
+    Returns
+    -------
+    list of str
+        One sentence per problem; empty when the section is valid.
+    """
+    shape = ("a mapping {inputs: [path, ...], matrix: [[1, r], [r, 1]]} of rank correlations")
+    if not isinstance(value, Mapping) or set(value) != {"inputs", "matrix"}:
+        return [f"{where} must be {shape}; got {value!r:.80}."]
+    inputs, matrix = value["inputs"], value["matrix"]
+    allowed = correlatable_paths()
+    if (
+        not isinstance(inputs, list)
+        or len(inputs) < 2
+        or len(set(map(str, inputs))) != len(inputs)
+    ):
+        return [f"{where}.inputs must list two or more different model inputs; got {inputs!r}."]
+    bad = [p for p in inputs if p not in allowed]
+    if bad:
+        return [f"{where}.inputs names {bad[0]!r}, which cannot be correlated; allowed (inputs "
+                f"drawn once per trial): {', '.join(allowed)}."]
+    n = len(inputs)
+    rows_ok = (
+        isinstance(matrix, list)
+        and len(matrix) == n
+        and all(isinstance(r, list) and len(r) == n and all(map(_is_number, r)) for r in matrix)
+    )
+    if not rows_ok:
+        return [f"{where}.matrix must be a {n} x {n} list of lists of numbers (one row per "
+                f"input); got {matrix!r:.80}."]
+    m = [[float(x) for x in row] for row in matrix]
+    if any(m[i][i] != 1.0 for i in range(n)):
+        return [f"{where}.matrix must have 1 on its diagonal."]
+    if any(not -1 <= m[i][j] <= 1 for i in range(n) for j in range(n)):
+        return [f"{where}.matrix entries must be from -1 to 1."]
+    if any(m[i][j] != m[j][i] for i in range(n) for j in range(n)):
+        return [f"{where}.matrix must be symmetric (row i, column j equal to row j, column i)."]
+    if float(np.linalg.eigvalsh(np.array(m)).min()) < -1e-9:
+        return [f"{where}.matrix is not a possible correlation matrix (not positive "
+                "semi-definite); weaken the correlations."]
+    return []

@@ -1,0 +1,53 @@
+"""Statements graded per second on the labelled corpus, against a plain regex pass.
+
+The baseline is one precompiled ``re.search`` per statement (a number and a deadline word), the
+cost of the crudest structure-only checker, measured in the same run. Prints both rates and
+their ratio.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from okrsim.grading import grade
+from okrsim.grading.accuracy import load_corpus
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "grading_corpus.csv"
+BASELINE = re.compile(r"\d+.{0,60}?\b(?:by|entro|within|in)\b", re.IGNORECASE)
+
+
+def rate(func, texts: list[str], repeat: int) -> float:
+    """Calls of ``func`` per second over ``texts``, best of ``repeat`` passes."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            func(text)
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
+
+
+def main() -> None:
+    """Print graded statements per second, the baseline's rate and the ratio."""
+    rows = load_corpus(CORPUS)
+    texts = [row["text"] for row in rows]
+    key_results = [row["text"] for row in rows if row["kind"] == "key_result"]
+    grade(texts[0])  # compile the lexicons outside the timing
+    graded = rate(grade, texts, repeat=5)
+    graded_kr = rate(grade, key_results, repeat=5)
+    baseline = rate(BASELINE.search, texts, repeat=5)
+    long_text = "Increase revenue from 10 to 12 by Q3 " + "blah " * 20_000
+    start = time.perf_counter()
+    grade(long_text)
+    long_seconds = time.perf_counter() - start
+    print(f"corpus statements : {len(texts)} ({len(key_results)} key results)")
+    print(f"grade()           : {graded:,.0f} statements/s (key results: {graded_kr:,.0f}/s)")
+    print(f"baseline re.search: {baseline:,.0f} statements/s")
+    print(f"ratio             : grade() is {baseline / graded:,.0f}x slower than one re.search")
+    print(f"100,000-char paste: {long_seconds * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

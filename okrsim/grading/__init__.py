@@ -1,0 +1,10 @@
+"""SMART grader: per-letter verdicts, evidence and advice for one objective or key result.
+
+The rules live in language tables (``lexicons/en.toml``, ``lexicons/it.toml``); the logic in
+:mod:`okrsim.grading.rules`.
+"""
+
+from okrsim.grading.grader import grade
+from okrsim.grading.result import CRITERIA, Assessment, CriterionResult
+
+__all__ = ["CRITERIA", "Assessment", "CriterionResult", "grade"]

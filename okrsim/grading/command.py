@@ -1,0 +1,30 @@
+"""``okrsim grade``: the SMART assessment of one statement on the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from okrsim.grading.grader import grade
+from okrsim.grading.lexicon import available_languages
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``okrsim grade``: TEXT, ``--lang``, ``--parent``, ``--json``."""
+    parser.add_argument("text", metavar="TEXT", help="the objective or key result to grade")
+    parser.add_argument("--lang", default=None, metavar="|".join(available_languages()),
+                        help="language of TEXT (detected when omitted)")
+    parser.add_argument("--parent", default=None, metavar="TEXT",
+                        help="the parent objective, to judge relevance")
+    parser.add_argument("--json", action="store_true", help="print the assessment as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Grade ``args.text`` and print the report; 0 when graded (bad input raises OkrsimError)."""
+    from okrsim.cli import print_json
+
+    assessment = grade(args.text, lang=args.lang, parent=args.parent)
+    if args.json:
+        print_json(assessment.to_dict())
+    else:
+        print(assessment.to_text())
+    return 0

@@ -1,0 +1,151 @@
+"""``grade``: the SMART assessment of one objective or key result."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from okrsim.errors import OkrsimError
+from okrsim.grading import rules
+from okrsim.grading.analysis import Analysis, analyse
+from okrsim.grading.language import detect_language
+from okrsim.grading.lexicon import check_language, load_lexicon
+from okrsim.grading.result import CRITERIA, Assessment, CriterionResult
+from okrsim.grading.rewrite import suggest
+
+#: Only this many characters are analysed: enough for any statement, bounded in time.
+MAX_CHARS = 2000
+
+#: Points of each letter in the score, for key results and for objectives (each sums to 100).
+WEIGHTS = {
+    "key_result": {"specific": 20, "measurable": 25, "achievable": 15, "relevant": 15,
+                   "time_bound": 25},
+    "objective": {"specific": 30, "measurable": 10, "achievable": 15, "relevant": 20,
+                  "time_bound": 25},
+}
+#: Share of a letter's points earned by each verdict; "unknown" is neither credit nor blame.
+VERDICT_CREDIT = {"met": 1.0, "partial": 0.5, "unknown": 0.3, "missing": 0.0}
+#: Share of the measurable points kept by a number without its baseline.
+NO_BASELINE_CREDIT = 0.85
+#: Points taken off a statement that is a task rather than an outcome.
+ACTIVITY_PENALTY = 10
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WORD_OR_NUMBER = re.compile(r"[^\W_]", re.UNICODE)
+
+_NOTES = {
+    "en": "Only the first {n} characters of {total} were analysed.",
+    "it": "Sono stati analizzati solo i primi {n} caratteri su {total}.",
+}
+
+
+def _check_inputs(text, lang, parent, feasibility) -> None:
+    if not isinstance(text, str):
+        raise OkrsimError(f"The text to grade must be a string, not {type(text).__name__}.")
+    if not text.strip():
+        raise OkrsimError("The text to grade is empty: write an objective or a key result.")
+    if lang is not None:
+        check_language(lang)
+    if parent is not None and not isinstance(parent, str):
+        raise OkrsimError(f"The parent objective must be a string, not {type(parent).__name__}.")
+    if feasibility is not None:
+        if isinstance(feasibility, bool) or not isinstance(feasibility, (int, float)) or (
+                math.isnan(feasibility) or not 0 <= feasibility <= 1):
+            raise OkrsimError(
+                f"The feasibility must be a probability between 0 and 1, not {feasibility!r}.")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub(" ", text.strip())
+
+
+def _score(kind: str, criteria: dict[str, CriterionResult], a: Analysis, activity: bool) -> int:
+    weights = WEIGHTS[kind]
+    total = 0.0
+    for name in CRITERIA:
+        credit = VERDICT_CREDIT[criteria[name].verdict]
+        if name == "measurable" and criteria[name].verdict == "met" and not a.baseline_targets:
+            credit = NO_BASELINE_CREDIT
+        total += weights[name] * credit
+    if activity:
+        total -= ACTIVITY_PENALTY
+    return int(round(min(100.0, max(0.0, total))))
+
+
+def grade(text: str, lang: str | None = None, parent: str | None = None,
+          feasibility: float | None = None) -> Assessment:
+    """Assess an objective or key result against the SMART criteria.
+
+    Parameters
+    ----------
+    text : str
+        The statement, in English or Italian. Only its first ``MAX_CHARS`` characters are
+        analysed (a note says so).
+    lang : {"en", "it"}, optional
+        The statement's language; detected when omitted.
+    parent : str, optional
+        The parent objective, to judge relevance by shared metrics and words.
+    feasibility : float, optional
+        P(target) from the simulator (0 to 1), to judge achievability.
+
+    Returns
+    -------
+    Assessment
+        Verdict, evidence and advice per letter, score, kind, activity flag and a rewrite.
+
+    Raises
+    ------
+    OkrsimError
+        For empty text, an unknown language, a feasibility outside 0..1, or text with no word of
+        English or Italian when the language is not given.
+
+    Examples
+    --------
+    >>> grade("Increase ARR from 12M to 13.2M by Q4 2027").criteria["time_bound"].verdict
+    'met'
+    """
+    _check_inputs(text, lang, parent, feasibility)
+    original = text.strip()
+    cleaned = _clean(original)
+    if not _WORD_OR_NUMBER.search(cleaned):
+        raise OkrsimError("The text has no words or numbers to grade: write an objective or a "
+                          "key result in English or Italian.")
+    analysed = cleaned[:MAX_CHARS]
+    if lang is None:
+        lang = detect_language(analysed)
+        if lang is None:
+            raise OkrsimError("The text is neither English nor Italian: write it in one of them, "
+                              "or pass the language explicitly.")
+    lexicon = load_lexicon(lang)
+    a = analyse(analysed, lexicon)
+    parent_analysis = None
+    if parent is not None and parent.strip():
+        parent_text = _clean(parent)[:MAX_CHARS]
+        parent_lang = detect_language(parent_text) or lang
+        parent_analysis = analyse(parent_text, load_lexicon(parent_lang))
+
+    kind = rules.kind_of(a)
+    criteria = {
+        "specific": rules.specific(a),
+        "measurable": rules.measurable(a, kind),
+        "achievable": rules.achievable(a, feasibility),
+        "relevant": rules.relevant(a, parent_analysis),
+        "time_bound": rules.time_bound(a),
+    }
+    activity = rules.is_activity(a)
+    suggestion = suggest(a, activity)
+    notes = []
+    if len(cleaned) > MAX_CHARS:
+        notes.append(_NOTES.get(lang, _NOTES["en"]).format(n=MAX_CHARS, total=len(cleaned)))
+    return Assessment(
+        text=original,
+        lang=lang,
+        kind=kind,
+        score=_score(kind, criteria, a, activity),
+        activity=activity,
+        activity_advice=lexicon.advice["activity"].format(suggestion=suggestion) if activity
+        else "",
+        criteria=criteria,
+        suggestion=suggestion,
+        notes=notes,
+    )

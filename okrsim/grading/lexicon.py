@@ -1,0 +1,146 @@
+"""Language tables of the grader: read ``lexicons/<lang>.toml`` and precompile its patterns.
+
+The rules of each language live in a TOML file next to this module, so a third language is a
+new file. This module turns a file into a :class:`Lexicon` of compiled regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from okrsim.errors import OkrsimError
+
+#: Digits with optional currency, separators, magnitude and percent: "€12.0M", "35%", "1,200".
+DIGITS = (
+    r"(?<![\w.,])(?:[€$£]\s?)?\d+(?:[.,]\d+)*"
+    r"(?:\s?(?:%|percent\b|per\s+cent\b|per\s+cento\b|k\b|K\b|m\b|M\b|mln\b|bn\b|million\b|"
+    r"milioni\b|mila\b|billion\b|miliardi\b|[€$£]))?"
+)
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled rules of one language.
+
+    Attributes
+    ----------
+    lang : str
+        Language code, the file's stem ("en", "it").
+    patterns : dict of str to re.Pattern
+        One compiled alternation per list of ``[patterns]`` (e.g. ``"time_anchored"``).
+    grouped : dict of str to tuple of re.Pattern
+        Lists whose patterns name groups (``x`` baseline, ``y`` target), compiled one by one.
+    metrics : dict of str to re.Pattern
+        One compiled alternation per metric family of ``[metrics]``.
+    populations : dict of str to re.Pattern
+        One compiled alternation per population family of ``[populations]``.
+    numbers : dict of str to float
+        Spelled-out numbers and their values (lower case).
+    multipliers : dict of str to float
+        Words that state a factor of the baseline ("double" -> 2).
+    number : re.Pattern
+        Any number: digits or a spelled-out number.
+    multiplier : re.Pattern
+        Any multiplier word.
+    detect_words : frozenset of str
+        Frequent words of the language, for detection.
+    advice : dict of str to str
+        Advice sentences, keyed by situation.
+    suggestion : dict of str to str
+        The rewrite template and its placeholders.
+    """
+
+    lang: str
+    patterns: dict[str, re.Pattern[str]]
+    grouped: dict[str, tuple[re.Pattern[str], ...]]
+    metrics: dict[str, re.Pattern[str]]
+    populations: dict[str, re.Pattern[str]]
+    numbers: dict[str, float]
+    multipliers: dict[str, float]
+    number: re.Pattern[str]
+    multiplier: re.Pattern[str]
+    detect_words: frozenset[str]
+    advice: dict[str, str]
+    suggestion: dict[str, str]
+
+
+def _words_pattern(words) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+def _alternation(items: list[str], num: str) -> re.Pattern[str]:
+    body = "|".join(f"(?:{item.replace('{num}', num)})" for item in items)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", _FLAGS)
+
+
+def available_languages() -> tuple[str, ...]:
+    """Codes of the languages that have a lexicon file, sorted ("en", "it")."""
+    folder = resources.files("okrsim.grading").joinpath("lexicons")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+def check_language(lang: object) -> None:
+    """Refuse a language code without a lexicon, in one sentence naming the allowed codes."""
+    codes = available_languages()
+    if lang not in codes:
+        allowed = " or ".join(f"'{code}'" for code in codes)
+        raise OkrsimError(
+            f"Unknown language {lang!r}: use {allowed}, or leave it out to detect it.")
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    """Read and compile the lexicon of one language.
+
+    Parameters
+    ----------
+    lang : str
+        A code from :func:`available_languages`.
+
+    Returns
+    -------
+    Lexicon
+        Compiled once and cached.
+
+    Raises
+    ------
+    OkrsimError
+        If no lexicon exists for ``lang``.
+    """
+    check_language(lang)
+    source = resources.files("okrsim.grading").joinpath("lexicons").joinpath(f"{lang}.toml")
+    table = tomllib.loads(source.read_text(encoding="utf-8"))
+    numbers = {k.lower(): float(v) for k, v in table["numbers"].items()}
+    multipliers = {k.lower(): float(v) for k, v in table["multipliers"].items()}
+    num = f"(?:{DIGITS}|(?<!\\w)(?:{_words_pattern(numbers)})(?!\\w))"
+    return Lexicon(
+        lang=lang,
+        patterns={name: _alternation(items, num) for name, items in table["patterns"].items()
+                  if not any("(?P<" in item for item in items)},
+        grouped={name: tuple(_alternation([item], num) for item in items)
+                 for name, items in table["patterns"].items()
+                 if any("(?P<" in item for item in items)},
+        metrics={name: _alternation(items, num) for name, items in table["metrics"].items()},
+        populations={
+            name: _alternation(items, num) for name, items in table["populations"].items()
+        },
+        numbers=numbers,
+        multipliers=multipliers,
+        number=re.compile(num, _FLAGS),
+        multiplier=re.compile(rf"(?<!\w)(?:{_words_pattern(multipliers)})(?!\w)", _FLAGS),
+        detect_words=frozenset(w.lower() for w in table["detect"]["words"]),
+        advice=dict(table["advice"]),
+        suggestion=dict(table["suggestion"]),
+    )

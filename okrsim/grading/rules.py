@@ -1,0 +1,192 @@
+"""The SMART rules: one function per letter, each turning an :class:`Analysis` into a verdict.
+
+The words and patterns come from the language lexicons; this module only holds the logic and
+the few numeric thresholds below.
+"""
+
+from __future__ import annotations
+
+import re
+
+from okrsim.grading.analysis import Analysis, Span, number_value
+from okrsim.grading.result import CriterionResult
+
+#: A target at least this many times its baseline is implausible whatever the time given.
+IMPLAUSIBLE_RATIO = 3.0
+#: ... and at least this many times within a quarter or less.
+IMPLAUSIBLE_RATIO_SHORT = 2.0
+#: Feasibility (P(target) from the simulator) at or above which "achievable" is met...
+FEASIBLE = 0.5
+#: ... and below which it is missing (between the two: partial, a stretch goal).
+UNLIKELY = 0.2
+
+_SHORT_HORIZON = re.compile(
+    r"quarter|month|week|day|sprint|Q[1-4]|trimestr|mes[ei]|settiman|giorn", re.IGNORECASE)
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+
+
+def _texts(found: list[Span]) -> list[str]:
+    """Distinct span texts in order of appearance."""
+    seen: dict[str, None] = {}
+    for span in sorted(found, key=lambda s: s.start):
+        inside = any(o.start <= span.start and span.end <= o.end and o != span for o in found)
+        if not inside:
+            seen.setdefault(span.text.strip(), None)
+    return list(seen)
+
+
+def _all(families: dict[str, list[Span]]) -> list[Span]:
+    return [span for found in families.values() for span in found]
+
+
+def several_goals(a: Analysis) -> list[Span]:
+    """Outcome verbs of one sentence joined by a conjunction ("increase X and reduce Y")."""
+    for sentence in a.commitment:
+        verbs = [v for v in a.outcome_verbs if sentence.overlaps(v)]
+        for first, second in zip(verbs, verbs[1:], strict=False):
+            if any(first.end <= c.start < second.start for c in a.conjunctions):
+                return [first, second]
+    return []
+
+
+def specific(a: Analysis) -> CriterionResult:
+    """Specific: a concrete metric or population, no vague verb, one goal."""
+    advice = a.lexicon.advice
+    concrete = _all(a.metrics) + _all(a.populations)
+    several = several_goals(a)
+    if not concrete:
+        return CriterionResult("missing", _texts(a.vague_verbs), advice["specific_missing"])
+    if several:
+        return CriterionResult("partial", _texts(several + concrete), advice["specific_several"])
+    if a.vague_verbs and not a.quantities:
+        evidence = _texts(a.vague_verbs + concrete)
+        return CriterionResult("partial", evidence, advice["specific_vague"])
+    return CriterionResult("met", _texts(concrete), advice["specific_met"])
+
+
+def measurable(a: Analysis, kind: str) -> CriterionResult:
+    """Measurable: a number, percentage, amount or count; best as "from X to Y"."""
+    advice = a.lexicon.advice
+    if a.quantities:
+        key = "measurable_met" if a.baseline_targets else "measurable_no_baseline"
+        evidence = [q.span for q in a.baseline_targets] or a.quantities
+        return CriterionResult("met", _texts(evidence), advice[key])
+    metrics = _all(a.metrics)
+    direction = a.outcome_verbs + a.comparatives
+    verdict = "partial" if metrics and direction else "missing"
+    evidence = _texts(metrics) if verdict == "partial" else []
+    if kind == "objective":
+        return CriterionResult(verdict, evidence, advice["measurable_objective"])
+    key = "measurable_partial" if verdict == "partial" else "measurable_missing"
+    return CriterionResult(verdict, evidence, advice[key])
+
+
+def growth_ratios(a: Analysis) -> list[tuple[Span, float]]:
+    """Target / baseline ratios the text states: "from X to Y", "by 300%", "10x", "double"."""
+    ratios = []
+    for pair in a.baseline_targets:
+        x, y = a.value(pair.x), a.value(pair.y)
+        if x and y and pair.x and pair.y:
+            plain_x = number_value(pair.x.text, a.lexicon, scaled=False)
+            plain_y = number_value(pair.y.text, a.lexicon, scaled=False)
+            if (plain_x == x) != (plain_y == y):  # "from 12 to 13.2M": one scale for both
+                x, y = plain_x, plain_y
+        if x and y is not None and x > 0:
+            ratios.append((pair.span, y / x))
+    for change in a.relative_changes:
+        if change.y is not None and "%" in change.y.text:
+            value = a.value(change.y)
+            if value is not None:
+                ratios.append((change.span, 1 + value / 100))
+    for factor in a.factors:
+        value = a.value(factor.y)
+        if value:
+            ratios.append((factor.span, value))
+    for word in a.multipliers:
+        ratios.append((word, a.lexicon.multipliers[" ".join(word.text.lower().split())]))
+    return ratios
+
+
+def achievable(a: Analysis, feasibility: float | None) -> CriterionResult:
+    """Achievable: from the simulator's probability when given, else from what the text states."""
+    advice = a.lexicon.advice
+    short = any(_SHORT_HORIZON.search(t.text) for t in a.time_anchored + a.time_relative)
+    limit = IMPLAUSIBLE_RATIO_SHORT if short else IMPLAUSIBLE_RATIO
+    jumps = [span for span, ratio in growth_ratios(a) if ratio >= limit]
+    if feasibility is not None:
+        if feasibility >= FEASIBLE:
+            verdict, key = "met", "achievable_feasible"
+        elif feasibility >= UNLIKELY:
+            verdict, key = "partial", "achievable_stretch"
+        else:
+            verdict, key = "missing", "achievable_unlikely"
+        return CriterionResult(verdict, _texts(jumps), advice[key].format(p=feasibility))
+    if jumps:
+        times = a.time_anchored + a.time_relative
+        return CriterionResult("missing", _texts(jumps + times), advice["achievable_jump"])
+    grounds = [q.span for q in a.baseline_targets] + a.means
+    if grounds:
+        return CriterionResult("partial", _texts(grounds), advice["achievable_partial"])
+    return CriterionResult("unknown", [], advice["achievable_unknown"])
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def relevant(a: Analysis, parent: Analysis | None) -> CriterionResult:
+    """Relevant: shares a metric or words with the parent; without one, names the goal served."""
+    advice = a.lexicon.advice
+    if parent is not None:
+        own = {**a.metrics, **a.populations}
+        theirs = {**parent.metrics, **parent.populations}
+        shared = [s for name, found in own.items() if found and theirs.get(name) for s in found]
+        if shared:
+            return CriterionResult("met", _texts(shared), advice["relevant_parent_met"])
+        stop = a.lexicon.detect_words | parent.lexicon.detect_words
+        parent_stems = {_stem(w) for w in _CONTENT_WORD.findall(parent.text)
+                        if w.lower() not in stop}
+        words = [Span(m.start(), m.end(), m.group(0)) for m in _CONTENT_WORD.finditer(a.text)
+                 if m.group(0).lower() not in stop and _stem(m.group(0)) in parent_stems]
+        if words:
+            return CriterionResult("partial", _texts(words), advice["relevant_parent_partial"])
+        return CriterionResult("missing", [], advice["relevant_parent_missing"])
+    if a.relevance:
+        return CriterionResult("met", _texts(a.relevance), advice["relevant_met"])
+    return CriterionResult("unknown", [], advice["relevant_unknown"])
+
+
+def time_bound(a: Analysis) -> CriterionResult:
+    """Time-bound: an anchored deadline or period; a bare duration or vague timing is partial."""
+    advice = a.lexicon.advice
+    if a.time_anchored:
+        return CriterionResult("met", _texts(a.time_anchored), advice["time_bound_met"])
+    if a.time_relative:
+        return CriterionResult("partial", _texts(a.time_relative), advice["time_bound_relative"])
+    if a.time_vague:
+        return CriterionResult("partial", _texts(a.time_vague), advice["time_bound_vague"])
+    if a.context_times:
+        return CriterionResult("partial", _texts(a.context_times), advice["time_bound_context"])
+    if a.rates:
+        return CriterionResult("missing", _texts(a.rates), advice["time_bound_rate"])
+    return CriterionResult("missing", [], advice["time_bound_missing"])
+
+
+def is_activity(a: Analysis) -> bool:
+    """True when the commitment's first verb names a task or a deliverable, not an outcome."""
+    first_activity = min((s.start for s in a.activity_verbs), default=None)
+    if first_activity is None:
+        return False
+    first_outcome = min((s.start for s in a.outcome_verbs), default=None)
+    if first_outcome is None or first_activity < first_outcome:
+        return True
+    if first_activity == first_outcome:  # "reach out" vs "reach": the longer match wins
+        longest = max((s for s in a.activity_verbs + a.outcome_verbs
+                       if s.start == first_activity), key=lambda s: s.end)
+        return longest in a.activity_verbs
+    return False
+
+
+def kind_of(a: Analysis) -> str:
+    """"key_result" when the commitment carries a quantity, else "objective"."""
+    return "key_result" if a.quantities else "objective"

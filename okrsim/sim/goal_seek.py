@@ -1,0 +1,180 @@
+"""Goal seek: the value of one input for which P(target) reaches a wanted probability.
+
+Every evaluation uses the same seed and seat layout (common random numbers), so P(target) moves
+monotonically with inputs such as the number of hires or the ramp length, and the search is
+stable: integer bisection on counts, bisection on continuous inputs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from okrsim.errors import OkrsimError
+from okrsim.sim import spec
+from okrsim.sim.feasibility import COUNT_PATHS, check_seed, check_trials, run, seat_capacity
+from okrsim.sim.inputs import PlanLike, as_plan, resolve_inputs
+
+#: Practical search range of each input (the spec's ranges are wider than any plan needs).
+SEARCH_RANGES: dict[str, tuple[float, float]] = {
+    "reps.attainment": (0.1, 2.0),
+    "reps.market": (0.5, 1.5),
+    "hiring.delay_months": (0, 12),
+    "hiring.washout": (0, 1),
+    "ramp.months": (0.5, 24),
+    "attrition.annual": (0, 0.95),
+    "attrition.backfill_delay_months": (1, 12),
+    "drivers.deal_value_change": (-0.5, 1.0),
+    "drivers.sales_cycle_change": (-0.5, 1.0),
+    "drivers.win_rate_change": (-0.5, 1.0),
+    "retention.gross_annual": (0.5, 1.0),
+    "retention.expansion_annual": (0, 0.5),
+}
+#: Relative width of the final bracket on continuous inputs.
+TOLERANCE = 1e-3
+
+
+@dataclass
+class SolveResult:
+    """The answer of :func:`solve`.
+
+    Attributes
+    ----------
+    path : str
+        The input searched.
+    value : float or None
+        The smallest (``direction == "increasing"``) or largest (``"decreasing"``) value for which
+        P(target) >= probability; ``None`` when not reachable.
+    reachable : bool
+        Whether such a value exists within ``low``..``high``.
+    p_target : float
+        P(target) at ``value`` (at the best end of the range when not reachable).
+    direction : str
+        ``"increasing"`` when more of the input raises P(target), else ``"decreasing"``.
+    message : str
+        One sentence for people.
+    """
+
+    path: str
+    probability: float
+    value: float | None
+    reachable: bool
+    p_target: float
+    direction: str
+    low: float
+    high: float
+    evaluations: int
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, what ``solve --json`` prints."""
+        return asdict(self)
+
+
+def search_range(path: str, current: float) -> tuple[float, float]:
+    """The range searched for ``path`` given its on-paper value."""
+    if path in COUNT_PATHS:
+        return 0, max(50, 4 * int(current))
+    if path == "reps.monthly_quota":
+        return current / 10, current * 10
+    return SEARCH_RANGES[path]
+
+
+def check_probability(probability: Any) -> float:
+    """Return ``probability`` as a float strictly between 0 and 1, or raise."""
+    ok = isinstance(probability, (int, float)) and not isinstance(probability, bool)
+    if not ok or not 0 < probability < 1 or math.isnan(probability):
+        raise OkrsimError(f"probability must be a number between 0 and 1 (exclusive), such as "
+                          f"0.8; got {probability!r}.")
+    return float(probability)
+
+
+def check_path(path: Any) -> str:
+    """Return ``path`` if goal seek can move it (a numeric model input), or raise."""
+    numeric = [p for p, f in spec.MODEL_FIELDS.items() if f.kind in ("number", "count")]
+    if path not in numeric:
+        raise OkrsimError(f"the input to solve for must be a numeric model input, one of "
+                          f"{', '.join(numeric)}; got {path!r}.")
+    return path
+
+
+def solve(plan: PlanLike, path: str, probability: float, trials: int = 20_000,
+          seed: int | None = 0, progress: Callable[[float], None] | None = None,
+          overrides: Mapping[str, Any] | None = None) -> SolveResult:
+    """Find the value of ``path`` for which P(target) >= ``probability``.
+
+    Parameters
+    ----------
+    plan : Plan, str, Path or None
+        The plan (``None``: the built-in plan).
+    path : str
+        A numeric model input, e.g. ``"hiring.count"`` or ``"ramp.months"``.
+    probability : float
+        Wanted P(target), strictly between 0 and 1.
+    trials, seed, overrides
+        As in :func:`okrsim.sim.simulate`.
+    progress : callable, optional
+        Called with the fraction done (0 to 1) after each evaluation.
+
+    Returns
+    -------
+    SolveResult
+        The smallest hires, longest ramp, lowest attainment... that reaches the probability.
+    """
+    check_path(path)
+    probability = check_probability(probability)
+    trials = check_trials(trials)
+    seed = check_seed(seed)
+    inputs = resolve_inputs(as_plan(plan), overrides)
+    field = spec.MODEL_FIELDS[path]
+    integer = field.kind == "count"
+    low, high = search_range(path, float(inputs.paper[path]))
+    capacity = {p: seat_capacity(inputs.values[p]) for p in COUNT_PATHS}
+    if integer:
+        capacity[path] = max(capacity[path], int(high))
+        steps = 2 + math.ceil(math.log2(max(high - low, 2)))
+    else:
+        steps = 2 + math.ceil(math.log2(1 / TOLERANCE))
+    done = 0
+
+    def p_at(x: float) -> float:
+        nonlocal done
+        value = int(x) if integer else float(x)
+        p = run(inputs.with_values({path: value}), trials, seed, capacity=capacity).p_target
+        done += 1
+        if progress:
+            progress(min(done / steps, 1.0))
+        return p
+
+    p_low, p_high = p_at(low), p_at(high)
+    increasing = p_high >= p_low
+    good, bad = (high, low) if increasing else (low, high)
+    p_good, p_bad = (p_high, p_low) if increasing else (p_low, p_high)
+    direction = "increasing" if increasing else "decreasing"
+    fmt = (lambda x: f"{int(x)}") if integer else (lambda x: f"{x:.4g}")
+    if p_good < probability:
+        message = (f"P(target) >= {probability:.0%} is not reachable for {path} within the "
+                   f"allowed range {fmt(low)} to {fmt(high)} (best: {p_good:.1%} at "
+                   f"{fmt(good)}).")
+        return SolveResult(path, probability, None, False, p_good, direction, low, high, done,
+                           message)
+    if p_bad >= probability:
+        good, p_good = bad, p_bad
+    else:
+        while abs(good - bad) > (1 if integer else TOLERANCE * (high - low)):
+            middle = (good + bad) // 2 if integer else (good + bad) / 2
+            p_middle = p_at(middle)
+            if p_middle >= probability:
+                good, p_good = middle, p_middle
+            else:
+                bad = middle
+    if progress:
+        progress(1.0)
+    value = int(good) if integer else float(good)
+    bound = "at least" if increasing else "at most"
+    message = (f"{path} ({field.description}) {bound} {fmt(value)} gives P(target) = "
+               f"{p_good:.1%} >= {probability:.0%}.")
+    return SolveResult(path, probability, value, True, p_good, direction, low, high, done,
+                       message)

@@ -1,0 +1,139 @@
+"""The answer of a simulation: on paper, Monte Carlo, contributions and the gap to target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from okrsim.sim.model import CATEGORIES
+
+
+def summarize(growth: np.ndarray) -> dict[str, float]:
+    """Mean and 10th / 50th / 90th percentiles of per-trial growth."""
+    p10, p50, p90 = np.percentile(growth, [10, 50, 90])
+    return {"mean": float(growth.mean()), "p10": float(p10), "p50": float(p50),
+            "p90": float(p90)}
+
+
+@dataclass
+class Result:
+    """Feasibility of a plan: on-paper roll-up and Monte Carlo distribution of growth.
+
+    Attributes
+    ----------
+    trials, seed : int
+        Number of trials and the seed used (``None``: fresh entropy).
+    target_growth, on_paper_growth : float
+        Company target growth and the growth with every key result at its target.
+    adds_up : bool
+        Whether ``on_paper_growth >= target_growth``.
+    p_target, p_target_se : float
+        Share of trials reaching the target, and its standard error sqrt(p (1 - p) / n).
+    growth : numpy.ndarray
+        Growth of each trial.
+    growth_summary : dict
+        ``mean``, ``p10``, ``p50``, ``p90`` of growth.
+    months : int
+        Length of the period.
+    monthly_new : numpy.ndarray
+        Cumulative new revenue booked by the end of each month, shape (trials, months).
+    contributions : dict
+        Mean ``retained_base``, ``existing_reps``, ``new_hires``, ``backfills`` (revenue).
+    gap : dict
+        Shortfall against the target of the on-paper plan and of the median trial, in revenue
+        and in hires-equivalent (positive: short; negative: ahead).
+    """
+
+    trials: int
+    seed: int | None
+    target_growth: float
+    on_paper_growth: float
+    adds_up: bool
+    p_target: float
+    p_target_se: float
+    growth: np.ndarray
+    growth_summary: dict[str, float]
+    months: int
+    monthly_new: np.ndarray
+    contributions: dict[str, float]
+    gap: dict[str, float | None]
+    plan: str = ""
+    basis: str = "arr"
+    baseline: float = 0.0
+    target: float = 0.0
+    on_paper_contributions: dict[str, float] = field(default_factory=dict)
+    on_paper_monthly_new: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    parts: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
+    retained: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    draws: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``simulate --json`` document: the design's contract first, then extras."""
+        bands = np.percentile(self.monthly_new, [10, 50, 90], axis=0)
+        return {
+            "trials": self.trials,
+            "seed": self.seed,
+            "target_growth": self.target_growth,
+            "on_paper_growth": self.on_paper_growth,
+            "adds_up": self.adds_up,
+            "p_target": self.p_target,
+            "p_target_se": self.p_target_se,
+            "growth": dict(self.growth_summary),
+            "plan": self.plan,
+            "basis": self.basis,
+            "baseline": self.baseline,
+            "target": self.target,
+            "months": self.months,
+            "contributions": dict(self.contributions),
+            "on_paper_contributions": dict(self.on_paper_contributions),
+            "gap": dict(self.gap),
+            "monthly_new": {
+                "on_paper": self.on_paper_monthly_new.tolist(),
+                "p10": bands[0].tolist(),
+                "p50": bands[1].tolist(),
+                "p90": bands[2].tolist(),
+            },
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per trial: growth, whether it hit the target, revenue parts, inputs drawn."""
+        frame = pd.DataFrame({
+            "trial": np.arange(self.trials),
+            "growth": self.growth,
+            "hits_target": self.growth >= self.target_growth,
+            "new_revenue": self.monthly_new[:, -1] if self.months else 0.0,
+            "retained_base": self.retained,
+        })
+        for i, name in enumerate(CATEGORIES):
+            frame[name] = self.parts[:, i]
+        for path, values in self.draws.items():
+            frame[f"input:{path}"] = values
+        return frame
+
+    def summary_text(self) -> str:
+        """A few plain lines for the terminal."""
+        g = self.growth_summary
+        verdict = "add up" if self.adds_up else "do NOT add up"
+        lines = [
+            f"{self.plan}",
+            f"Target growth: {self.target_growth:+.1%} ({self.basis} basis, {self.months} months)",
+            f"On paper (every key result at its target): {self.on_paper_growth:+.1%} -> the key "
+            f"results {verdict}.",
+            f"Monte Carlo ({self.trials:,} trials, seed {self.seed}): P(target) = "
+            f"{self.p_target:.1%} ± {self.p_target_se:.1%}",
+            f"Growth: mean {g['mean']:+.1%}, P10 {g['p10']:+.1%}, P50 {g['p50']:+.1%}, "
+            f"P90 {g['p90']:+.1%}",
+            "Mean contributions: " + ", ".join(
+                f"{k.replace('_', ' ')} {v:,.0f}" for k, v in self.contributions.items()),
+        ]
+        gap = self.gap
+        for label, key in (("On paper", "on_paper"), ("Median trial", "median")):
+            revenue = gap[f"{key}_revenue"]
+            hires = gap[f"{key}_hires"]
+            word = "short of" if revenue > 0 else "ahead of"
+            extra = f" (≈ {abs(hires):.1f} hires)" if hires is not None else ""
+            lines.append(f"{label}: {abs(revenue):,.0f} {word} the target{extra}.")
+        return "\n".join(lines)

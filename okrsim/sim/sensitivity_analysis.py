@@ -1,0 +1,126 @@
+"""Which uncertain inputs move the answer: a tornado with common random numbers, plus ranks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from okrsim.sim import spec
+from okrsim.sim.correlation import rank_correlation
+from okrsim.sim.distributions import quantile
+from okrsim.sim.feasibility import COUNT_PATHS, check_seed, check_trials, run, seat_capacity
+from okrsim.sim.inputs import PlanLike, as_plan, clip_to_field, resolve_inputs
+from okrsim.sim.result import Result
+
+Progress = Callable[[float], None] | None
+
+COLUMNS = ["input", "description", "low_value", "high_value", "p_low", "p_high", "growth_low",
+           "growth_high", "swing", "growth_swing", "rank_correlation"]
+
+
+@dataclass
+class Sensitivity:
+    """Tornado of P(target) and median growth, and rank correlations with growth.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per uncertain input, largest swing of P(target) first: the input held at its
+        10th (``low_value``) and 90th (``high_value``) percentile, P(target) and median growth
+        in each case, the swings, and the Spearman correlation of the input with growth.
+        Per-seller inputs (attainment, hiring delay) are held at the percentiles of their
+        team average per trial.
+    base : Result
+        The run with every input uncertain (the reference of the tornado).
+    """
+
+    table: pd.DataFrame
+    base: Result
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: the base P(target) and median growth, then one mapping per input."""
+        return {
+            "p_target": self.base.p_target,
+            "growth_p50": self.base.growth_summary["p50"],
+            "inputs": self.table.to_dict(orient="records"),
+        }
+
+    def to_text(self) -> str:
+        """The tornado as a table for the terminal."""
+        lines = [f"Sensitivity (each input held at its P10 / P90; base P(target) "
+                 f"{self.base.p_target:.1%}, median growth {self.base.growth_summary['p50']:+.1%})",
+                 f"{'input':34} {'P10 value':>10} {'P90 value':>10} {'P(target)':>17} "
+                 f"{'median growth':>17} {'rank r':>7}"]
+        for row in self.table.itertuples():
+            lines.append(f"{row.input:34} {row.low_value:>10.4g} {row.high_value:>10.4g} "
+                         f"{row.p_low:>7.1%} -> {row.p_high:<7.1%} "
+                         f"{row.growth_low:>+7.1%} -> {row.growth_high:<+7.1%} "
+                         f"{row.rank_correlation:>+7.2f}")
+        return "\n".join(lines)
+
+
+def _held_value(path: str, value: Any, q: float, base: Result) -> float:
+    """The input's ``q``-quantile; for per-seller inputs, of the team average across trials.
+
+    Holding every seller at the P10 of one seller's attainment would be far more extreme than a
+    bad year (individual spread averages out over a team), so per-seller inputs are held at the
+    P10 / P90 of their per-trial team average instead.
+    """
+    if path in spec.PER_SELLER_PATHS:
+        point = float(np.quantile(base.draws[path], q))
+    else:
+        point = quantile(value, q)
+    held = float(clip_to_field(path, np.array([point]))[0])
+    return int(held) if spec.MODEL_FIELDS[path].kind == "count" else held
+
+
+def sensitivity(plan: PlanLike = None, trials: int = 20_000, seed: int | None = 0,
+                overrides: Mapping[str, Any] | None = None,
+                progress: Progress = None) -> Sensitivity:
+    """Hold each uncertain input at its P10 and P90 and measure P(target) and median growth.
+
+    Every run uses the same seed and the same seat layout (common random numbers), so the
+    differences come from the input alone, not from noise.
+
+    Parameters
+    ----------
+    plan : Plan, str, Path or None
+        The plan (``None``: the built-in plan).
+    trials, seed, overrides
+        As in :func:`okrsim.sim.simulate`.
+    progress : callable, optional
+        Called with the fraction done (0 to 1) after each run.
+
+    Returns
+    -------
+    Sensitivity
+    """
+    trials = check_trials(trials)
+    seed = check_seed(seed)
+    plan = as_plan(plan)
+    inputs = resolve_inputs(plan, overrides)
+    paths = inputs.uncertain_paths()
+    capacity = {p: seat_capacity(inputs.values[p]) for p in COUNT_PATHS}
+    base = run(inputs, trials, seed, name=plan.name, capacity=capacity)
+    rows = []
+    for i, path in enumerate(paths):
+        row: dict[str, Any] = {"input": path, "description": spec.MODEL_FIELDS[path].description}
+        for side, q in (("low", 0.1), ("high", 0.9)):
+            held = _held_value(path, inputs.values[path], q, base)
+            result = run(inputs.with_values({path: held}), trials, seed, capacity=capacity)
+            row[f"{side}_value"] = held
+            row[f"p_{side}"] = result.p_target
+            row[f"growth_{side}"] = result.growth_summary["p50"]
+        row["swing"] = abs(row["p_high"] - row["p_low"])
+        row["growth_swing"] = abs(row["growth_high"] - row["growth_low"])
+        row["rank_correlation"] = rank_correlation(base.draws[path], base.growth)
+        rows.append(row)
+        if progress:
+            progress((i + 1) / len(paths))
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table = table.sort_values(["swing", "growth_swing"], ascending=False, kind="stable")
+    return Sensitivity(table.reset_index(drop=True), base)

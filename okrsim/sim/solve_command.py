@@ -1,0 +1,45 @@
+"""``okrsim solve PLAN.yaml --for PATH --probability P [--trials N] [--seed S] [--json]``:
+goal seek (exit 0 found, 1 not reachable, 2 bad input)."""
+
+from __future__ import annotations
+
+import argparse
+
+from okrsim.sim.command import add_run_arguments, stderr_progress
+from okrsim.sim.goal_seek import solve
+
+
+def probability_argument(text: str) -> float:
+    """argparse type for ``--probability``: a number strictly between 0 and 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(
+            f"--probability must be a number between 0 and 1 (exclusive), such as 0.8; "
+            f"got {text!r}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``okrsim solve``."""
+    parser.add_argument("plan", metavar="PLAN.yaml", help="the plan file")
+    parser.add_argument("--for", dest="path", required=True, metavar="PATH",
+                        help="the model input to search, e.g. hiring.count or ramp.months")
+    parser.add_argument("--probability", type=probability_argument, required=True,
+                        metavar="P", help="wanted P(target), e.g. 0.8")
+    add_run_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Search the input; print the answer; exit 0 found, 1 unreachable."""
+    from okrsim.cli import print_json
+
+    answer = solve(args.plan, args.path, args.probability, trials=args.trials, seed=args.seed,
+                   progress=stderr_progress(f"solving for {args.path}"))
+    if args.json:
+        print_json(answer.to_dict())
+    else:
+        print(answer.message)
+    return 0 if answer.reachable else 1

@@ -1,0 +1,256 @@
+"""The SMART grader: contract, rules per letter, both languages, bad input, the staircase."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+import okrsim
+from okrsim.errors import OkrsimError
+from okrsim.grading import CRITERIA, Assessment, CriterionResult, grade
+from okrsim.grading.grader import MAX_CHARS
+from tests.conftest import ROOT
+
+STAIRCASE = yaml.safe_load((ROOT / "tests" / "data" / "smart_staircase.yaml").read_text("utf-8"))
+
+
+def verdicts(a: Assessment) -> dict[str, str]:
+    return {name: a.criteria[name].verdict for name in CRITERIA}
+
+
+def test_contract_fields_and_json_shape():
+    a = okrsim.grade("Increase ARR from €12.0M to €13.2M by 31 December 2027")
+    assert isinstance(a, Assessment) and list(a.criteria) == list(CRITERIA)
+    assert all(isinstance(c, CriterionResult) for c in a.criteria.values())
+    d = a.to_dict()
+    assert {"text", "lang", "kind", "score", "activity", "criteria", "suggestion"} <= set(d)
+    assert set(d["criteria"]) == set(CRITERIA)
+    assert set(d["criteria"]["measurable"]) == {"verdict", "evidence", "advice"}
+    json.dumps(d)
+    assert a.lang == "en" and a.kind == "key_result" and 0 <= a.score <= 100
+
+
+def test_a_good_key_result_shows_its_evidence():
+    a = grade("Increase ARR from €12.0M to €13.2M by 31 December 2027")
+    assert a.criteria["measurable"].evidence == ["from €12.0M to €13.2M"]
+    assert a.criteria["time_bound"].evidence == ["by 31 December 2027"]
+    assert a.criteria["specific"].verdict == "met" and not a.activity
+    assert a.suggestion == "Increase ARR from €12.0M to €13.2M by 31 December 2027"
+
+
+@pytest.mark.parametrize("text", [
+    "Create a survey for new sellers by Q3", "Launch the portal by the end of June",
+    "Hire 2 reps by the end of Q1", "Organizzare tre webinar entro il Q2",
+    "Lanciare il nuovo portale entro fine anno",
+])
+def test_tasks_are_flagged_as_activities_with_advice_in_their_language(text):
+    a = grade(text)
+    assert a.activity and a.activity_advice
+    word = "outcome" if a.lang == "en" else "risultato"
+    assert word in a.activity_advice
+
+
+def test_outcomes_are_not_activities():
+    a = grade("Reduce churn from 9% to 6% this fiscal year")
+    assert not a.activity and a.activity_advice == ""
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Close 20 deals by Q3", "met"),
+    ("Close 20 deals by 31 Dec 2027", "met"),
+    ("Grow ARR 10% this fiscal year", "met"),
+    ("Aumentare le vendite del 10% entro il Q3", "met"),
+    ("Aumentare le vendite del 10% nel prossimo trimestre", "met"),
+    ("Aumentare le vendite del 10% entro fine anno", "met"),
+    ("Reduce churn to 4% within four months", "partial"),
+    ("Ridurre il churn al 4% entro quattro mesi", "partial"),
+    ("Close 20 deals per month", "missing"),
+    ("Chiudere 20 contratti al mese", "missing"),
+    ("Close 20 deals", "missing"),
+])
+def test_time_bound(text, verdict):
+    a = grade(text)
+    assert a.criteria["time_bound"].verdict == verdict
+
+
+def test_a_rate_is_shown_as_evidence_but_is_not_a_deadline():
+    result = grade("Book 20 qualified meetings per month").criteria["time_bound"]
+    assert result.verdict == "missing" and result.evidence == ["per month"]
+    assert "deadline" in result.advice
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Hire five account executives by Q2", "met"),
+    ("Assumere cinque venditori entro il Q2", "met"),
+    ("Assumere quattro venditori entro il Q2", "met"),
+    ("Increase revenue", "partial"),
+    ("Launch the new pricing page", "missing"),
+])
+def test_measurable_counts_spelled_out_numbers(text, verdict):
+    assert grade(text).criteria["measurable"].verdict == verdict
+
+
+def test_measurable_advice_asks_for_a_baseline_when_only_the_target_is_given():
+    a = grade("Increase ARR by 10% by Q4")
+    assert a.criteria["measurable"].verdict == "met"
+    assert "from X to Y" in a.criteria["measurable"].advice
+    assert a.score < grade("Increase ARR from $10M to $11M by Q4").score
+
+
+def test_specific_flags_vague_verbs_and_several_goals():
+    assert grade("Improve customer satisfaction").criteria["specific"].verdict == "partial"
+    vague_it = grade("Migliorare la soddisfazione dei clienti").criteria["specific"]
+    assert vague_it.verdict == "partial"
+    two = grade("Increase revenue by 10% and reduce churn by 2% by Q4").criteria["specific"]
+    assert two.verdict == "partial" and "one metric" in two.advice
+    assert grade("Be the best").criteria["specific"].verdict == "missing"
+
+
+def test_achievable_is_unknown_without_evidence_and_never_pretends():
+    assert grade("Close 20 deals by Q3").criteria["achievable"].verdict == "unknown"
+
+
+def test_achievable_flags_implausible_jumps():
+    for text in ("Grow pipeline 10x next quarter", "Increase ARR from $1M to $10M by Q3",
+                 "Aumentare l'ARR da 1 a 10 milioni entro il Q3"):
+        result = grade(text).criteria["achievable"]
+        assert result.verdict == "missing" and result.evidence, text
+    assert grade("Aumentare l'ARR da 12 a 13,2 milioni entro il Q4").criteria[
+        "achievable"].verdict == "partial"
+
+
+@pytest.mark.parametrize("p, verdict", [(0.9, "met"), (0.35, "partial"), (0.05, "missing")])
+def test_achievable_follows_the_simulator_probability(p, verdict):
+    result = grade("Close 20 deals by Q3", feasibility=p).criteria["achievable"]
+    assert result.verdict == verdict and f"{p:.0%}" in result.advice
+
+
+def test_relevant_with_and_without_parent():
+    kr = "Increase ARR from €12.0M to €13.2M by Q4"
+    assert grade(kr).criteria["relevant"].verdict == "unknown"
+    assert grade(kr, parent="Grow recurring revenue profitably").criteria[
+        "relevant"].verdict == "met"
+    assert grade("Publish 12 blog posts by Q2", parent="Reduce customer churn").criteria[
+        "relevant"].verdict == "missing"
+    own = grade("Raise win rate to 25% by Q3 to support the company's 10% revenue growth target")
+    assert own.criteria["relevant"].verdict == "met"
+
+
+def test_suggestion_uses_placeholders_never_invented_numbers():
+    a = grade("Improve customer satisfaction")
+    assert a.suggestion == "Increase satisfaction from [X] to [Y] by [date]"
+    it = grade("Ridurre il churn del 3% entro il Q3")
+    assert it.suggestion == "Ridurre churn da [X] a [X] -3% entro il Q3"
+    task = grade("Make 50 calls per day")
+    assert "50" not in task.suggestion and "[metric]" in task.suggestion
+
+
+def test_language_detection_and_advice_language():
+    it = grade("Aumentare il fatturato del 10% entro il Q3")
+    assert it.lang == "it" and "Misurabile" in it.criteria["measurable"].advice
+    assert grade("Increase revenue by 10% by Q3").lang == "en"
+    assert grade("Increase revenue by 10% by Q3", lang="it").lang == "it"
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_smart_staircase_scores_strictly_higher_at_each_step(lang):
+    scores = [grade(step["text"]).score for step in STAIRCASE[lang]]
+    langs = {grade(step["text"]).lang for step in STAIRCASE[lang]}
+    assert langs == {lang}
+    assert all(b > a for a, b in zip(scores, scores[1:], strict=False)), scores
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
+def test_empty_text_is_refused_in_one_sentence(bad):
+    with pytest.raises(OkrsimError, match="empty"):
+        grade(bad)
+
+
+@pytest.mark.parametrize("lang", ["fr", "EN", "", 3])
+def test_unknown_language_is_refused(lang):
+    with pytest.raises(OkrsimError, match="'en' or 'it'"):
+        grade("Close 20 deals by Q3", lang=lang)
+
+
+@pytest.mark.parametrize("p", [-0.1, 1.5, float("nan"), "high", True])
+def test_bad_feasibility_is_refused(p):
+    with pytest.raises(OkrsimError, match="between 0 and 1"):
+        grade("Close 20 deals by Q3", feasibility=p)
+
+
+def test_non_string_text_is_refused():
+    with pytest.raises(OkrsimError, match="string"):
+        grade(None)  # type: ignore[arg-type]
+
+
+def test_long_paste_is_bounded_and_says_so():
+    text = "Increase revenue from 10 to 12 by Q3 " + "blah " * 20_000
+    a = grade(text)
+    assert len(text) > 100_000 and a.notes and str(MAX_CHARS) in a.notes[0]
+    assert a.criteria["time_bound"].verdict == "met"
+
+
+@pytest.mark.parametrize("text", [
+    "<b>Increase</b> ARR to <i>13M</i> by Q3 <script>alert(1)</script>",
+    "Increase NPS 🚀🚀 to 50 by Q3 😀", "Close\x00 20 deals\x00 by Q3", "1" * 5000,
+    "(" * 3000 + "from 1 to 2", "by " * 3000 + "Q3",
+])
+def test_odd_input_gets_a_grade(text):
+    assert 0 <= grade(text).score <= 100
+
+
+@pytest.mark.parametrize("text", ["Увеличить выручку на 10%", "销售额增长百分之十", "🚀🚀", "..."])
+def test_other_alphabets_and_symbols_are_refused_clearly(text):
+    with pytest.raises(OkrsimError, match="English|Italian"):
+        grade(text)
+
+
+def test_other_alphabet_is_graded_when_the_language_is_given():
+    assert grade("Увеличить выручку на 10%", lang="en").kind == "key_result"
+
+
+def test_cli_text_report(cli):
+    code, out, err = cli("grade", "Aumentare le vendite del 10% entro il Q3")
+    assert code == 0 and err == ""
+    assert "Misurabile: soddisfatto" in out and "'entro il Q3'" in out
+
+
+def test_cli_json(cli):
+    code, out, _ = cli("grade", "Hire 2 reps by Q3", "--json", "--parent", "Grow revenue")
+    data = json.loads(out)
+    assert code == 0 and data["activity"] is True and data["kind"] == "key_result"
+    assert data["criteria"]["relevant"]["verdict"] in ("met", "partial", "missing")
+
+
+@pytest.mark.parametrize("args, message", [
+    (("grade", ""), "empty"), (("grade", "   "), "empty"),
+    (("grade", "Close 20 deals", "--lang", "de"), "Unknown language"),
+])
+def test_cli_bad_input_exits_2_with_one_sentence(cli, args, message):
+    code, out, err = cli(*args)
+    assert code == 2 and out == "" and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_reaching_quota_within_a_duration_is_the_measure_of_a_ramp_key_result():
+    a = grade("Every seller hired in 2027 reaches full monthly quota within 4 months of starting")
+    assert a.kind == "key_result"
+    assert a.criteria["measurable"].verdict == "met"
+    assert "within 4 months" in a.criteria["measurable"].evidence
+    plain = grade("Launch the partner portal within four months")
+    assert plain.criteria["measurable"].verdict == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Sign 10 new customers between 1 January and 31 December 2027", "by 31 December 2027"),
+        ("Firmare 10 nuovi clienti dal 1 gennaio al 31 dicembre 2027", "entro il 31 dicembre 2027"),
+    ],
+)
+def test_a_date_range_is_time_bound_and_the_rewrite_keeps_its_end(text, deadline):
+    a = grade(text)
+    assert a.criteria["time_bound"].verdict == "met"
+    assert a.suggestion.endswith(deadline)
