@@ -6,8 +6,17 @@ Every widget works without a browser: set its ``.value``, call ``.click()`` and 
 
 from __future__ import annotations
 
+from okrsim.widgets.builder import OKRBuilder
 from okrsim.widgets.cascade_view import CascadeView
 from okrsim.widgets.exercise import ExerciseWidget
+from okrsim.widgets.grader import SMARTGrader
 from okrsim.widgets.quiz import Quiz, QuizItem
 
-__all__ = ["CascadeView", "ExerciseWidget", "Quiz", "QuizItem"]
+__all__ = [
+    "CascadeView",
+    "ExerciseWidget",
+    "OKRBuilder",
+    "Quiz",
+    "QuizItem",
+    "SMARTGrader",
+]
