@@ -50,8 +50,22 @@ def _lang(path: Path) -> str:
 
 
 def test_the_curriculum_has_the_planned_notebooks():
-    names = {p.name for p in CURRICULUM if p.parent == NOTEBOOKS}
-    assert names <= set(EXPECTED) and len(names) >= 3, sorted(names)
+    assert sorted(p.name for p in CURRICULUM if p.parent == NOTEBOOKS) == EXPECTED
+    assert (NOTEBOOKS / "it" / "02_smart_key_results.ipynb").exists()
+
+
+def test_finance_notebook_has_a_papermill_parameters_cell():
+    nb = _read(NOTEBOOKS / "05_finance_feasibility.ipynb")
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and tagged[0].cell_type == "code"
+    assert "plan_path" in tagged[0].source and "trials" in tagged[0].source
+
+
+def test_start_here_explains_voila_and_the_three_paths():
+    text = "\n".join(c.source for c in _read(NOTEBOOKS / "00_start_here.ipynb").cells)
+    assert "voila notebooks/02_smart_key_results.ipynb" in text
+    for path in ("90-minute", "Half-day", "Self-paced"):
+        assert path.lower() in text.lower()
     for translated in (p for p in CURRICULUM if p.parent != NOTEBOOKS):
         assert (NOTEBOOKS / translated.name).exists(), f"{_id(translated)} has no English original"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from okrsim.widgets.builder import OKRBuilder
 from okrsim.widgets.cascade_view import CascadeView
+from okrsim.widgets.dashboard import FeasibilityDashboard
 from okrsim.widgets.exercise import ExerciseWidget
 from okrsim.widgets.grader import SMARTGrader
 from okrsim.widgets.quiz import Quiz, QuizItem
@@ -15,6 +16,7 @@ from okrsim.widgets.quiz import Quiz, QuizItem
 __all__ = [
     "CascadeView",
     "ExerciseWidget",
+    "FeasibilityDashboard",
     "OKRBuilder",
     "Quiz",
     "QuizItem",
