@@ -44,7 +44,7 @@ def _chart() -> Figure:
     """A figure with one axes and fixed margins (a tight layout costs a re-measure per draw)."""
     figure = Figure(figsize=FIGSIZE)
     figure.subplots()
-    figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.17)
+    figure.subplots_adjust(left=0.18, right=0.97, top=0.88, bottom=0.17)
     return figure
 
 
@@ -86,6 +86,8 @@ class FeasibilityDashboard(widgets.VBox):
         What the two analysis buttons returned last.
     last_update_ms : float
         Wall time of the last update (simulation and figures), in milliseconds.
+    last_summary_ms : float
+        Wall time until the summary (P(target) and on-paper growth) was shown, in milliseconds.
     """
 
     def __init__(self, plan: Plan | str | PathLike | None = None, *, trials: int = DEFAULT_TRIALS,
@@ -101,6 +103,7 @@ class FeasibilityDashboard(widgets.VBox):
         self.sensitivity_result = None
         self.solve_result = None
         self.last_update_ms = 0.0
+        self.last_summary_ms = 0.0
         self.sliders = {s.path: self._make_slider(s) for s in SLIDERS}
         self.trials = widgets.BoundedIntText(value=trials, min=100, max=200_000, step=500,
                                              description=ui_text("dash.trials", ui))
@@ -171,7 +174,8 @@ class FeasibilityDashboard(widgets.VBox):
             self.summary.value = box(esc(str(exc)), "bad", "okrsim-error")
             return None
         self.result, self.error = result, None
-        self.summary.value = self._render_summary(result)
+        self.summary.value = self._render_summary(result)  # numbers first, charts after
+        self.last_summary_ms = (time.perf_counter() - started) * 1000
         self.histogram_image.value = self._draw("hist", plots.growth_histogram, result)
         self.fan_image.value = self._draw("fan", plots.fan_chart, result)
         self.last_update_ms = (time.perf_counter() - started) * 1000
