@@ -95,3 +95,20 @@ def test_dashboard_on_a_plan_file_in_italian():
     dash = FeasibilityDashboard(ARTICLE_PLAN, trials=TRIALS, ui="it")
     assert "Crescita obiettivo" in dash.output_html and dash.error is None
     assert dash.sliders["hiring.count"].description == "Assunzioni"
+
+
+def test_engine_refusals_show_as_one_escaped_sentence(monkeypatch):
+    from okrsim.widgets import dashboard as module
+
+    dash = FeasibilityDashboard(trials=TRIALS)
+
+    def refuse(*args, **kwargs):
+        raise OkrsimError("override <b>x</b> is not allowed.")
+
+    monkeypatch.setattr(module, "simulate", refuse)
+    monkeypatch.setattr(module, "sensitivity", refuse)
+    assert dash.click() is None and dash.result is None
+    assert dash.error == "override <b>x</b> is not allowed."
+    assert "&lt;b&gt;x&lt;/b&gt;" in dash.output_html and "<b>x</b>" not in dash.output_html
+    assert dash.run_sensitivity() is None
+    assert "okrsim-error" in dash.analysis_output.value
