@@ -162,6 +162,16 @@ def test_the_smart_staircase_scores_strictly_higher_at_each_step(lang):
     assert all(b > a for a, b in zip(scores, scores[1:], strict=False)), scores
 
 
+@pytest.mark.parametrize("means", ["Sulla base delle risposte", "In base alle risposte",
+                                   "Grazie alle risposte"])
+def test_italian_means_make_a_plan_partly_achievable(means):
+    text = (f"Preparerò un questionario per i venditori. {means} costruirò un programma di "
+            "onboarding che porti i nuovi venditori alla quota mensile entro quattro mesi.")
+    assert grade(text).criteria["achievable"].verdict == "partial"
+    without = text.replace(f"{means} costruirò", "Costruirò")
+    assert grade(without).criteria["achievable"].verdict == "unknown"
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
 def test_empty_text_is_refused_in_one_sentence(bad):
     with pytest.raises(OkrsimError, match="empty"):
