@@ -175,17 +175,18 @@ def screenshot_dir(artifact_dir: Path) -> Path:
 
 @pytest.fixture
 def screenshot(
-    page: Page, screenshot_dir: Path, request: pytest.FixtureRequest
+    page: Page, screenshot_dir: Path, artifact_dir: Path, request: pytest.FixtureRequest
 ) -> Callable[..., Path]:
     """Save the page as ``<name>.png`` (palette PNG, a few tens of kB) and return its path.
 
-    ``show`` (a locator) is scrolled into view first, to the top of the viewport.
+    ``show`` (a locator) is scrolled into view first, to the top of the viewport. Pictures
+    with ``for_docs=False`` always stay in the artifact folder, never in ``docs/img``.
     """
 
-    def take(name: str, show: Locator | None = None) -> Path:
+    def take(name: str, show: Locator | None = None, for_docs: bool = True) -> Path:
         if show is not None:
             show.evaluate("element => element.scrollIntoView({block: 'start'})")
-        path = screenshot_dir / f"{name}.png"
+        path = (screenshot_dir if for_docs else artifact_dir) / f"{name}.png"
         page.screenshot(path=path)
         _shrink_png(path)
         request.config.stash.setdefault(_SCREENSHOTS_WRITTEN, []).append(str(path))

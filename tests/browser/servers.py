@@ -33,6 +33,10 @@ LAB_SETTINGS = {
 }
 
 
+# A workshop journal named in the environment would record the tests' attempts.
+UNSET_VARIABLES = {"OKRSIM_JOURNAL"}
+
+
 @dataclass
 class Server:
     """A running local server: its process, base URL, token and log file."""
@@ -66,14 +70,15 @@ def private_jupyter_env(home: Path) -> dict[str, str]:
     """Return an environment whose Jupyter config, settings and runtime live under ``home``.
 
     The user's own JupyterLab settings, workspaces and IPython start-up files then cannot
-    change what the tests see. Kernel specs still come from this Python environment.
+    change what the tests see, and no exercise attempt reaches a real workshop journal.
+    Kernel specs still come from this Python environment.
     """
     settings = home / "lab-settings"
     for relative, values in LAB_SETTINGS.items():
         path = settings / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values), encoding="utf-8")
-    env = dict(os.environ)
+    env = {key: value for key, value in os.environ.items() if key not in UNSET_VARIABLES}
     env.update(
         JUPYTER_CONFIG_DIR=str(home / "config"),
         JUPYTER_RUNTIME_DIR=str(home / "runtime"),

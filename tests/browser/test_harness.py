@@ -76,7 +76,7 @@ def test_lab_types_clicks_and_reads_output(
     type_and_press(page, "pipeline coverage 3x", "demo-echo")
 
     expect(widget(page, "demo-output")).to_have_text("You typed: pipeline coverage 3x")
-    screenshot("harness-lab-echo")
+    screenshot("harness-lab-echo", for_docs=False)
     assert blocked_requests == [], "JupyterLab tried to reach the network"
 
 
@@ -113,7 +113,7 @@ def test_voila_types_clicks_and_reads_output(
     output = widget(page, "demo-output")
     expect(output).to_have_text(f"You typed: {MARKUP}")
     expect_inert_markup(page, output, MARKUP, dialogs)
-    screenshot("harness-voila-echo")
+    screenshot("harness-voila-echo", for_docs=False)
     # Voila's template links Font Awesome stylesheets on a CDN (icons only); nothing else may
     # come from the network, least of all a script.
     assert all(url.endswith(".css") for url in blocked_requests), blocked_requests
