@@ -15,10 +15,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 START_TIMEOUT_S = 60.0
+PORT_ATTEMPTS = 3
 STOP_TIMEOUT_S = 10.0
 
 # JupyterLab user settings written into a private settings folder, so that no toast, news
@@ -92,41 +94,67 @@ def private_jupyter_env(home: Path) -> dict[str, str]:
 
 def start_lab(root_dir: Path, home: Path) -> Server:
     """Start JupyterLab serving ``root_dir`` and wait until its API answers."""
-    port = free_port()
     token = secrets.token_hex(16)
-    command = [
-        sys.executable, "-m", "jupyterlab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--ServerApp.root_dir={root_dir}",
-        f"--IdentityProvider.token={token}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.extension_manager=readonly",
-        *_root_flag(),
-    ]
-    server = _launch(command, home, f"http://127.0.0.1:{port}", token, "jupyterlab.log")
-    _wait_until_answers(server, server.url("api/status"))
-    return server
+
+    def command(port: int) -> list[str]:
+        return [
+            sys.executable, "-m", "jupyterlab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--ServerApp.root_dir={root_dir}",
+            f"--IdentityProvider.token={token}",
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.extension_manager=readonly",
+            *_root_flag(),
+        ]
+
+    return _start(command, home, token, "jupyterlab.log", "api/status")
 
 
 def start_voila(notebook: Path, home: Path) -> Server:
-    """Start Voilà on one notebook and wait until its page is served."""
-    port = free_port()
-    command = [
-        sys.executable, "-m", "voila", str(notebook),
-        "--no-browser",
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.port_retries=0",
-    ]
-    server = _launch(command, home, f"http://127.0.0.1:{port}", "", "voila.log")
+    """Start Voilà on one notebook and wait until it serves files."""
+
+    def command(port: int) -> list[str]:
+        return [
+            sys.executable, "-m", "voila", str(notebook),
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--Voila.port_retries=0",
+        ]
+
     # Voilà executes the notebook only when the page is requested; a static file answers
     # as soon as the server listens.
-    _wait_until_answers(server, server.url("voila/static/voila.js"), accept_404=True)
-    return server
+    return _start(command, home, "", "voila.log", "voila/static/voila.js", accept_404=True)
+
+
+class ServerExited(RuntimeError):
+    """The server process ended before it answered."""
+
+
+def _start(
+    command: Callable[[int], list[str]],
+    home: Path,
+    token: str,
+    log_name: str,
+    ready_path: str,
+    accept_404: bool = False,
+) -> Server:
+    """Launch on a free port and wait for ``ready_path``; retry if the port was taken meanwhile."""
+    for attempt in range(1, PORT_ATTEMPTS + 1):
+        port = free_port()
+        server = _launch(command(port), home, f"http://127.0.0.1:{port}", token, log_name)
+        try:
+            _wait_until_answers(server, server.url(ready_path), accept_404)
+        except ServerExited:
+            if attempt == PORT_ATTEMPTS or "already in use" not in server.log_tail():
+                raise
+        else:
+            return server
+    raise AssertionError("unreachable")
 
 
 def stop(server: Server) -> None:
@@ -165,7 +193,7 @@ def _wait_until_answers(server: Server, url: str, accept_404: bool = False) -> N
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            raise RuntimeError(
+            raise ServerExited(
                 f"server exited with code {server.process.returncode} before answering; "
                 f"log:\n{server.log_tail()}"
             )
