@@ -9,8 +9,8 @@ import pytest
 
 from okrsim import OkrsimError
 from okrsim.grading import CRITERIA
+from okrsim.grading.okr_set import check_set, content_words, overlap
 from okrsim.widgets import OKRBuilder, SMARTGrader
-from okrsim.widgets.okr_set import check_set, content_words, overlap
 from okrsim.widgets.render import esc
 
 XSS = "<img src=x onerror=alert(1)>"

@@ -1,7 +1,7 @@
 """``OKRBuilder``: write an objective and its key results, grade each one and the set.
 
 Each statement goes through :func:`okrsim.grade` (key results with the objective as their parent);
-the set is checked by :func:`okrsim.widgets.okr_set.check_set`.
+the set is checked by :func:`okrsim.grading.okr_set.check_set`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import ipywidgets as widgets
 
 from okrsim.errors import OkrsimError
 from okrsim.grading import grade
+from okrsim.grading.okr_set import SetCheck, check_set
 from okrsim.widgets.grader import language_choice, render_assessment, render_error
-from okrsim.widgets.okr_set import SetCheck, check_set
 from okrsim.widgets.render import badge, box, esc
 from okrsim.widgets.strings import check_lang, ui_text
 

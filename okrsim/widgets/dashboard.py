@@ -1,6 +1,6 @@
 """``FeasibilityDashboard``: move the plan's levers and see whether the key results add up.
 
-Sliders set what-if overrides (see :mod:`okrsim.widgets.whatif`); every change runs
+Sliders set what-if overrides (see :mod:`okrsim.sim.whatif`); every change runs
 :func:`okrsim.sim.simulate` once and redraws the summary (on paper vs target, P(target) with its
 standard error), the growth histogram and the monthly fan chart. Two buttons run the slower
 analyses, sensitivity (tornado) and goal seek on hires, with a progress bar.
@@ -22,9 +22,9 @@ from okrsim.plan import Plan
 from okrsim.sim import sensitivity, simulate, solve, spec
 from okrsim.sim.distributions import central
 from okrsim.sim.inputs import as_plan, resolve_inputs
+from okrsim.sim.whatif import SLIDERS, Slider, shift_value, slider_start
 from okrsim.widgets.render import badge, box, esc
 from okrsim.widgets.strings import check_lang, ui_text
-from okrsim.widgets.whatif import SLIDERS, Slider, shift_value, slider_start
 
 #: Trials per update: small enough to redraw in well under 150 ms, enough for a ±1 point error.
 DEFAULT_TRIALS = 2_000

@@ -64,15 +64,6 @@ UI: dict[str, dict[str, str]] = {
         "remove_kr": "Remove last",
         "grade_set": "Grade the set",
         "set_checks": "The set as a whole",
-        "set.count_ok": "{n} key results: within 2 to 5.",
-        "set.count_bad": "{n} key result(s): write 2 to 5.",
-        "set.overlap": "Key results {a} and {b} overlap a lot; make each one measure something "
-                       "different.",
-        "set.no_overlap": "Each key result measures something different.",
-        "set.all_activities": "Every key result is an activity; at least one should be an outcome.",
-        "set.some_outcomes": "{n} of {total} key results are outcomes.",
-        "set.no_measurable": "No key result is measurable; give at least one a number to reach.",
-        "set.measurable": "{n} of {total} key results are measurable.",
         "set.empty_kr": "Key result {n} is empty; write it or remove it.",
         # dashboard
         "dash.hires": "Hires",
@@ -147,17 +138,6 @@ UI: dict[str, dict[str, str]] = {
         "remove_kr": "Togli l'ultimo",
         "grade_set": "Valuta l'insieme",
         "set_checks": "L'insieme nel complesso",
-        "set.count_ok": "{n} risultati chiave: tra 2 e 5.",
-        "set.count_bad": "{n} risultato/i chiave: scrivine da 2 a 5.",
-        "set.overlap": "I risultati chiave {a} e {b} si sovrappongono molto; fai in modo che "
-                       "ognuno misuri qualcosa di diverso.",
-        "set.no_overlap": "Ogni risultato chiave misura qualcosa di diverso.",
-        "set.all_activities": "Tutti i risultati chiave sono attività; almeno uno dovrebbe "
-                              "essere un risultato.",
-        "set.some_outcomes": "{n} risultati chiave su {total} sono risultati.",
-        "set.no_measurable": "Nessun risultato chiave è misurabile; dai ad almeno uno un numero "
-                             "da raggiungere.",
-        "set.measurable": "{n} risultati chiave su {total} sono misurabili.",
         "set.empty_kr": "Il risultato chiave {n} è vuoto; scrivilo o toglilo.",
         "dash.hires": "Assunzioni",
         "dash.ramp": "Inserimento (mesi)",

@@ -1,4 +1,4 @@
-"""Checks on an objective's key results taken together (pure logic, no widgets).
+"""Checks on an objective's key results taken together.
 
 A set of key results is healthy when there are 2 to 5 of them, no two measure the same thing, at
 least one is an outcome rather than an activity, and at least one is measurable.
@@ -11,7 +11,39 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from okrsim.cascade import MAX_KEY_RESULTS, MIN_KEY_RESULTS
-from okrsim.widgets.strings import ui_text
+
+#: The checks' sentences, per language; placeholders are filled by :func:`check_set`.
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "count_ok": "{n} key results: within 2 to 5.",
+        "count_bad": "{n} key result(s): write 2 to 5.",
+        "overlap": "Key results {a} and {b} overlap a lot; make each one measure something "
+                   "different.",
+        "no_overlap": "Each key result measures something different.",
+        "all_activities": "Every key result is an activity; at least one should be an outcome.",
+        "some_outcomes": "{n} of {total} key results are outcomes.",
+        "no_measurable": "No key result is measurable; give at least one a number to reach.",
+        "measurable": "{n} of {total} key results are measurable.",
+    },
+    "it": {
+        "count_ok": "{n} risultati chiave: tra 2 e 5.",
+        "count_bad": "{n} risultato/i chiave: scrivine da 2 a 5.",
+        "overlap": "I risultati chiave {a} e {b} si sovrappongono molto; fai in modo che "
+                   "ognuno misuri qualcosa di diverso.",
+        "no_overlap": "Ogni risultato chiave misura qualcosa di diverso.",
+        "all_activities": "Tutti i risultati chiave sono attività; almeno uno dovrebbe "
+                   "essere un risultato.",
+        "some_outcomes": "{n} risultati chiave su {total} sono risultati.",
+        "no_measurable": "Nessun risultato chiave è misurabile; dai ad almeno uno un numero "
+                   "da raggiungere.",
+        "measurable": "{n} risultati chiave su {total} sono misurabili.",
+    },
+}
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    return MESSAGES["it" if lang == "it" else "en"][key].format(**values)
+
 
 #: Jaccard similarity of content words above which two key results are said to overlap.
 OVERLAP_THRESHOLD = 0.5
@@ -64,21 +96,21 @@ def check_set(assessments: list, lang: str = "en") -> list[SetCheck]:
     """
     n = len(assessments)
     checks = [SetCheck("count", MIN_KEY_RESULTS <= n <= MAX_KEY_RESULTS,
-                       ui_text("set.count_ok" if MIN_KEY_RESULTS <= n <= MAX_KEY_RESULTS
-                               else "set.count_bad", lang, n=n))]
+                       _say("count_ok" if MIN_KEY_RESULTS <= n <= MAX_KEY_RESULTS
+                               else "count_bad", lang, n=n))]
     pairs = [(i, j) for i, j in combinations(range(n), 2)
              if overlap(assessments[i].text, assessments[j].text) >= OVERLAP_THRESHOLD]
     if pairs:
-        checks += [SetCheck("overlap", False, ui_text("set.overlap", lang, a=i + 1, b=j + 1))
+        checks += [SetCheck("overlap", False, _say("overlap", lang, a=i + 1, b=j + 1))
                    for i, j in pairs]
     else:
-        checks.append(SetCheck("overlap", True, ui_text("set.no_overlap", lang)))
+        checks.append(SetCheck("overlap", True, _say("no_overlap", lang)))
     outcomes = sum(not a.activity for a in assessments)
     checks.append(SetCheck("outcomes", outcomes > 0,
-                           ui_text("set.some_outcomes", lang, n=outcomes, total=n) if outcomes
-                           else ui_text("set.all_activities", lang)))
+                           _say("some_outcomes", lang, n=outcomes, total=n) if outcomes
+                           else _say("all_activities", lang)))
     measurable = sum(a.criteria["measurable"].verdict == "met" for a in assessments)
     checks.append(SetCheck("measurable", measurable > 0,
-                           ui_text("set.measurable", lang, n=measurable, total=n) if measurable
-                           else ui_text("set.no_measurable", lang)))
+                           _say("measurable", lang, n=measurable, total=n) if measurable
+                           else _say("no_measurable", lang)))
     return checks

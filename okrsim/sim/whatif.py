@@ -1,4 +1,4 @@
-"""What-if values for the dashboard's sliders (pure logic, no widgets).
+"""What-if values for the dashboard's sliders.
 
 A slider shows an input's *on-paper* value. When the learner moves it, the input's Monte Carlo
 value keeps its spread and is shifted so that its central value lands on the slider: a forecast
