@@ -50,7 +50,10 @@ def iman_conover(
     scores = rng.standard_normal((n, k))
     own = np.corrcoef(scores, rowvar=False)
     scores = scores @ np.linalg.inv(_cholesky(own)).T @ _cholesky(pearson).T
-    ranks = np.argsort(np.argsort(scores, axis=0), axis=0)
+    # Rank of each score in its column: the inverse of the sorting permutation.
+    order = np.argsort(scores, axis=0)
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(n)[:, None], axis=0)
     return np.take_along_axis(np.sort(columns, axis=0), ranks, axis=0)
 
 

@@ -18,7 +18,10 @@ Semantics (the contract in the design notes):
 - The model works on *seats*: each existing seller and each hire is a seat; backfills reuse the
   seat of the seller they replace, which makes chains of replacements natural.
 
-:func:`run_chunk` is the Monte Carlo engine (a loop over months, arrays over trials x seats);
+:func:`run_chunk` is the Monte Carlo engine. It follows each seat as a chain of occupants, arrays
+over trials x seats: the month a seller leaves is drawn once (the first month of a geometric law,
+:func:`leaving_months`, which is the same law as one Bernoulli draw per month), and production
+is summed through tables of ramp fractions by tenure instead of a loop over months.
 :func:`expected_run` is the deterministic on-paper run, where rates act as expected fractions of
 headcount (cohorts with survival curves).
 """
@@ -83,6 +86,9 @@ def planned_starts(counts: np.ndarray, months: Sequence[int], capacity: int,
     ordered = np.sort(np.asarray(months, dtype=np.int64))
     k = len(ordered)
     counts = counts.astype(np.int64)
+    if len(counts) > 1 and np.all(counts == counts[0]):  # the same plan in every trial
+        return np.broadcast_to(planned_starts(counts[:1], months, capacity, never),
+                               (len(counts), capacity))
     per_month = counts[:, None] // k + (np.arange(k)[None, :] < (counts[:, None] % k))
     cumulative = np.cumsum(per_month, axis=1)
     seat = np.arange(capacity)
@@ -128,9 +134,126 @@ class ChunkOutput:
     draws: dict[str, np.ndarray]  # path -> (n,) input value per trial (means for per-seller)
 
 
+def leaving_months(first_month: Any, uniform: np.ndarray, log_stay: Any) -> np.ndarray:
+    """Last month of sellers who may leave at the end of each month with hazard ``h``.
+
+    A seller active from ``first_month`` stays ``G`` months with ``P(G = k) = (1 - h)^(k-1) h``:
+    the first success of one Bernoulli draw per month. ``G = floor(log(u) / log(1 - h)) + 1``
+    with ``u`` uniform on [0, 1) has exactly that law, so one uniform per seller replaces one
+    per seller-month. ``log_stay`` is ``log(1 - h)``; with ``h = 0`` nobody leaves (``inf``).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        stay = np.log(uniform)
+        stay /= log_stay
+    np.floor(stay, out=stay)
+    stay[np.isnan(stay)] = np.inf   # h = 0 and u = 0
+    stay += first_month
+    return stay
+
+
+class RampTable:
+    """Ramp fractions by tenure for a chunk: one column, or one per trial when the ramp varies.
+
+    ``by_tenure[k, r]`` is the ramp fraction in tenure month ``k`` (``k`` = 0..months, and
+    ``months + 1`` for an already ramped seller, 1.0); ``cumulative[r, k]`` is the production of
+    tenure months 1..k. Column (row) ``r`` is the trial, or 0 for every trial when ``shared``.
+    """
+
+    def __init__(self, ramp_months: np.ndarray, curve: Any, months: int) -> None:
+        self.shared = bool(np.all(ramp_months == ramp_months[0]))
+        rows = (ramp_months[:1] if self.shared else ramp_months)[None, :]
+        self.by_tenure = np.ones((months + 2, rows.shape[1]))
+        self.by_tenure[:-1] = ramp_fraction(np.arange(months + 1)[:, None], rows, curve)
+        self.cumulative = np.cumsum(self.by_tenure[:-1], axis=0).T.copy()
+        # Tenure in month m (0-based, columns) of a seller who started in month s (rows, with
+        # s = 0 standing for an already ramped seller); 0 before the start.
+        start = np.arange(months + 1)[:, None]
+        tenure = np.clip(np.arange(months)[None, :] - start + 2, 0, months)
+        tenure[0] = months + 1
+        self.tenure = tenure
+
+    def produced(self, trial: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.ndarray:
+        """Quota-months an occupant produces from ``start`` to ``last`` (both within range)."""
+        width = self.cumulative.shape[1]
+        row = 0 if self.shared else trial * width
+        # Clipped indices only occur for ramped sellers, whose value np.where replaces.
+        out = np.take(self.cumulative.ravel(), row + (last - start + 1), mode="clip")
+        return np.where(start == RAMPED, last, out)
+
+
+@dataclass
+class Occupants:
+    """Active sellers of one kind, flattened over trials and seats.
+
+    ``position`` is ``trial x seats + seat``; ``last`` is the month of leaving (``inf`` or past
+    the period when the seller stays).
+    """
+
+    trial: np.ndarray
+    position: np.ndarray
+    start: np.ndarray
+    last: np.ndarray
+    attainment: np.ndarray
+
+    def take(self, keep: np.ndarray) -> Occupants:
+        """The occupants where ``keep`` is true."""
+        return Occupants(self.trial[keep], self.position[keep], self.start[keep],
+                         self.last[keep], self.attainment[keep])
+
+
+def _first_occupants(start: np.ndarray, last: np.ndarray, attainment: np.ndarray,
+                     offset: int, seats: int, months: int) -> Occupants:
+    """Flatten one block of seats (``n x block``) and keep the sellers active in the period."""
+    n, block = start.shape
+    position = (np.arange(n)[:, None] * seats + (offset + np.arange(block))).ravel()
+    occupants = Occupants(position // seats, position, np.broadcast_to(start, (n, block)).ravel(),
+                          last.ravel(), attainment.ravel())
+    return occupants.take((occupants.start <= months) & (occupants.last >= 1))
+
+
+def _backfills(leavers: Occupants, gap: np.ndarray, log_stay: np.ndarray, pool: np.ndarray,
+               uniforms: np.ndarray, months: int, attainment: Any,
+               streams: Mapping[str, np.random.Generator]) -> Occupants:
+    """Chains of replacements: each leaver's backfill starts ``gap`` months after it left.
+
+    The first ``ATTAINMENT_POOL`` occupants of a seat use the seat's pooled draws (common random
+    numbers); later ones draw fresh attainment and leaving uniforms.
+    """
+    chain = []
+    generation = 1
+    while True:
+        start = leavers.last + gap[leavers.trial]
+        alive = start <= months
+        if not alive.any():
+            break
+        trial, position = leavers.trial[alive], leavers.position[alive]
+        start = start[alive].astype(np.int64)
+        if generation < ATTAINMENT_POOL:
+            uniform = uniforms[position, generation]
+            drawn = pool[position, generation]
+        else:
+            uniform = streams["attrition"].random(len(trial))
+            drawn = clip_to_field("reps.attainment", sample(attainment, len(trial),
+                                                            streams["backfill_attainment"]))
+        last = leaving_months(start, uniform, log_stay[trial])
+        leavers = Occupants(trial, position, start, last, drawn)
+        chain.append(leavers)
+        generation += 1
+    if not chain:
+        empty = np.empty(0, dtype=np.int64)
+        return Occupants(empty, empty, empty, np.empty(0), np.empty(0))
+    return Occupants(*(np.concatenate([getattr(o, f) for o in chain])
+                       for f in ("trial", "position", "start", "last", "attainment")))
+
+
 def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator],
               capacity: Mapping[str, int] | None = None) -> ChunkOutput:
     """Simulate ``n`` trials of the model (see the module docstring for the semantics).
+
+    Each seat is followed as a chain of occupants: one starts, produces along the ramp until
+    the month it leaves (drawn once by :func:`leaving_months`, or its washout month if earlier),
+    and its backfill starts ``gap`` months later. Sellers are then counted in (start month,
+    last month) bins, which a matrix of ramp fractions turns into production per month.
 
     Parameters
     ----------
@@ -159,90 +282,57 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     seats = n_existing + n_hires
     never = months + 1
 
-    start = np.empty((n, seats), dtype=np.int64)
-    start[:, :n_existing] = np.where(np.arange(n_existing) < existing[:, None], RAMPED, never)
     delay = np.rint(clip_to_field("hiring.delay_months",
                                   sample(v["hiring.delay_months"], (n, n_hires),
                                          streams["delay"])))
     planned = planned_starts(hires, v["hiring.months"], n_hires, never)
-    start[:, n_existing:] = np.where(planned == never, never, planned + delay.astype(np.int64))
-
+    hire_start = np.where(planned == never, never, planned + delay.astype(np.int64))
     pool = clip_to_field("reps.attainment",
                          sample(v["reps.attainment"], (n, seats, ATTAINMENT_POOL),
                                 streams["attainment"]))
-    attainment = pool[:, :, 0].copy()
-    occupant = np.zeros((n, seats), dtype=np.int64)
-    is_backfill = np.zeros((n, seats))
+    log_stay = np.log1p(-monthly_hazard(d["attrition.annual"]))
+    uniforms = streams["attrition"].random((n, seats, ATTAINMENT_POOL))
 
-    ramp_months = d["ramp.months"][:, None]
-    washout_at = np.zeros((n, n_hires))
+    existing_start = np.where(np.arange(n_existing) < existing[:, None], RAMPED, never)
+    existing_last = leaving_months(1.0, uniforms[:, :n_existing, 0], log_stay[:, None])
+    hire_last = leaving_months(hire_start, uniforms[:, n_existing:, 0], log_stay[:, None])
     if n_hires:
         washed = streams["washout"].random((n, n_hires)) < d["hiring.washout"][:, None]
         ramp_whole = np.ceil(d["ramp.months"])[:, None]
         tenure_out = 1 + np.floor(streams["washout"].random((n, n_hires)) * ramp_whole)
-        washout_at = np.where(washed, tenure_out, 0.0)
+        np.minimum(hire_last, np.where(washed, hire_start + tenure_out - 1, np.inf),
+                   out=hire_last)
 
-    hazard = monthly_hazard(d["attrition.annual"])[:, None]
-    gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
-    backfill = bool(v["attrition.backfill"])
-    curve = v["ramp.curve"]
-    attrition = streams["attrition"]
+    groups = [
+        _first_occupants(existing_start, existing_last, pool[:, :n_existing, 0], 0, seats,
+                         months),
+        _first_occupants(hire_start, hire_last, pool[:, n_existing:, 0], n_existing, seats,
+                         months),
+    ]
+    if v["attrition.backfill"]:
+        gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
+        leavers = Occupants(*(np.concatenate([getattr(g, f) for g in groups])
+                              for f in ("trial", "position", "start", "last", "attainment")))
+        groups.append(_backfills(leavers, gap, log_stay, pool.reshape(n * seats, -1),
+                                 uniforms.reshape(n * seats, -1), months,
+                                 v["reps.attainment"], streams))
 
-    # Tenure as floats, one month before month 1; each month adds 1 in place.
-    tenure = (1 - start).astype(float)
-    inverse_ramp = 1.0 / ramp_months
-    produced = np.zeros((n, seats))       # per seat, since its current category began
-    moved = np.zeros((3, n))              # production of original sellers who have left
-    out = np.empty((n, seats))
-    uniform = np.empty((n, seats))
-    leave = np.empty((n, seats), dtype=bool)
-    monthly = np.empty((n, months))
-    for month in range(1, months + 1):
-        tenure += 1.0
-        if curve == "linear":
-            np.multiply(tenure, inverse_ramp, out=out)
-            np.clip(out, 0.0, 1.0, out=out)
-        else:
-            out[:] = ramp_fraction(tenure, ramp_months, curve)
-        out *= attainment
-        produced += out
-        out.sum(axis=1, out=monthly[:, month - 1])
-        attrition.random(out=uniform)
-        np.less(uniform, hazard, out=leave)
-        if n_hires:
-            leave[:, n_existing:] |= tenure[:, n_existing:] == washout_at
-        rows, cols = np.nonzero(leave)
-        active = tenure[rows, cols] >= 1
-        rows, cols = rows[active], cols[active]
-        if not len(rows):
-            continue
-        hired = cols >= n_existing
-        washout_at[rows[hired], cols[hired] - n_existing] = 0
-        if not backfill:
-            tenure[rows, cols] = -10.0 * months
-            continue
-        first = is_backfill[rows, cols] == 0
-        for category, in_block in ((0, cols < n_existing), (1, cols >= n_existing)):
-            pick = first & in_block
-            moved[category] += np.bincount(rows[pick], produced[rows[pick], cols[pick]],
-                                           minlength=n)
-        produced[rows[first], cols[first]] = 0.0
-        tenure[rows, cols] = 1.0 - gap[rows]
-        is_backfill[rows, cols] = 1.0
-        occupant[rows, cols] += 1
-        nth = occupant[rows, cols]
-        fresh = nth >= ATTAINMENT_POOL
-        chosen = pool[rows, cols, np.minimum(nth, ATTAINMENT_POOL - 1)]
-        if fresh.any():
-            chosen[fresh] = clip_to_field("reps.attainment", sample(
-                v["reps.attainment"], int(fresh.sum()), streams["backfill_attainment"]))
-        attainment[rows, cols] = chosen
-
+    ramps = RampTable(d["ramp.months"], v["ramp.curve"], months)
     parts = np.empty((n, 3))
-    staying = produced * (1.0 - is_backfill)
-    parts[:, 0] = moved[0] + staying[:, :n_existing].sum(axis=1)
-    parts[:, 1] = moved[1] + staying[:, n_existing:].sum(axis=1)
-    parts[:, 2] = (produced * is_backfill).sum(axis=1)
+    index, weight = [], []
+    for category, group in enumerate(groups):
+        last = np.minimum(group.last, months).astype(np.int64)
+        produced = ramps.produced(group.trial, group.start, last) * group.attainment
+        parts[:, category] = np.bincount(group.trial, produced, minlength=n)
+        row = np.maximum(group.start, 0)
+        index.append(((months - last) * (months + 1) + row) * n + group.trial)
+        weight.append(group.attainment)
+    if len(groups) == 2:
+        parts[:, 2] = 0.0
+    bins = np.bincount(np.concatenate(index), np.concatenate(weight),
+                       minlength=n * months * (months + 1)).reshape(months, months + 1, n)
+    monthly = _monthly_from_bins(bins, ramps)
+
     scale = (d["reps.monthly_quota"] * d["reps.market"]
              * driver_multiplier(d["drivers.deal_value_change"], d["drivers.win_rate_change"],
                                  d["drivers.sales_cycle_change"]))
@@ -257,6 +347,32 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     draws["reps.attainment"] = pool[:, :, 0].mean(axis=1) if seats else np.zeros(n)
     draws["hiring.delay_months"] = delay.mean(axis=1) if n_hires else np.zeros(n)
     return ChunkOutput(monthly, parts, retained, draws)
+
+
+def _monthly_from_bins(bins: np.ndarray, ramps: RampTable) -> np.ndarray:
+    """Production per month, shape ``(n, months)``, from attainment summed in bins.
+
+    ``bins[j, s, t]``: attainment of the sellers of trial ``t`` who started in month ``s`` (0:
+    already ramped) and whose last month in the period is ``l = months - 1 - j`` (0-based;
+    reversed so that a forward cumulative sum counts the sellers still on board). Such a
+    seller produces ``by_tenure[tenure[s, m]]`` in every month ``m <= l``. Trials are the last
+    axis so that every step works on contiguous rows.
+    """
+    months, starts, n = bins.shape
+    if ramps.shared:
+        on_board = np.arange(months)[::-1, None] >= np.arange(months)[None, :]  # [j, m]
+        fraction = ramps.by_tenure[:, 0][ramps.tenure]                  # [s, m]
+        kernel = on_board[:, None, :] * fraction[None, :, :]            # [j, s, m]
+        return (kernel.reshape(months * starts, months).T @ bins.reshape(-1, n)).T
+    for j in range(1, months):  # a cumulative sum over j, row by row (contiguous adds)
+        bins[j] += bins[j - 1]
+    monthly = np.empty((n, months))
+    for m in range(months):
+        staying = bins[months - 1 - m]                                  # [s, t]
+        # Month m (0-based): sellers who started in month s <= m + 1 are in tenure m + 2 - s.
+        ramped = np.einsum("st,st->t", staying[1:m + 2], ramps.by_tenure[m + 1:0:-1])
+        np.add(staying[0], ramped, out=monthly[:, m])
+    return monthly
 
 
 @dataclass
