@@ -155,8 +155,9 @@ class RampTable:
     """Ramp fractions by tenure for a chunk: one column, or one per trial when the ramp varies.
 
     ``by_tenure[k, r]`` is the ramp fraction in tenure month ``k`` (``k`` = 0..months, and
-    ``months + 1`` for an already ramped seller, 1.0); ``cumulative[r, k]`` is the production of
-    tenure months 1..k. Column (row) ``r`` is the trial, or 0 for every trial when ``shared``.
+    ``months + 1`` for an already ramped seller, 1.0), ``reversed`` the same rows in reverse
+    order; ``cumulative[k, r]`` is the production of tenure months 1..k. Column ``r`` is the
+    trial, or 0 for every trial when ``shared``.
     """
 
     def __init__(self, ramp_months: np.ndarray, curve: Any, months: int) -> None:
@@ -164,7 +165,10 @@ class RampTable:
         rows = (ramp_months[:1] if self.shared else ramp_months)[None, :]
         self.by_tenure = np.ones((months + 2, rows.shape[1]))
         self.by_tenure[:-1] = ramp_fraction(np.arange(months + 1)[:, None], rows, curve)
-        self.cumulative = np.cumsum(self.by_tenure[:-1], axis=0).T.copy()
+        self.reversed = self.by_tenure[::-1].copy()
+        self.cumulative = self.by_tenure[:-1].copy()
+        for k in range(1, months + 1):  # row by row: contiguous adds
+            self.cumulative[k] += self.cumulative[k - 1]
         # Tenure in month m (0-based, columns) of a seller who started in month s (rows, with
         # s = 0 standing for an already ramped seller); 0 before the start.
         start = np.arange(months + 1)[:, None]
@@ -173,12 +177,11 @@ class RampTable:
         self.tenure = tenure
 
     def produced(self, trial: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.ndarray:
-        """Quota-months an occupant produces from ``start`` to ``last`` (both within range)."""
-        width = self.cumulative.shape[1]
-        row = 0 if self.shared else trial * width
-        # Clipped indices only occur for ramped sellers, whose value np.where replaces.
-        out = np.take(self.cumulative.ravel(), row + (last - start + 1), mode="clip")
-        return np.where(start == RAMPED, last, out)
+        """Quota-months sellers produce from ``start`` to ``last`` (months within the period)."""
+        tenure = last - start + 1
+        if self.shared:
+            return np.take(self.cumulative[:, 0], tenure)
+        return np.take(self.cumulative.ravel(), tenure * self.cumulative.shape[1] + trial)
 
 
 @dataclass
@@ -196,18 +199,31 @@ class Occupants:
     attainment: np.ndarray
 
     def take(self, keep: np.ndarray) -> Occupants:
-        """The occupants where ``keep`` is true."""
-        return Occupants(self.trial[keep], self.position[keep], self.start[keep],
-                         self.last[keep], self.attainment[keep])
+        """The occupants where the boolean array ``keep`` is true."""
+        if keep.all():
+            return self
+        index = np.flatnonzero(keep)
+        return Occupants(*(np.take(getattr(self, name), index) for name in OCCUPANT_FIELDS))
+
+    @staticmethod
+    def join(groups: Sequence[Occupants]) -> Occupants:
+        """The occupants of several groups, one after the other."""
+        return Occupants(*(np.concatenate([getattr(g, name) for g in groups])
+                           for name in OCCUPANT_FIELDS))
+
+
+OCCUPANT_FIELDS = ("trial", "position", "start", "last", "attainment")
 
 
 def _first_occupants(start: np.ndarray, last: np.ndarray, attainment: np.ndarray,
                      offset: int, seats: int, months: int) -> Occupants:
     """Flatten one block of seats (``n x block``) and keep the sellers active in the period."""
-    n, block = start.shape
-    position = (np.arange(n)[:, None] * seats + (offset + np.arange(block))).ravel()
-    occupants = Occupants(position // seats, position, np.broadcast_to(start, (n, block)).ravel(),
-                          last.ravel(), attainment.ravel())
+    n, block = last.shape
+    trials = np.arange(n)
+    position = (trials[:, None] * seats + (offset + np.arange(block))).ravel()
+    occupants = Occupants(np.repeat(trials, block), position,
+                          np.broadcast_to(start, (n, block)).ravel(), last.ravel(),
+                          attainment.ravel())
     return occupants.take((occupants.start <= months) & (occupants.last >= 1))
 
 
@@ -223,8 +239,8 @@ def _backfills(leavers: Occupants, gap: np.ndarray, log_stay: np.ndarray, pool: 
     generation = 1
     while True:
         start = leavers.last + gap[leavers.trial]
-        alive = start <= months
-        if not alive.any():
+        alive = np.flatnonzero(start <= months)
+        if not len(alive):
             break
         trial, position = leavers.trial[alive], leavers.position[alive]
         start = start[alive].astype(np.int64)
@@ -242,8 +258,7 @@ def _backfills(leavers: Occupants, gap: np.ndarray, log_stay: np.ndarray, pool: 
     if not chain:
         empty = np.empty(0, dtype=np.int64)
         return Occupants(empty, empty, empty, np.empty(0), np.empty(0))
-    return Occupants(*(np.concatenate([getattr(o, f) for o in chain])
-                       for f in ("trial", "position", "start", "last", "attainment")))
+    return Occupants.join(chain)
 
 
 def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator],
@@ -311,9 +326,7 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     ]
     if v["attrition.backfill"]:
         gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
-        leavers = Occupants(*(np.concatenate([getattr(g, f) for g in groups])
-                              for f in ("trial", "position", "start", "last", "attainment")))
-        groups.append(_backfills(leavers, gap, log_stay, pool.reshape(n * seats, -1),
+        groups.append(_backfills(Occupants.join(groups), gap, log_stay, pool.reshape(n * seats, -1),
                                  uniforms.reshape(n * seats, -1), months,
                                  v["reps.attainment"], streams))
 
@@ -322,7 +335,10 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     index, weight = [], []
     for category, group in enumerate(groups):
         last = np.minimum(group.last, months).astype(np.int64)
-        produced = ramps.produced(group.trial, group.start, last) * group.attainment
+        if category == 0:  # existing sellers, fully ramped from month 1
+            produced = last * group.attainment
+        else:
+            produced = ramps.produced(group.trial, group.start, last) * group.attainment
         parts[:, category] = np.bincount(group.trial, produced, minlength=n)
         row = np.maximum(group.start, 0)
         index.append(((months - last) * (months + 1) + row) * n + group.trial)
@@ -370,7 +386,7 @@ def _monthly_from_bins(bins: np.ndarray, ramps: RampTable) -> np.ndarray:
     for m in range(months):
         staying = bins[months - 1 - m]                                  # [s, t]
         # Month m (0-based): sellers who started in month s <= m + 1 are in tenure m + 2 - s.
-        ramped = np.einsum("st,st->t", staying[1:m + 2], ramps.by_tenure[m + 1:0:-1])
+        ramped = np.einsum("st,st->t", staying[1:m + 2], ramps.reversed[months - m:months + 1])
         np.add(staying[0], ramped, out=monthly[:, m])
     return monthly
 
