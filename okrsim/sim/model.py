@@ -176,89 +176,64 @@ class RampTable:
         tenure[0] = months + 1
         self.tenure = tenure
 
-    def produced(self, trial: np.ndarray, start: np.ndarray, last: np.ndarray) -> np.ndarray:
-        """Quota-months sellers produce from ``start`` to ``last`` (months within the period)."""
-        tenure = last - start + 1
+    def produced(self, trial: np.ndarray, tenure: np.ndarray) -> np.ndarray:
+        """Quota-months a seller produces in its first ``tenure`` months (0..months)."""
         if self.shared:
             return np.take(self.cumulative[:, 0], tenure)
         return np.take(self.cumulative.ravel(), tenure * self.cumulative.shape[1] + trial)
 
 
-@dataclass
-class Occupants:
-    """Active sellers of one kind, flattened over trials and seats.
+class Bins:
+    """Attainment of sellers summed by (last month, start month, trial), then made monthly.
 
-    ``position`` is ``trial x seats + seat``; ``last`` is the month of leaving (``inf`` or past
-    the period when the seller stays).
+    ``add(trial, start, last, weight)``: ``start`` is the start month (0 for an already ramped
+    seller), ``last`` the last month within the period (1..months).
     """
 
-    trial: np.ndarray
-    position: np.ndarray
-    start: np.ndarray
-    last: np.ndarray
-    attainment: np.ndarray
+    def __init__(self, n: int, months: int) -> None:
+        self.n, self.months = n, months
+        self.index: list[np.ndarray] = []
+        self.weight: list[np.ndarray] = []
 
-    def take(self, keep: np.ndarray) -> Occupants:
-        """The occupants where the boolean array ``keep`` is true."""
-        if keep.all():
-            return self
-        index = np.flatnonzero(keep)
-        return Occupants(*(np.take(getattr(self, name), index) for name in OCCUPANT_FIELDS))
+    def add(self, trial: np.ndarray, start: np.ndarray, last: np.ndarray,
+            weight: np.ndarray) -> None:
+        """Count sellers (arrays of one shape) with their attainment as ``weight``."""
+        months = self.months
+        self.index.append((((months - last) * (months + 1) + start) * self.n + trial).ravel())
+        self.weight.append(weight.ravel())
 
-    @staticmethod
-    def join(groups: Sequence[Occupants]) -> Occupants:
-        """The occupants of several groups, one after the other."""
-        return Occupants(*(np.concatenate([getattr(g, name) for g in groups])
-                           for name in OCCUPANT_FIELDS))
-
-
-OCCUPANT_FIELDS = ("trial", "position", "start", "last", "attainment")
+    def monthly(self, ramps: RampTable) -> np.ndarray:
+        """Production per month, shape ``(n, months)``; see :func:`_monthly_from_bins`."""
+        n, months = self.n, self.months
+        bins = np.bincount(np.concatenate(self.index), np.concatenate(self.weight),
+                           minlength=n * months * (months + 1))
+        return _monthly_from_bins(bins.reshape(months, months + 1, n), ramps)
 
 
-def _first_occupants(start: np.ndarray, last: np.ndarray, attainment: np.ndarray,
-                     offset: int, seats: int, months: int) -> Occupants:
-    """Flatten one block of seats (``n x block``) and keep the sellers active in the period."""
-    n, block = last.shape
-    trials = np.arange(n)
-    position = (trials[:, None] * seats + (offset + np.arange(block))).ravel()
-    occupants = Occupants(np.repeat(trials, block), position,
-                          np.broadcast_to(start, (n, block)).ravel(), last.ravel(),
-                          attainment.ravel())
-    return occupants.take((occupants.start <= months) & (occupants.last >= 1))
+def _backfills(trial: np.ndarray, start: np.ndarray, attainment: np.ndarray,
+               uniform: np.ndarray, gap: np.ndarray, log_stay: np.ndarray, months: int,
+               attainment_value: Any, streams: Mapping[str, np.random.Generator],
+               bins: Bins, ramps: RampTable) -> np.ndarray:
+    """Follow chains of replacements from the seats' second occupants; return their production.
 
-
-def _backfills(leavers: Occupants, gap: np.ndarray, log_stay: np.ndarray, pool: np.ndarray,
-               uniforms: np.ndarray, months: int, attainment: Any,
-               streams: Mapping[str, np.random.Generator]) -> Occupants:
-    """Chains of replacements: each leaver's backfill starts ``gap`` months after it left.
-
-    The first ``ATTAINMENT_POOL`` occupants of a seat use the seat's pooled draws (common random
-    numbers); later ones draw fresh attainment and leaving uniforms.
+    Each backfill starts ``gap`` months after its predecessor's last month. The second
+    occupant of a seat uses the seat's pooled draws (given); later ones draw fresh attainment
+    and leaving uniforms.
     """
-    chain = []
-    generation = 1
-    while True:
-        start = leavers.last + gap[leavers.trial]
-        alive = np.flatnonzero(start <= months)
-        if not len(alive):
-            break
-        trial, position = leavers.trial[alive], leavers.position[alive]
-        start = start[alive].astype(np.int64)
-        if generation < ATTAINMENT_POOL:
-            uniform = uniforms[position, generation]
-            drawn = pool[position, generation]
-        else:
-            uniform = streams["attrition"].random(len(trial))
-            drawn = clip_to_field("reps.attainment", sample(attainment, len(trial),
-                                                            streams["backfill_attainment"]))
+    produced = np.zeros(len(log_stay))
+    while len(trial):
         last = leaving_months(start, uniform, log_stay[trial])
-        leavers = Occupants(trial, position, start, last, drawn)
-        chain.append(leavers)
-        generation += 1
-    if not chain:
-        empty = np.empty(0, dtype=np.int64)
-        return Occupants(empty, empty, empty, np.empty(0), np.empty(0))
-    return Occupants.join(chain)
+        in_period = np.minimum(last, months).astype(np.int64)
+        bins.add(trial, start, in_period, attainment)
+        produced += np.bincount(trial, ramps.produced(trial, in_period - start + 1) * attainment,
+                                minlength=len(produced))
+        following = last + gap[trial]
+        alive = np.flatnonzero(following <= months)
+        trial, start = trial[alive], following[alive].astype(np.int64)
+        uniform = streams["attrition"].random(len(trial))
+        attainment = clip_to_field("reps.attainment", sample(
+            attainment_value, len(trial), streams["backfill_attainment"]))
+    return produced
 
 
 def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator],
@@ -267,8 +242,8 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
 
     Each seat is followed as a chain of occupants: one starts, produces along the ramp until
     the month it leaves (drawn once by :func:`leaving_months`, or its washout month if earlier),
-    and its backfill starts ``gap`` months later. Sellers are then counted in (start month,
-    last month) bins, which a matrix of ramp fractions turns into production per month.
+    and its backfill starts ``gap`` months later. Sellers are counted in (last month, start
+    month) bins, which tables of ramp fractions turn into production per month.
 
     Parameters
     ----------
@@ -301,53 +276,46 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
                                   sample(v["hiring.delay_months"], (n, n_hires),
                                          streams["delay"])))
     planned = planned_starts(hires, v["hiring.months"], n_hires, never)
-    hire_start = np.where(planned == never, never, planned + delay.astype(np.int64))
+    # Seats' first occupants: existing sellers (start 0: ramped before the period), then hires.
+    start = np.zeros((n, seats), dtype=np.int64)
+    start[:, :n_existing] = np.where(np.arange(n_existing) < existing[:, None], 0, never)
+    start[:, n_existing:] = np.where(planned == never, never, planned + delay.astype(np.int64))
+    active = start <= months
+    np.minimum(start, months, out=start)  # inactive seats: any valid bin, with weight 0
+    # Per seat, the draws of its first ATTAINMENT_POOL occupants (common random numbers).
     pool = clip_to_field("reps.attainment",
-                         sample(v["reps.attainment"], (n, seats, ATTAINMENT_POOL),
+                         sample(v["reps.attainment"], (ATTAINMENT_POOL, n, seats),
                                 streams["attainment"]))
+    uniforms = streams["attrition"].random((ATTAINMENT_POOL, n, seats))
     log_stay = np.log1p(-monthly_hazard(d["attrition.annual"]))
-    uniforms = streams["attrition"].random((n, seats, ATTAINMENT_POOL))
 
-    existing_start = np.where(np.arange(n_existing) < existing[:, None], RAMPED, never)
-    existing_last = leaving_months(1.0, uniforms[:, :n_existing, 0], log_stay[:, None])
-    hire_last = leaving_months(hire_start, uniforms[:, n_existing:, 0], log_stay[:, None])
+    last = leaving_months(np.maximum(start, 1), uniforms[0], log_stay[:, None])
     if n_hires:
         washed = streams["washout"].random((n, n_hires)) < d["hiring.washout"][:, None]
         ramp_whole = np.ceil(d["ramp.months"])[:, None]
         tenure_out = 1 + np.floor(streams["washout"].random((n, n_hires)) * ramp_whole)
-        np.minimum(hire_last, np.where(washed, hire_start + tenure_out - 1, np.inf),
-                   out=hire_last)
+        washout_last = np.where(washed, start[:, n_existing:] + tenure_out - 1, np.inf)
+        np.minimum(last[:, n_existing:], washout_last, out=last[:, n_existing:])
+    in_period = np.minimum(last, months).astype(np.int64)
+    weight = np.where(active, pool[0], 0.0)
+    trials = np.arange(n)
+    bins = Bins(n, months)
+    bins.add(trials[:, None], start, in_period, weight)
+    ramps = RampTable(d["ramp.months"], v["ramp.curve"], months)
 
-    groups = [
-        _first_occupants(existing_start, existing_last, pool[:, :n_existing, 0], 0, seats,
-                         months),
-        _first_occupants(hire_start, hire_last, pool[:, n_existing:, 0], n_existing, seats,
-                         months),
-    ]
+    parts = np.zeros((n, 3))
+    parts[:, 0] = np.einsum("ts,ts->t", weight[:, :n_existing], in_period[:, :n_existing])
+    tenure = np.clip(in_period[:, n_existing:] - start[:, n_existing:] + 1, 0, months)
+    parts[:, 1] = np.einsum("ts,ts->t", weight[:, n_existing:],
+                            ramps.produced(trials[:, None], tenure))
     if v["attrition.backfill"]:
         gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
-        groups.append(_backfills(Occupants.join(groups), gap, log_stay, pool.reshape(n * seats, -1),
-                                 uniforms.reshape(n * seats, -1), months,
-                                 v["reps.attainment"], streams))
-
-    ramps = RampTable(d["ramp.months"], v["ramp.curve"], months)
-    parts = np.empty((n, 3))
-    index, weight = [], []
-    for category, group in enumerate(groups):
-        last = np.minimum(group.last, months).astype(np.int64)
-        if category == 0:  # existing sellers, fully ramped from month 1
-            produced = last * group.attainment
-        else:
-            produced = ramps.produced(group.trial, group.start, last) * group.attainment
-        parts[:, category] = np.bincount(group.trial, produced, minlength=n)
-        row = np.maximum(group.start, 0)
-        index.append(((months - last) * (months + 1) + row) * n + group.trial)
-        weight.append(group.attainment)
-    if len(groups) == 2:
-        parts[:, 2] = 0.0
-    bins = np.bincount(np.concatenate(index), np.concatenate(weight),
-                       minlength=n * months * (months + 1)).reshape(months, months + 1, n)
-    monthly = _monthly_from_bins(bins, ramps)
+        following = last + gap[:, None]
+        second = np.flatnonzero(active & (following <= months))
+        parts[:, 2] = _backfills(second // seats, following.ravel()[second].astype(np.int64),
+                                 pool[1].ravel()[second], uniforms[1].ravel()[second], gap,
+                                 log_stay, months, v["reps.attainment"], streams, bins, ramps)
+    monthly = bins.monthly(ramps)
 
     scale = (d["reps.monthly_quota"] * d["reps.market"]
              * driver_multiplier(d["drivers.deal_value_change"], d["drivers.win_rate_change"],
@@ -360,7 +328,7 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     else:
         retained = np.zeros(n)
     draws = dict(d)
-    draws["reps.attainment"] = pool[:, :, 0].mean(axis=1) if seats else np.zeros(n)
+    draws["reps.attainment"] = pool[0].mean(axis=1) if seats else np.zeros(n)
     draws["hiring.delay_months"] = delay.mean(axis=1) if n_hires else np.zeros(n)
     return ChunkOutput(monthly, parts, retained, draws)
 
