@@ -83,12 +83,11 @@ def spread_hires(count: int, months: Sequence[int]) -> list[int]:
 def planned_starts(counts: np.ndarray, months: Sequence[int], capacity: int,
                    never: int) -> np.ndarray:
     """Vectorised :func:`spread_hires`: shape ``(n, capacity)``, ``never`` for unused seats."""
+    counts = counts.astype(np.int64)
+    if len(counts) > 2 * (counts.max(initial=0) + 1):  # one row per possible count, looked up
+        return planned_starts(np.arange(counts.max() + 1), months, capacity, never)[counts]
     ordered = np.sort(np.asarray(months, dtype=np.int64))
     k = len(ordered)
-    counts = counts.astype(np.int64)
-    if len(counts) > 1 and np.all(counts == counts[0]):  # the same plan in every trial
-        return np.broadcast_to(planned_starts(counts[:1], months, capacity, never),
-                               (len(counts), capacity))
     per_month = counts[:, None] // k + (np.arange(k)[None, :] < (counts[:, None] % k))
     cumulative = np.cumsum(per_month, axis=1)
     seat = np.arange(capacity)
