@@ -7,7 +7,13 @@ import pytest
 
 from okrsim.sim import default_plan, simulate
 from okrsim.sim.feasibility import CHUNK
-from okrsim.sim.model import monthly_hazard, planned_starts, ramp_fraction, spread_hires
+from okrsim.sim.model import (
+    leaving_months,
+    monthly_hazard,
+    planned_starts,
+    ramp_fraction,
+    spread_hires,
+)
 from tests.sim_helpers import fixed_model, make_plan
 
 
@@ -70,6 +76,24 @@ def test_attrition_expected_value_matches_the_closed_form():
     new = _new_revenue(result)
     assert result.on_paper_growth == pytest.approx(closed_form / 100_000 - 1, rel=1e-12)
     assert new.mean() == pytest.approx(closed_form, abs=4 * new.std() / np.sqrt(len(new)))
+
+
+def test_leaving_months_follow_one_bernoulli_draw_per_month():
+    # One uniform per seller gives the month of leaving with the law of a monthly hazard h:
+    # P(last month = first + k - 1) = (1 - h)^(k - 1) h.
+    h = 0.2
+    uniforms = np.random.default_rng(8).random(200_000)
+    last = leaving_months(3.0, uniforms, np.log1p(-h))
+    months_on_board = last - 3 + 1
+    assert months_on_board.min() == 1
+    for k in range(1, 8):
+        p = (1 - h) ** (k - 1) * h
+        share = np.mean(months_on_board == k)
+        assert share == pytest.approx(p, abs=4 * np.sqrt(p * (1 - p) / len(uniforms)))
+    # No hazard: nobody leaves, even for a uniform of exactly 0.
+    assert np.all(np.isinf(leaving_months(1.0, np.array([0.0, 0.5]), np.log1p(-0.0))))
+    # A uniform of 0 never leaves; just under 1 leaves after the first month.
+    assert list(leaving_months(1.0, np.array([0.0, 1 - 1e-12]), np.log1p(-h))) == [np.inf, 1.0]
 
 
 @pytest.mark.parametrize("sections", [
