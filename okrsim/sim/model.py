@@ -145,7 +145,8 @@ def leaving_months(first_month: Any, uniform: np.ndarray, log_stay: Any) -> np.n
         stay = np.log(uniform)
         stay /= log_stay
     np.floor(stay, out=stay)
-    stay[np.isnan(stay)] = np.inf   # h = 0 and u = 0
+    if not np.all(log_stay < 0):
+        stay[np.isnan(stay)] = np.inf   # h = 0 and u = 0
     stay += first_month
     return stay
 
@@ -296,7 +297,7 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
         washout_last = np.where(washed, start[:, n_existing:] + tenure_out - 1, np.inf)
         np.minimum(last[:, n_existing:], washout_last, out=last[:, n_existing:])
     in_period = np.minimum(last, months).astype(np.int64)
-    weight = np.where(active, pool[0], 0.0)
+    weight = pool[0] if active.all() else np.where(active, pool[0], 0.0)
     trials = np.arange(n)
     bins = Bins(n, months)
     bins.add(trials[:, None], start, in_period, weight)
