@@ -145,8 +145,8 @@ def leaving_months(first_month: Any, uniform: np.ndarray, log_stay: Any) -> np.n
         stay = np.log(uniform)
         stay /= log_stay
     np.floor(stay, out=stay)
-    if not np.all(log_stay < 0):
-        stay[np.isnan(stay)] = np.inf   # h = 0 and u = 0
+    if not np.all(log_stay < 0):  # h = 0 gives -inf (log(u) / +0) or nan (u = 0): stays
+        stay[~(stay >= 0)] = np.inf
     stay += first_month
     return stay
 
