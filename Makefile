@@ -28,5 +28,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
+accuracy: $(STAMP)
+	$(BIN)/python scripts/grading_accuracy.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info

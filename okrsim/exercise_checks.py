@@ -458,7 +458,7 @@ def check_numeric(text: str, value: float, tolerance: float, lang: str,
     if percent and "%" not in text and abs(number) <= 1 and abs(value) > 1:
         number *= 100
     ok = abs(number - value) <= tolerance + 1e-12
-    shown = f"{number:g}"
+    shown = f"{number:g}".replace(".", ",") if lang == "it" else f"{number:g}"
     return [CheckOutcome("numeric", ok, message(lang, "numeric_ok" if ok else "numeric_bad",
                                                 read=shown, tolerance=f"{tolerance:g}"))]
 

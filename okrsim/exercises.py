@@ -16,7 +16,11 @@ An exercise's ``checks`` section composes the small checks of :mod:`okrsim.exerc
 ``choice``     ``{accept: [...]}``: a short answer, compared without case and accents
 ``labels``     ``[activity|outcome, ...]``: one label per statement, in order
 ``lines``      ``{min, max, criteria, outcome, elements, forbid}``: one key result per line
-``numeric``    ``{value, tolerance, percent}``: the first number of the answer
+``numeric``    ``{value, tolerance, percent}``: the first number of the answer; instead of
+               ``value``, ``simulate: {plan, answer, for, probability, overrides, trials, seed}``
+               computes the expected value with the simulator
+               (:mod:`okrsim.exercise_simulation`), on first use; the model answer of such an
+               exercise is checked by the tests, not at load time
 ``cascade``    ``{keep_objectives, keep_key_results}``: the answer is a plan whose cascade is clean
 """
 
@@ -31,6 +35,7 @@ from typing import Any
 
 from okrsim import exercise_checks as checks
 from okrsim.errors import OkrsimError, PlanError
+from okrsim.exercise_simulation import parse_simulated
 from okrsim.plan import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +55,7 @@ OPTIONAL_KEYS = ("starter", "context", "wrong_answers")
 CHECK_KEYS = ("criteria", "outcome", "elements", "forbid", "choice", "labels", "lines",
               "numeric", "cascade")
 LINES_KEYS = ("min", "max", "criteria", "outcome", "elements", "forbid")
-NUMERIC_KEYS = ("value", "tolerance", "percent")
+NUMERIC_KEYS = ("value", "simulate", "tolerance", "percent")
 CASCADE_KEYS = ("keep_objectives", "keep_key_results")
 CONTEXT_KEYS = ("parent",)
 MIN_HINTS = 2
@@ -400,6 +405,8 @@ def parse_exercise(data: Any, source: str = "<bank>", position: int = 1) -> Exer
         starter=starter, parent=parent, wrong_answers=tuple(wrong),
         checks_spec=dict(spec), source=source, _checks=tuple(functions),
     )
+    if uses_simulator(spec):
+        return exercise
     result = exercise.check(exercise.model_answer)
     if not result.passed:
         failed = next(o.feedback for o in result.outcomes if o.counted and not o.passed)
@@ -511,17 +518,31 @@ def _lines_check(spec: Any, lang: str, parent: str | None, where: str) -> CheckF
     return lambda t: checks.check_lines(t, low, high, lang, run_line)
 
 
+def uses_simulator(spec: Any) -> bool:
+    """Whether a ``checks`` mapping takes its expected value from the simulator."""
+    numeric = spec.get("numeric") if isinstance(spec, Mapping) else None
+    return isinstance(numeric, Mapping) and "simulate" in numeric
+
+
 def _numeric_check(spec: Any, lang: str, where: str) -> CheckFunction:
-    if not isinstance(spec, Mapping) or "value" not in spec or "tolerance" not in spec:
-        raise ValueError(f"{where} must be {{value, tolerance}} with an optional 'percent'.")
+    if not isinstance(spec, Mapping) or "tolerance" not in spec or (
+            ("value" in spec) == ("simulate" in spec)):
+        raise ValueError(f"{where} must be {{value, tolerance}} or {{simulate, tolerance}} "
+                         "with an optional 'percent'.")
     _no_unknown(spec, NUMERIC_KEYS, where)
-    value, tolerance = spec["value"], spec["tolerance"]
-    if not all(_is_number(v) for v in (value, tolerance)) or tolerance < 0:
-        raise ValueError(f"{where}: 'value' and 'tolerance' must be finite numbers, the "
-                         "tolerance zero or more.")
-    percent = spec.get("percent", False)
+    tolerance = spec["tolerance"]
+    if not _is_number(tolerance) or tolerance < 0:
+        raise ValueError(f"{where}: 'tolerance' must be a finite number, zero or more.")
+    question = parse_simulated(spec["simulate"], where) if "simulate" in spec else None
+    if question is None and not _is_number(spec["value"]):
+        raise ValueError(f"{where}: 'value' must be a finite number.")
+    percent = spec.get("percent", question.percent if question else False)
     if not isinstance(percent, bool):
         raise ValueError(f"{where}: 'percent' must be true or false.")
+    if question is not None:
+        return lambda t: checks.check_numeric(t, question.value, float(tolerance), lang,
+                                              percent)
+    value = spec["value"]
     return lambda t: checks.check_numeric(t, float(value), float(tolerance), lang, percent)
 
 

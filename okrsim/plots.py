@@ -37,8 +37,10 @@ def growth_histogram(result: Any, ax: Any = None) -> Figure:
     fig, ax = _axes(ax)
     growth = result.growth
     bins = np.histogram_bin_edges(growth, bins=60)
-    ax.hist(growth[growth < result.target_growth], bins=bins, color=_MISS, label="misses target")
-    ax.hist(growth[growth >= result.target_growth], bins=bins, color=_HIT, label="hits target")
+    ax.hist(growth[growth < result.target_growth], bins=bins, color=_MISS, label="misses target",
+            histtype="stepfilled")
+    ax.hist(growth[growth >= result.target_growth], bins=bins, color=_HIT, label="hits target",
+            histtype="stepfilled")
     ax.axvline(result.target_growth, color=_TARGET, lw=2,
                label=f"target {result.target_growth:+.1%}")
     ax.axvline(result.on_paper_growth, color=_PAPER, lw=2, ls="--",

@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
 
 import okrsim
 from okrsim.errors import OkrsimError
-from okrsim.grading import CRITERIA, Assessment, CriterionResult, grade
+from okrsim.grading import CRITERIA, Assessment, CriterionResult, grade, staircase
 from okrsim.grading.grader import MAX_CHARS
-from tests.conftest import ROOT
-
-STAIRCASE = yaml.safe_load((ROOT / "tests" / "data" / "smart_staircase.yaml").read_text("utf-8"))
 
 
 def verdicts(a: Assessment) -> dict[str, str]:
@@ -156,10 +152,22 @@ def test_language_detection_and_advice_language():
 
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_the_smart_staircase_scores_strictly_higher_at_each_step(lang):
-    scores = [grade(step["text"]).score for step in STAIRCASE[lang]]
-    langs = {grade(step["text"]).lang for step in STAIRCASE[lang]}
+    steps = staircase(lang)
+    assert list(steps) == ["S", "M", "A", "R", "T"]
+    scores = [grade(text).score for text in steps.values()]
+    langs = {grade(text).lang for text in steps.values()}
     assert langs == {lang}
     assert all(b > a for a, b in zip(scores, scores[1:], strict=False)), scores
+
+
+@pytest.mark.parametrize("means", ["Sulla base delle risposte", "In base alle risposte",
+                                   "Grazie alle risposte"])
+def test_italian_means_make_a_plan_partly_achievable(means):
+    text = (f"Preparerò un questionario per i venditori. {means} costruirò un programma di "
+            "onboarding che porti i nuovi venditori alla quota mensile entro quattro mesi.")
+    assert grade(text).criteria["achievable"].verdict == "partial"
+    without = text.replace(f"{means} costruirò", "Costruirò")
+    assert grade(without).criteria["achievable"].verdict == "unknown"
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
@@ -254,3 +262,8 @@ def test_a_date_range_is_time_bound_and_the_rewrite_keeps_its_end(text, deadline
     a = grade(text)
     assert a.criteria["time_bound"].verdict == "met"
     assert a.suggestion.endswith(deadline)
+
+
+def test_the_staircase_exists_in_english_and_italian_only():
+    with pytest.raises(OkrsimError, match="exists in en and it"):
+        staircase("fr")

@@ -6,5 +6,6 @@ The rules live in language tables (``lexicons/en.toml``, ``lexicons/it.toml``); 
 
 from okrsim.grading.grader import grade
 from okrsim.grading.result import CRITERIA, Assessment, CriterionResult
+from okrsim.grading.staircase import staircase
 
-__all__ = ["CRITERIA", "Assessment", "CriterionResult", "grade"]
+__all__ = ["CRITERIA", "Assessment", "CriterionResult", "grade", "staircase"]

@@ -1,0 +1,157 @@
+"""``Quiz``: sort a few statements into categories and get feedback on each one.
+
+Used for classification exercises (objective, outcome key result or activity; committed or
+aspirational). The questions live in a small YAML file next to the notebook::
+
+    choices: {objective: Objective, outcome: Key result (outcome), activity: Activity}
+    items:
+      - statement: Run 40 discovery calls a week
+        answer: activity
+        why: It counts work done, not a change in the business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import yaml
+
+from okrsim.errors import OkrsimError
+from okrsim.widgets.render import badge, esc
+from okrsim.widgets.strings import check_lang, ui_text
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """One statement to classify, its right answer (a choice key) and why."""
+
+    statement: str
+    answer: str
+    why: str = ""
+
+
+def parse_quiz(data: Any, source: str = "<quiz>") -> tuple[dict[str, str], list[QuizItem]]:
+    """Validate quiz data (``choices`` mapping and ``items`` list) and return them typed.
+
+    Raises
+    ------
+    OkrsimError
+        One sentence naming the source and what is wrong.
+    """
+    if not isinstance(data, Mapping) or not isinstance(data.get("choices"), Mapping):
+        raise OkrsimError(f"{source}: a quiz needs 'choices', a mapping of key to label.")
+    choices = {str(k): str(v) for k, v in data["choices"].items()}
+    if len(choices) < 2:
+        raise OkrsimError(f"{source}: a quiz needs at least 2 choices; got {len(choices)}.")
+    raw_items = data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise OkrsimError(f"{source}: a quiz needs 'items', a non-empty list of statements.")
+    items = []
+    for i, raw in enumerate(raw_items, start=1):
+        if not isinstance(raw, Mapping) or not str(raw.get("statement", "")).strip():
+            raise OkrsimError(f"{source}: item {i} needs a 'statement'.")
+        answer = str(raw.get("answer"))
+        if answer not in choices:
+            allowed = ", ".join(choices)
+            raise OkrsimError(f"{source}: item {i} has answer {answer!r}; use one of {allowed}.")
+        items.append(QuizItem(str(raw["statement"]), answer, str(raw.get("why", ""))))
+    return choices, items
+
+
+class Quiz(widgets.VBox):
+    """A list of statements, a dropdown for each, and a *Check* button.
+
+    Parameters
+    ----------
+    items : sequence of QuizItem
+        The statements with their answers.
+    choices : mapping of str to str
+        Choice key to the label shown.
+    lang : str
+        Language of the buttons and feedback.
+
+    Attributes
+    ----------
+    score : int or None
+        Right answers at the last check.
+    """
+
+    def __init__(self, items: Sequence[QuizItem], choices: Mapping[str, str], lang: str = "en"):
+        self.lang = check_lang(lang)
+        self.choices, self.items = parse_quiz(
+            {"choices": dict(choices), "items": [vars(i) for i in items]}
+        )
+        options = [(ui_text("quiz_pick", lang), None)] + [(v, k) for k, v in self.choices.items()]
+        self.pickers = [
+            widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="260px"))
+            for _ in self.items
+        ]
+        rows = [
+            widgets.HBox([picker, widgets.HTML(esc(item.statement))])
+            for picker, item in zip(self.pickers, self.items, strict=True)
+        ]
+        self.button = widgets.Button(description=ui_text("quiz_check", lang),
+                                     button_style="primary")
+        self.button.on_click(lambda _: self.click())
+        self.output = widgets.HTML()
+        self.score: int | None = None
+        super().__init__(children=[*rows, self.button, self.output])
+
+    @classmethod
+    def from_file(cls, path: str | PathLike, lang: str = "en") -> Quiz:
+        """Build a quiz from a YAML file with ``choices`` and ``items``."""
+        path = Path(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise OkrsimError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        except yaml.YAMLError as exc:
+            raise OkrsimError(f"{path} is not valid YAML ({exc}).") from None
+        choices, items = parse_quiz(data, str(path))
+        return cls(items, choices, lang)
+
+    @property
+    def value(self) -> tuple[str | None, ...]:
+        """The chosen answer keys, one per statement (``None`` when not answered)."""
+        return tuple(p.value for p in self.pickers)
+
+    @value.setter
+    def value(self, answers: Sequence[str | None]) -> None:
+        if len(answers) != len(self.items):
+            raise OkrsimError(f"Give {len(self.items)} answers, one per statement; "
+                              f"got {len(answers)}.")
+        for picker, answer in zip(self.pickers, answers, strict=True):
+            if answer is not None and answer not in self.choices:
+                raise OkrsimError(f"{answer!r} is not a choice; use one of "
+                                  f"{', '.join(self.choices)}.")
+            picker.value = answer
+
+    @property
+    def output_html(self) -> str:
+        """The feedback shown after the last check."""
+        return self.output.value
+
+    def click(self) -> int:
+        """Check every answer, show feedback per statement and return the number right."""
+        rows, right = [], 0
+        for item, answer in zip(self.items, self.value, strict=True):
+            if answer is None:
+                mark = badge(ui_text("quiz_unanswered", self.lang), "muted")
+            elif answer == item.answer:
+                right += 1
+                mark = badge(ui_text("quiz_right", self.lang), "good")
+            else:
+                label = self.choices[item.answer]
+                mark = badge(ui_text("quiz_wrong", self.lang, answer=label), "bad")
+            why = f"<br><small>{esc(item.why)}</small>" if answer is not None and item.why else ""
+            rows.append(f"<li>{mark} {esc(item.statement)}{why}</li>")
+        self.score = right
+        total = len(self.items)
+        head = esc(ui_text("quiz_score", self.lang, right=right, total=total))
+        self.output.value = f'<div class="okrsim-quiz"><b>{head}</b><ul>{"".join(rows)}</ul></div>'
+        return right

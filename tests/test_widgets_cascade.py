@@ -1,0 +1,164 @@
+"""Shared widget pieces (strings, HTML helpers), CascadeView and Quiz, driven headless."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrsim import OkrsimError, load_plan
+from okrsim.widgets import CascadeView, Quiz, QuizItem
+from okrsim.widgets.render import badge, esc, items
+from okrsim.widgets.strings import UI, ui_text
+from tests.conftest import ARTICLE_PLAN, ROOT
+
+XSS = "<img src=x onerror=alert(1)>"
+
+BROKEN = """\
+plan: Broken cascade
+period: {start: 2027-01, months: 12}
+objectives:
+  - id: grow-revenue
+    owner: Company
+    objective: Grow revenue
+    key_results:
+      - {id: arr, text: Increase ARR from 12 to 13.2 million by December, drives: target,
+         baseline: 12000000, target: 13200000}
+      - {id: profit, text: Raise profit by 5% by December}
+  - id: sales
+    owner: Sales
+    parent: grow-revenues
+    objective: Win more deals
+    key_results:
+      - {id: logos, text: Sign 10 new customers by December}
+      - {id: cycle, text: Shorten the sales cycle by 10% by September}
+"""
+
+
+def test_every_language_has_the_same_keys_and_placeholders():
+    import string
+
+    def fields(s):
+        return sorted(f for _, f, _, _ in string.Formatter().parse(s) if f)
+
+    assert UI["en"].keys() == UI["it"].keys()
+    for key in UI["en"]:
+        assert fields(UI["en"][key]) == fields(UI["it"][key]), key
+
+
+def test_ui_text_fills_placeholders_and_refuses_unknown_languages():
+    assert ui_text("findings", "en", n=3) == "3 finding(s)"
+    assert ui_text("grade", "it") == "Valuta"
+    with pytest.raises(OkrsimError, match="'en' or 'it'"):
+        ui_text("grade", "fr")
+
+
+def test_html_helpers_escape_their_text():
+    assert XSS not in badge(XSS) and esc(XSS) in badge(XSS, title=XSS)
+    assert "<img" not in items([XSS])
+    assert items([]) == ""
+
+
+def test_cascade_view_draws_the_article_plan_as_a_clean_tree():
+    view = CascadeView(ARTICLE_PLAN)
+    assert view.report.clean and view.error is None
+    html = view.output_html
+    for owner in ("Company", "Sales", "Customer Success", "Sales Enablement"):
+        assert f">{owner}</span>" in html
+    # Giulia's objective sits inside Sales Enablement's, which sits inside the company's.
+    company = html.index('data-id="grow-revenue"')
+    enablement = html.index('data-id="fast-onboarding"')
+    programme = html.index('data-id="onboarding-programme"')
+    assert company < enablement < programme
+    assert "okrsim-cascade-clean" in html and "drives hiring.count" in html
+    assert view.children == (view.output,)
+
+
+def test_cascade_view_highlights_a_wrong_parent_and_clears_it_once_fixed():
+    view = CascadeView(text=BROKEN, editable=True)
+    assert view.editor in view.children and view.button in view.children
+    codes = {f.code for f in view.report.findings}
+    assert codes == {"missing-parent"}
+    assert "grow-revenues" in view.output_html and "okrsim-cascade-findings" in view.output_html
+    assert 'data-id="sales" style="background' in view.output_html
+
+    view.value = BROKEN.replace("grow-revenues", "grow-revenue")
+    report = view.click()
+    assert report is view.report and report.clean
+    assert "okrsim-cascade-clean" in view.output_html
+
+
+def test_cascade_view_shows_a_plan_it_cannot_read_as_one_message():
+    view = CascadeView(text=BROKEN, editable=True)
+    view.value = "plan: [unclosed"
+    assert view.click() is None and view.report is None
+    assert view.error and "\n" not in view.error
+    assert "cannot be read" in view.output_html
+
+
+def test_cascade_view_escapes_learner_text_everywhere():
+    text = BROKEN.replace("Win more deals", XSS).replace("Sign 10 new", XSS + " 10 new")
+    text = text.replace("owner: Sales", f"owner: '{XSS}'")
+    view = CascadeView(text=text, editable=True)
+    assert XSS not in view.output_html
+    assert esc(XSS) in view.output_html
+    view.value = f"plan: '{XSS}'"
+    view.click()
+    assert XSS not in view.output_html
+
+
+def test_cascade_view_in_italian_and_from_a_plan_object():
+    view = CascadeView(load_plan(ARTICLE_PLAN), editable=True, lang="it")
+    assert "risultati chiave" in view.output_html and "Nessun problema" in view.output_html
+    assert view.click().clean  # the YAML shown in the editor reads back as the same clean plan
+
+
+def test_cascade_view_bad_arguments_are_one_sentence():
+    with pytest.raises(OkrsimError, match="either a plan"):
+        CascadeView()
+    with pytest.raises(OkrsimError, match="does not exist"):
+        CascadeView(ROOT / "nope.yaml")
+    with pytest.raises(OkrsimError, match="speak"):
+        CascadeView(ARTICLE_PLAN, lang="de")
+
+
+CHOICES = {"objective": "Objective", "outcome": "Key result", "activity": "Activity"}
+ITEMS = [
+    QuizItem("Become the partner mid-market retailers trust", "objective", "Qualitative."),
+    QuizItem("Raise win rate from 20% to 25% by 30 June", "outcome", "A change, measured."),
+    QuizItem("Run 40 discovery calls a week", "activity", "Work done, not a result."),
+]
+
+
+def test_quiz_scores_answers_and_explains_each_one():
+    quiz = Quiz(ITEMS, CHOICES)
+    assert quiz.click() == 0 and "not answered" in quiz.output_html
+    quiz.value = ("objective", "outcome", "outcome")
+    assert quiz.click() == 2 and quiz.score == 2
+    assert "2 of 3 right" in quiz.output_html
+    assert "not quite: it is Activity" in quiz.output_html and "Work done" in quiz.output_html
+
+
+def test_quiz_from_the_notebook_file_and_its_errors(tmp_path):
+    quiz = Quiz.from_file(ROOT / "notebooks" / "data" / "classify_okrs.yaml")
+    quiz.value = [item.answer for item in quiz.items]
+    assert quiz.click() == len(quiz.items) >= 6
+    with pytest.raises(OkrsimError, match="Give 3 answers"):
+        Quiz(ITEMS, CHOICES).value = ["objective"]
+    with pytest.raises(OkrsimError, match="not a choice"):
+        Quiz(ITEMS, CHOICES).value = ["objective", "outcome", "kpi"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("choices: {a: A, b: B}\nitems:\n  - {statement: x, answer: c}\n")
+    with pytest.raises(OkrsimError, match="item 1 has answer 'c'; use one of a, b"):
+        Quiz.from_file(bad)
+    with pytest.raises(OkrsimError, match="cannot be read"):
+        Quiz.from_file(tmp_path / "missing.yaml")
+    bad.write_text("items: [")
+    with pytest.raises(OkrsimError, match="not valid YAML"):
+        Quiz.from_file(bad)
+
+
+def test_quiz_escapes_statements():
+    quiz = Quiz([QuizItem(XSS, "objective", XSS), *ITEMS[1:]], CHOICES)
+    quiz.value = ["outcome", None, None]
+    quiz.click()
+    assert XSS not in quiz.output_html and esc(XSS) in quiz.output_html
+    assert XSS not in quiz.children[0].children[1].value
