@@ -7,7 +7,15 @@ import pytest
 
 from okrsim.sim import default_plan, simulate
 from okrsim.sim.feasibility import CHUNK
-from okrsim.sim.model import monthly_hazard, planned_starts, ramp_fraction, spread_hires
+from okrsim.sim.model import (
+    Bins,
+    RampTable,
+    leaving_months,
+    monthly_hazard,
+    planned_starts,
+    ramp_fraction,
+    spread_hires,
+)
 from tests.sim_helpers import fixed_model, make_plan
 
 
@@ -70,6 +78,44 @@ def test_attrition_expected_value_matches_the_closed_form():
     new = _new_revenue(result)
     assert result.on_paper_growth == pytest.approx(closed_form / 100_000 - 1, rel=1e-12)
     assert new.mean() == pytest.approx(closed_form, abs=4 * new.std() / np.sqrt(len(new)))
+
+
+def test_leaving_months_follow_one_bernoulli_draw_per_month():
+    # One uniform per seller gives the month of leaving with the law of a monthly hazard h:
+    # P(last month = first + k - 1) = (1 - h)^(k - 1) h.
+    h = 0.2
+    uniforms = np.random.default_rng(8).random(200_000)
+    last = leaving_months(3.0, uniforms, np.log1p(-h))
+    months_on_board = last - 3 + 1
+    assert months_on_board.min() == 1
+    for k in range(1, 8):
+        p = (1 - h) ** (k - 1) * h
+        share = np.mean(months_on_board == k)
+        assert share == pytest.approx(p, abs=4 * np.sqrt(p * (1 - p) / len(uniforms)))
+    # No hazard: nobody leaves, even for a uniform of exactly 0.
+    for no_hazard in (0.0, -0.0):
+        stays = leaving_months(1.0, np.array([0.0, 0.5]), np.array([no_hazard, no_hazard]))
+        assert list(stays) == [np.inf, np.inf]
+    # A uniform of 0 never leaves; just under 1 leaves after the first month.
+    assert list(leaving_months(1.0, np.array([0.0, 1 - 1e-12]), np.log1p(-h))) == [np.inf, 1.0]
+
+
+@pytest.mark.parametrize(("ramp_months", "second_trial"), [
+    ((2.0, 4.0), [0.25, 0.5, 0.75, 1.0]),   # one ramp per trial
+    ((2.0, 2.0), [0.5, 1.0, 1.0, 1.0]),     # the same ramp in every trial (shared table)
+])
+def test_bins_turn_start_and_last_months_into_monthly_production(ramp_months, second_trial):
+    bins = Bins(n=2, months=4)
+    # Trial 0: a ramped seller all period; a seller of attainment 2 in months 2..3 (tenure 1, 2).
+    bins.add(np.array([0, 0]), np.array([0, 2]), np.array([4, 3]), np.array([1.0, 2.0]))
+    # Trial 1: a seller starting in month 1 and staying.
+    bins.add(np.array([1]), np.array([1]), np.array([4]), np.array([1.0]))
+    ramps = RampTable(np.array(ramp_months), "linear", 4)
+    monthly = bins.monthly(ramps)
+    assert monthly[0] == pytest.approx([1.0, 1.0 + 2 * 0.5, 1.0 + 2 * 1.0, 1.0])
+    assert monthly[1] == pytest.approx(second_trial)
+    # Quota-months of the first 3 tenure months, per trial.
+    assert ramps.produced(np.array([1]), np.array([3]))[0] == pytest.approx(sum(second_trial[:3]))
 
 
 @pytest.mark.parametrize("sections", [

@@ -50,8 +50,12 @@ def iman_conover(
     scores = rng.standard_normal((n, k))
     own = np.corrcoef(scores, rowvar=False)
     scores = scores @ np.linalg.inv(_cholesky(own)).T @ _cholesky(pearson).T
-    ranks = np.argsort(np.argsort(scores, axis=0), axis=0)
-    return np.take_along_axis(np.sort(columns, axis=0), ranks, axis=0)
+    # The value of rank r goes where the scores have rank r: scatter the sorted values along
+    # the sorting permutation of the scores, column by column.
+    order = np.argsort(scores, axis=0)
+    paired = np.empty_like(columns)
+    np.put_along_axis(paired, order, np.sort(columns, axis=0), axis=0)
+    return paired
 
 
 def rank_correlation(x: np.ndarray, y: np.ndarray) -> float:

@@ -106,7 +106,7 @@ def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",
     for chunk, begin in enumerate(range(0, trials, CHUNK)):
         end = min(begin + CHUNK, trials)
         out = run_chunk(inputs, end - begin, make_streams(entropy, chunk), capacity)
-        np.cumsum(out.monthly, axis=1, out=monthly[begin:end])
+        _cumulative_months(out.monthly, monthly[begin:end])
         parts[begin:end] = out.parts
         retained[begin:end] = out.retained
         for path, values in out.draws.items():
@@ -137,6 +137,17 @@ def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",
         on_paper_monthly_new=np.cumsum(paper.monthly), parts=parts, retained=retained,
         draws=draws,
     )
+
+
+def _cumulative_months(new: np.ndarray, out: np.ndarray) -> None:
+    """Running total over months (axis 1) written into ``out``, one column at a time.
+
+    The same sums as ``np.cumsum(new, axis=1)``, but a column-by-column add avoids numpy's
+    slow accumulation along a short last axis.
+    """
+    out[:, 0] = new[:, 0]
+    for month in range(1, new.shape[1]):
+        np.add(out[:, month - 1], new[:, month], out=out[:, month])
 
 
 def seat_capacity(value: Any) -> int:

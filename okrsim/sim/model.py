@@ -18,7 +18,10 @@ Semantics (the contract in the design notes):
 - The model works on *seats*: each existing seller and each hire is a seat; backfills reuse the
   seat of the seller they replace, which makes chains of replacements natural.
 
-:func:`run_chunk` is the Monte Carlo engine (a loop over months, arrays over trials x seats);
+:func:`run_chunk` is the Monte Carlo engine. It follows each seat as a chain of occupants, arrays
+over trials x seats: the month a seller leaves is drawn once (the first month of a geometric law,
+:func:`leaving_months`, which is the same law as one Bernoulli draw per month), and production
+is summed through tables of ramp fractions by tenure instead of a loop over months.
 :func:`expected_run` is the deterministic on-paper run, where rates act as expected fractions of
 headcount (cohorts with survival curves).
 """
@@ -80,9 +83,11 @@ def spread_hires(count: int, months: Sequence[int]) -> list[int]:
 def planned_starts(counts: np.ndarray, months: Sequence[int], capacity: int,
                    never: int) -> np.ndarray:
     """Vectorised :func:`spread_hires`: shape ``(n, capacity)``, ``never`` for unused seats."""
+    counts = counts.astype(np.int64)
+    if len(counts) > 2 * (counts.max(initial=0) + 1):  # one row per possible count, looked up
+        return planned_starts(np.arange(counts.max() + 1), months, capacity, never)[counts]
     ordered = np.sort(np.asarray(months, dtype=np.int64))
     k = len(ordered)
-    counts = counts.astype(np.int64)
     per_month = counts[:, None] // k + (np.arange(k)[None, :] < (counts[:, None] % k))
     cumulative = np.cumsum(per_month, axis=1)
     seat = np.arange(capacity)
@@ -128,9 +133,117 @@ class ChunkOutput:
     draws: dict[str, np.ndarray]  # path -> (n,) input value per trial (means for per-seller)
 
 
+def leaving_months(first_month: Any, uniform: np.ndarray, log_stay: Any) -> np.ndarray:
+    """Last month of sellers who may leave at the end of each month with hazard ``h``.
+
+    A seller active from ``first_month`` stays ``G`` months with ``P(G = k) = (1 - h)^(k-1) h``:
+    the first success of one Bernoulli draw per month. ``G = floor(log(u) / log(1 - h)) + 1``
+    with ``u`` uniform on [0, 1) has exactly that law, so one uniform per seller replaces one
+    per seller-month. ``log_stay`` is ``log(1 - h)``; with ``h = 0`` nobody leaves (``inf``).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        stay = np.log(uniform)
+        stay /= log_stay
+    np.floor(stay, out=stay)
+    if not np.all(log_stay < 0):  # h = 0 gives -inf (log(u) / +0) or nan (u = 0): stays
+        stay[~(stay >= 0)] = np.inf
+    stay += first_month
+    return stay
+
+
+class RampTable:
+    """Ramp fractions by tenure for a chunk: one column, or one per trial when the ramp varies.
+
+    ``by_tenure[k, r]`` is the ramp fraction in tenure month ``k`` (``k`` = 0..months, and
+    ``months + 1`` for an already ramped seller, 1.0), ``reversed`` the same rows in reverse
+    order; ``cumulative[k, r]`` is the production of tenure months 1..k. Column ``r`` is the
+    trial, or 0 for every trial when ``shared``.
+    """
+
+    def __init__(self, ramp_months: np.ndarray, curve: Any, months: int) -> None:
+        self.shared = bool(np.all(ramp_months == ramp_months[0]))
+        rows = (ramp_months[:1] if self.shared else ramp_months)[None, :]
+        self.by_tenure = np.ones((months + 2, rows.shape[1]))
+        self.by_tenure[:-1] = ramp_fraction(np.arange(months + 1)[:, None], rows, curve)
+        self.reversed = self.by_tenure[::-1].copy()
+        self.cumulative = self.by_tenure[:-1].copy()
+        for k in range(1, months + 1):  # row by row: contiguous adds
+            self.cumulative[k] += self.cumulative[k - 1]
+        # Tenure in month m (0-based, columns) of a seller who started in month s (rows, with
+        # s = 0 standing for an already ramped seller); 0 before the start.
+        start = np.arange(months + 1)[:, None]
+        tenure = np.clip(np.arange(months)[None, :] - start + 2, 0, months)
+        tenure[0] = months + 1
+        self.tenure = tenure
+
+    def produced(self, trial: np.ndarray, tenure: np.ndarray) -> np.ndarray:
+        """Quota-months a seller produces in its first ``tenure`` months (0..months)."""
+        if self.shared:
+            return np.take(self.cumulative[:, 0], tenure)
+        return np.take(self.cumulative.ravel(), tenure * self.cumulative.shape[1] + trial)
+
+
+class Bins:
+    """Attainment of sellers summed by (last month, start month, trial), then made monthly.
+
+    ``add(trial, start, last, weight)``: ``start`` is the start month (0 for an already ramped
+    seller), ``last`` the last month within the period (1..months).
+    """
+
+    def __init__(self, n: int, months: int) -> None:
+        self.n, self.months = n, months
+        self.index: list[np.ndarray] = []
+        self.weight: list[np.ndarray] = []
+
+    def add(self, trial: np.ndarray, start: np.ndarray, last: np.ndarray,
+            weight: np.ndarray) -> None:
+        """Count sellers (arrays of one shape) with their attainment as ``weight``."""
+        months = self.months
+        self.index.append((((months - last) * (months + 1) + start) * self.n + trial).ravel())
+        self.weight.append(weight.ravel())
+
+    def monthly(self, ramps: RampTable) -> np.ndarray:
+        """Production per month, shape ``(n, months)``; see :func:`_monthly_from_bins`."""
+        n, months = self.n, self.months
+        bins = np.bincount(np.concatenate(self.index), np.concatenate(self.weight),
+                           minlength=n * months * (months + 1))
+        return _monthly_from_bins(bins.reshape(months, months + 1, n), ramps)
+
+
+def _backfills(trial: np.ndarray, start: np.ndarray, attainment: np.ndarray,
+               uniform: np.ndarray, gap: np.ndarray, log_stay: np.ndarray, months: int,
+               attainment_value: Any, streams: Mapping[str, np.random.Generator],
+               bins: Bins, ramps: RampTable) -> np.ndarray:
+    """Follow chains of replacements from the seats' second occupants; return their production.
+
+    Each backfill starts ``gap`` months after its predecessor's last month. The second
+    occupant of a seat uses the seat's pooled draws (given); later ones draw fresh attainment
+    and leaving uniforms.
+    """
+    produced = np.zeros(len(log_stay))
+    while len(trial):
+        last = leaving_months(start, uniform, log_stay[trial])
+        in_period = np.minimum(last, months).astype(np.int64)
+        bins.add(trial, start, in_period, attainment)
+        produced += np.bincount(trial, ramps.produced(trial, in_period - start + 1) * attainment,
+                                minlength=len(produced))
+        following = last + gap[trial]
+        alive = np.flatnonzero(following <= months)
+        trial, start = trial[alive], following[alive].astype(np.int64)
+        uniform = streams["attrition"].random(len(trial))
+        attainment = clip_to_field("reps.attainment", sample(
+            attainment_value, len(trial), streams["backfill_attainment"]))
+    return produced
+
+
 def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator],
               capacity: Mapping[str, int] | None = None) -> ChunkOutput:
     """Simulate ``n`` trials of the model (see the module docstring for the semantics).
+
+    Each seat is followed as a chain of occupants: one starts, produces along the ramp until
+    the month it leaves (drawn once by :func:`leaving_months`, or its washout month if earlier),
+    and its backfill starts ``gap`` months later. Sellers are counted in (last month, start
+    month) bins, which tables of ramp fractions turn into production per month.
 
     Parameters
     ----------
@@ -159,90 +272,51 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     seats = n_existing + n_hires
     never = months + 1
 
-    start = np.empty((n, seats), dtype=np.int64)
-    start[:, :n_existing] = np.where(np.arange(n_existing) < existing[:, None], RAMPED, never)
     delay = np.rint(clip_to_field("hiring.delay_months",
                                   sample(v["hiring.delay_months"], (n, n_hires),
                                          streams["delay"])))
     planned = planned_starts(hires, v["hiring.months"], n_hires, never)
+    # Seats' first occupants: existing sellers (start 0: ramped before the period), then hires.
+    start = np.zeros((n, seats), dtype=np.int64)
+    start[:, :n_existing] = np.where(np.arange(n_existing) < existing[:, None], 0, never)
     start[:, n_existing:] = np.where(planned == never, never, planned + delay.astype(np.int64))
-
+    active = start <= months
+    np.minimum(start, months, out=start)  # inactive seats: any valid bin, with weight 0
+    # Per seat, the draws of its first ATTAINMENT_POOL occupants (common random numbers).
     pool = clip_to_field("reps.attainment",
-                         sample(v["reps.attainment"], (n, seats, ATTAINMENT_POOL),
+                         sample(v["reps.attainment"], (ATTAINMENT_POOL, n, seats),
                                 streams["attainment"]))
-    attainment = pool[:, :, 0].copy()
-    occupant = np.zeros((n, seats), dtype=np.int64)
-    is_backfill = np.zeros((n, seats))
+    uniforms = streams["attrition"].random((ATTAINMENT_POOL, n, seats))
+    log_stay = np.log1p(-monthly_hazard(d["attrition.annual"]))
 
-    ramp_months = d["ramp.months"][:, None]
-    washout_at = np.zeros((n, n_hires))
+    last = leaving_months(np.maximum(start, 1), uniforms[0], log_stay[:, None])
     if n_hires:
         washed = streams["washout"].random((n, n_hires)) < d["hiring.washout"][:, None]
         ramp_whole = np.ceil(d["ramp.months"])[:, None]
         tenure_out = 1 + np.floor(streams["washout"].random((n, n_hires)) * ramp_whole)
-        washout_at = np.where(washed, tenure_out, 0.0)
+        washout_last = np.where(washed, start[:, n_existing:] + tenure_out - 1, np.inf)
+        np.minimum(last[:, n_existing:], washout_last, out=last[:, n_existing:])
+    in_period = np.minimum(last, months).astype(np.int64)
+    weight = pool[0] if active.all() else np.where(active, pool[0], 0.0)
+    trials = np.arange(n)
+    bins = Bins(n, months)
+    bins.add(trials[:, None], start, in_period, weight)
+    ramps = RampTable(d["ramp.months"], v["ramp.curve"], months)
 
-    hazard = monthly_hazard(d["attrition.annual"])[:, None]
-    gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
-    backfill = bool(v["attrition.backfill"])
-    curve = v["ramp.curve"]
-    attrition = streams["attrition"]
+    parts = np.zeros((n, 3))
+    parts[:, 0] = np.einsum("ts,ts->t", weight[:, :n_existing], in_period[:, :n_existing])
+    tenure = np.clip(in_period[:, n_existing:] - start[:, n_existing:] + 1, 0, months)
+    parts[:, 1] = np.einsum("ts,ts->t", weight[:, n_existing:],
+                            ramps.produced(trials[:, None], tenure))
+    if v["attrition.backfill"]:
+        gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
+        following = last + gap[:, None]
+        second = np.flatnonzero(active & (following <= months))
+        parts[:, 2] = _backfills(second // seats, following.ravel()[second].astype(np.int64),
+                                 pool[1].ravel()[second], uniforms[1].ravel()[second], gap,
+                                 log_stay, months, v["reps.attainment"], streams, bins, ramps)
+    monthly = bins.monthly(ramps)
 
-    # Tenure as floats, one month before month 1; each month adds 1 in place.
-    tenure = (1 - start).astype(float)
-    inverse_ramp = 1.0 / ramp_months
-    produced = np.zeros((n, seats))       # per seat, since its current category began
-    moved = np.zeros((3, n))              # production of original sellers who have left
-    out = np.empty((n, seats))
-    uniform = np.empty((n, seats))
-    leave = np.empty((n, seats), dtype=bool)
-    monthly = np.empty((n, months))
-    for month in range(1, months + 1):
-        tenure += 1.0
-        if curve == "linear":
-            np.multiply(tenure, inverse_ramp, out=out)
-            np.clip(out, 0.0, 1.0, out=out)
-        else:
-            out[:] = ramp_fraction(tenure, ramp_months, curve)
-        out *= attainment
-        produced += out
-        out.sum(axis=1, out=monthly[:, month - 1])
-        attrition.random(out=uniform)
-        np.less(uniform, hazard, out=leave)
-        if n_hires:
-            leave[:, n_existing:] |= tenure[:, n_existing:] == washout_at
-        rows, cols = np.nonzero(leave)
-        active = tenure[rows, cols] >= 1
-        rows, cols = rows[active], cols[active]
-        if not len(rows):
-            continue
-        hired = cols >= n_existing
-        washout_at[rows[hired], cols[hired] - n_existing] = 0
-        if not backfill:
-            tenure[rows, cols] = -10.0 * months
-            continue
-        first = is_backfill[rows, cols] == 0
-        for category, in_block in ((0, cols < n_existing), (1, cols >= n_existing)):
-            pick = first & in_block
-            moved[category] += np.bincount(rows[pick], produced[rows[pick], cols[pick]],
-                                           minlength=n)
-        produced[rows[first], cols[first]] = 0.0
-        tenure[rows, cols] = 1.0 - gap[rows]
-        is_backfill[rows, cols] = 1.0
-        occupant[rows, cols] += 1
-        nth = occupant[rows, cols]
-        fresh = nth >= ATTAINMENT_POOL
-        chosen = pool[rows, cols, np.minimum(nth, ATTAINMENT_POOL - 1)]
-        if fresh.any():
-            chosen[fresh] = clip_to_field("reps.attainment", sample(
-                v["reps.attainment"], int(fresh.sum()), streams["backfill_attainment"]))
-        attainment[rows, cols] = chosen
-
-    parts = np.empty((n, 3))
-    staying = produced * (1.0 - is_backfill)
-    parts[:, 0] = moved[0] + staying[:, :n_existing].sum(axis=1)
-    parts[:, 1] = moved[1] + staying[:, n_existing:].sum(axis=1)
-    parts[:, 2] = (produced * is_backfill).sum(axis=1)
     scale = (d["reps.monthly_quota"] * d["reps.market"]
              * driver_multiplier(d["drivers.deal_value_change"], d["drivers.win_rate_change"],
                                  d["drivers.sales_cycle_change"]))
@@ -254,9 +328,35 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     else:
         retained = np.zeros(n)
     draws = dict(d)
-    draws["reps.attainment"] = pool[:, :, 0].mean(axis=1) if seats else np.zeros(n)
+    draws["reps.attainment"] = pool[0].mean(axis=1) if seats else np.zeros(n)
     draws["hiring.delay_months"] = delay.mean(axis=1) if n_hires else np.zeros(n)
     return ChunkOutput(monthly, parts, retained, draws)
+
+
+def _monthly_from_bins(bins: np.ndarray, ramps: RampTable) -> np.ndarray:
+    """Production per month, shape ``(n, months)``, from attainment summed in bins.
+
+    ``bins[j, s, t]``: attainment of the sellers of trial ``t`` who started in month ``s`` (0:
+    already ramped) and whose last month in the period is ``l = months - 1 - j`` (0-based;
+    reversed so that a forward cumulative sum counts the sellers still on board). Such a
+    seller produces ``by_tenure[tenure[s, m]]`` in every month ``m <= l``. Trials are the last
+    axis so that every step works on contiguous rows.
+    """
+    months, starts, n = bins.shape
+    if ramps.shared:
+        on_board = np.arange(months)[::-1, None] >= np.arange(months)[None, :]  # [j, m]
+        fraction = ramps.by_tenure[:, 0][ramps.tenure]                  # [s, m]
+        kernel = on_board[:, None, :] * fraction[None, :, :]            # [j, s, m]
+        return (kernel.reshape(months * starts, months).T @ bins.reshape(-1, n)).T
+    for j in range(1, months):  # a cumulative sum over j, row by row (contiguous adds)
+        bins[j] += bins[j - 1]
+    monthly = np.empty((n, months))
+    for m in range(months):
+        staying = bins[months - 1 - m]                                  # [s, t]
+        # Month m (0-based): sellers who started in month s <= m + 1 are in tenure m + 2 - s.
+        ramped = np.einsum("st,st->t", staying[1:m + 2], ramps.reversed[months - m:months + 1])
+        np.add(staying[0], ramped, out=monthly[:, m])
+    return monthly
 
 
 @dataclass
