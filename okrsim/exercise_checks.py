@@ -11,7 +11,6 @@ the criteria are reported as not checked and do not count towards the score.
 
 from __future__ import annotations
 
-import importlib
 import math
 import re
 import unicodedata
@@ -66,7 +65,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "criterion_met": "{label}: met.",
         "criterion_not_met": "{label}: {verdict}. {advice}",
-        "criterion_unchecked": "{label}: not checked, because the SMART grader is not installed.",
         "outcome_ok": "It states an outcome, not an activity.",
         "outcome_bad": "It describes an activity (something you do); state the result it should "
                        "produce instead.",
@@ -99,8 +97,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "it": {
         "criterion_met": "{label}: soddisfatto.",
         "criterion_not_met": "{label}: {verdict}. {advice}",
-        "criterion_unchecked": "{label}: non verificato, perché il valutatore SMART non è "
-                               "installato.",
         "outcome_ok": "Descrive un risultato, non un'attività.",
         "outcome_bad": "Descrive un'attività (qualcosa che fate); scrivete invece il risultato "
                        "che deve produrre.",
@@ -282,17 +278,6 @@ def check_elements(text: str, elements: Sequence[Element], lang: str,
     return outcomes
 
 
-def load_grader() -> Callable[..., Any] | None:
-    """Return :func:`okrsim.grade` when the grader is installed, else ``None``."""
-    try:
-        module = importlib.import_module("okrsim.grading")
-    except ModuleNotFoundError as exc:
-        if exc.name and "okrsim.grading".startswith(exc.name):
-            return None
-        raise
-    return getattr(module, "grade", None)
-
-
 def check_criteria(text: str, criteria: Sequence[str], lang: str, parent: str | None = None,
                    require_outcome: bool = False,
                    grader: Callable[..., Any] | None = None) -> list[CheckOutcome]:
@@ -316,13 +301,12 @@ def check_criteria(text: str, criteria: Sequence[str], lang: str, parent: str | 
     Returns
     -------
     list of CheckOutcome
-        One per criterion (plus one for the outcome test); not counted when no grader exists.
+        One per criterion (plus one for the outcome test).
     """
-    grade = grader or load_grader()
+    if grader is None:
+        from okrsim.grading import grade as grader
+    grade = grader
     labels = CRITERION_LABELS.get(lang, CRITERION_LABELS["en"])
-    if grade is None:
-        return [CheckOutcome(c, True, message(lang, "criterion_unchecked", label=labels[c]),
-                             criterion=c, counted=False) for c in criteria]
     assessment = grade(text, lang=lang, parent=parent)
     outcomes = []
     for criterion in criteria:
