@@ -267,3 +267,13 @@ def test_a_date_range_is_time_bound_and_the_rewrite_keeps_its_end(text, deadline
 def test_the_staircase_exists_in_english_and_italian_only():
     with pytest.raises(OkrsimError, match="exists in en and it"):
         staircase("fr")
+
+
+def test_markup_is_not_part_of_the_statement():
+    marked = grade("<img src=x onerror=alert(1)> Raise NRR from 100% to 110% by Q4 2027")
+    plain = grade("Raise NRR from 100% to 110% by Q4 2027")
+    assert marked.score == plain.score
+    assert marked.criteria["measurable"].evidence == ["from 100% to 110%"]
+    assert marked.text.startswith("<img")  # the statement itself is kept as typed
+    with pytest.raises(OkrsimError, match="only markup"):
+        grade("<img src=x onerror=alert(1)>")

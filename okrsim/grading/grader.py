@@ -31,6 +31,8 @@ NO_BASELINE_CREDIT = 0.85
 ACTIVITY_PENALTY = 10
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: HTML or XML tags: markup, not words of the statement (blanked, so evidence keeps its place).
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>|<!--.{0,300}?-->", re.DOTALL)
 _WORD_OR_NUMBER = re.compile(r"[^\W_]", re.UNICODE)
 
 _NOTES = {
@@ -56,7 +58,8 @@ def _check_inputs(text, lang, parent, feasibility) -> None:
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub(" ", text.strip())
+    text = _CONTROL.sub(" ", text.strip())
+    return _TAG.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _score(kind: str, criteria: dict[str, CriterionResult], a: Analysis, activity: bool) -> int:
@@ -108,7 +111,8 @@ def grade(text: str, lang: str | None = None, parent: str | None = None,
     original = text.strip()
     cleaned = _clean(original)
     if not _WORD_OR_NUMBER.search(cleaned):
-        raise OkrsimError("The text has no words or numbers to grade: write an objective or a "
+        what = "only markup (HTML tags)" if _WORD_OR_NUMBER.search(original) else "no words"
+        raise OkrsimError(f"The text has {what}, nothing to grade: write an objective or a "
                           "key result in English or Italian.")
     analysed = cleaned[:MAX_CHARS]
     if lang is None:

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.browser
 
 GRADER_NOTEBOOK = "notebooks/02_smart_key_results.ipynb"
 MARKUP = "<img src=x onerror=alert(1)>"
+#: Markup inside a real key result: the grader grades the words and the page shows it all literally.
+MARKED_UP = MARKUP + " Raise the win rate from 20% to 25% by 30 June 2027"
 STRONG = "Raise the win rate on qualified opportunities from 20% to 25% by 31 December 2027"
 WEAK = "Improve customer satisfaction"
 
@@ -74,10 +76,10 @@ def test_lab_grader_gives_feedback_per_letter(grader_in_lab, screenshot):
 
 def test_lab_grader_shows_markup_literally_and_runs_nothing(grader_in_lab, dialogs, screenshot):
     page = grader_in_lab
-    result = grade_in_page(page, MARKUP)
+    result = grade_in_page(page, MARKED_UP)
 
-    expect_inert_markup(page, result, MARKUP, dialogs)
-    expect_verdicts(result, MARKUP)
+    expect_inert_markup(page, result, MARKED_UP, dialogs)
+    expect_verdicts(result, MARKED_UP)
     screenshot("smart-grader-markup-lab", show=first_grader(page))
 
 
@@ -88,6 +90,6 @@ def test_voila_grader_works(page, voila, dialogs, blocked_requests, screenshot):
     expect_verdicts(result, STRONG)
     screenshot("smart-grader-voila", show=first_grader(page))
 
-    result = grade_in_page(page, MARKUP)
-    expect_inert_markup(page, result, MARKUP, dialogs)
+    result = grade_in_page(page, MARKED_UP)
+    expect_inert_markup(page, result, MARKED_UP, dialogs)
     assert all(url.endswith(".css") for url in blocked_requests), blocked_requests
