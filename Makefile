@@ -30,6 +30,7 @@ bench: $(STAMP)
 
 accuracy: $(STAMP)
 	$(BIN)/python scripts/grading_accuracy.py
+	$(BIN)/python scripts/grading_accuracy.py --holdout
 
 clean:
 	rm -rf $(VENV) build *.egg-info
