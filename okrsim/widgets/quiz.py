@@ -153,5 +153,6 @@ class Quiz(widgets.VBox):
         self.score = right
         total = len(self.items)
         head = esc(ui_text("quiz_score", self.lang, right=right, total=total))
-        self.output.value = f'<div class="okrsim-quiz"><b>{head}</b><ul>{"".join(rows)}</ul></div>'
+        self.output.value = (f'<div class="okrsim-quiz" style="line-height:1.45"><b>{head}</b>'
+                             f'<ul>{"".join(rows)}</ul></div>')
         return right
