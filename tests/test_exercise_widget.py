@@ -20,6 +20,7 @@ def fresh_session(monkeypatch):
 
 def test_check_shows_feedback_and_unlocks_the_model_answer():
     widget = ExerciseWidget("en-feas-hiring-split")
+    assert "okrsim-exercise" in widget._dom_classes  # what the browser test looks for
     assert widget.reveal_button.disabled
     widget.reveal_button.click()
     assert widget.model_html.value == ""

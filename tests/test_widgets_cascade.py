@@ -130,6 +130,8 @@ ITEMS = [
 
 def test_quiz_scores_answers_and_explains_each_one():
     quiz = Quiz(ITEMS, CHOICES)
+    assert all(p.label == "— choose —" for p in quiz.pickers)  # never an empty-looking box
+    assert quiz.value == (None, None, None)
     assert quiz.click() == 0 and "not answered" in quiz.output_html
     quiz.value = ("objective", "outcome", "outcome")
     assert quiz.click() == 2 and quiz.score == 2
@@ -145,6 +147,8 @@ def test_quiz_from_the_notebook_file_and_its_errors(tmp_path):
         Quiz(ITEMS, CHOICES).value = ["objective"]
     with pytest.raises(OkrsimError, match="not a choice"):
         Quiz(ITEMS, CHOICES).value = ["objective", "outcome", "kpi"]
+    with pytest.raises(OkrsimError, match="non-blank key"):
+        Quiz(ITEMS, {"": "Blank", **CHOICES})
     bad = tmp_path / "bad.yaml"
     bad.write_text("choices: {a: A, b: B}\nitems:\n  - {statement: x, answer: c}\n")
     with pytest.raises(OkrsimError, match="item 1 has answer 'c'; use one of a, b"):

@@ -73,9 +73,11 @@ def test_sliders_do_not_update_while_dragging_and_have_browser_hooks(dash):
 
 
 def test_analysis_buttons_fill_the_progress_bar(dash):
+    assert dash.tornado_image.layout.display == "none"  # no broken image before it is drawn
     dash.sensitivity_button.click()
     assert dash.sensitivity_result is not None and dash.progress.value == 1.0
     assert dash.tornado_image.value[:4] == b"\x89PNG"
+    assert dash.tornado_image.layout.display != "none"
     dash.probability.value = 0.8
     dash.solve_button.click()
     solved = dash.solve_result

@@ -39,11 +39,29 @@ def test_grader_shows_one_badge_per_smart_letter_in_order():
         assert f'okrsim-criterion-{name}" data-verdict="{verdict}"' in html
 
 
+def test_grader_shows_each_letter_on_one_row_with_quoted_evidence_and_advice():
+    grader = SMARTGrader("Improve customer satisfaction " + XSS)
+    html = grader.output_html
+    rows = re.findall(r'<tr class="okrsim-criterion .*?</tr>', html)
+    assert len(rows) == len(CRITERIA)
+    for name, row in zip(CRITERIA, rows, strict=True):
+        result = grader.result.criteria[name]
+        assert f"okrsim-criterion-{name}" in row
+        quoted = " · ".join(f"“{esc(span)}”" for span in result.evidence)
+        assert (quoted or "—") in row
+        if result.verdict != "met":
+            assert esc(result.advice) in row
+    assert XSS not in html
+    top = html.split("<table")[0]  # kind, score, call and rewrite come before the table
+    assert "Score" in top and "okrsim-grader-suggestion" in top
+
+
 def test_grader_has_stable_classes_for_browser_tests():
     grader = SMARTGrader()
     assert "okrsim-grader-input" in grader.text._dom_classes
     assert "okrsim-grader-button" in grader.button._dom_classes
     assert "okrsim-grader-result" in grader.output._dom_classes
+    assert "okrsim-grader-lang" in grader.language._dom_classes
 
 
 def test_grader_passes_language_and_parent_to_the_grader():
@@ -52,8 +70,9 @@ def test_grader_passes_language_and_parent_to_the_grader():
     grader.value = "Assumere 5 nuovi venditori entro il 31 marzo 2027"
     assert grader.click().lang == "it"
     assert "Specifico" in grader.output_html and "Punteggio" in grader.output_html
-    grader.language.value = None
+    grader.language.value = "auto"
     assert grader.click().lang == "it"
+    assert SMARTGrader().language.value == "auto"  # a real option, not an empty dropdown
 
 
 def test_grader_refusal_is_one_escaped_sentence():

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from okrsim.errors import OkrsimError
 from okrsim.grading import grade
 from okrsim.grading.okr_set import SetCheck, check_set
-from okrsim.widgets.grader import language_choice, render_assessment, render_error
+from okrsim.widgets.grader import chosen_lang, language_choice, render_assessment, render_error
 from okrsim.widgets.render import badge, box, esc
 from okrsim.widgets.strings import check_lang, ui_text
 
@@ -119,7 +119,7 @@ class OKRBuilder(widgets.VBox):
     def click(self):
         """Grade the objective, each key result and the set; show and return the set checks."""
         objective = self.objective_box.value
-        lang = self.language.value
+        lang = chosen_lang(self.language)
         self.errors = []
         self.objective_result = self._grade(objective, lang, None, ui_text("objective", self.ui))
         filled = []

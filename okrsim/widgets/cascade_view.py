@@ -139,7 +139,8 @@ def render_report(report: CascadeReport, lang: str = "en") -> str:
             f"<b>{esc(ui_text('findings', lang, n=len(report.findings)))}</b><ul>{rows}</ul>",
             _worst_tone(report.findings), "okrsim-cascade-findings",
         )
-    return f'<div class="okrsim-cascade">{head}<ul class="okrsim-tree">{tree}</ul>{tail}</div>'
+    return (f'<div class="okrsim-cascade" style="line-height:1.45">{head}'
+            f'<ul class="okrsim-tree">{tree}</ul>{tail}</div>')
 
 
 def _node(node: dict[str, Any], report: CascadeReport, lang: str) -> str:

@@ -30,8 +30,12 @@ from okrsim.widgets.strings import check_lang, ui_text
 DEFAULT_TRIALS = 2_000
 #: Trials for the sensitivity and goal-seek buttons (each runs many simulations).
 ANALYSIS_TRIALS = 1_000
-FIGSIZE = (5.0, 3.0)
-DPI = 80
+#: Chart size in inches at DPI: 540 x 270 px, the width of the charts column in a notebook cell.
+FIGSIZE = (6.0, 3.0)
+DPI = 90
+#: Width of the controls column: label, slider and readout side by side, nothing cut off.
+CONTROLS_WIDTH = "440px"
+LABEL_WIDTH = "150px"
 
 
 def _png(figure: Figure) -> bytes:
@@ -44,8 +48,19 @@ def _chart() -> Figure:
     """A figure with one axes and fixed margins (a tight layout costs a re-measure per draw)."""
     figure = Figure(figsize=FIGSIZE)
     figure.subplots()
-    figure.subplots_adjust(left=0.18, right=0.97, top=0.88, bottom=0.17)
+    figure.subplots_adjust(left=0.15, right=0.97, top=0.88, bottom=0.17)
     return figure
+
+
+def _image(max_width: str = "100%") -> widgets.Image:
+    """An empty PNG image that shrinks to its column (height follows the width)."""
+    return widgets.Image(format="png", layout=widgets.Layout(width="100%", height="auto",
+                                                             max_width=max_width))
+
+
+def _row_style() -> dict[str, Any]:
+    """Layout of one control row: the label column, then the control filling the column."""
+    return {"style": {"description_width": LABEL_WIDTH}, "layout": widgets.Layout(width="98%")}
 
 
 def _wipe(ax) -> None:
@@ -106,24 +121,29 @@ class FeasibilityDashboard(widgets.VBox):
         self.last_summary_ms = 0.0
         self.sliders = {s.path: self._make_slider(s) for s in SLIDERS}
         self.trials = widgets.BoundedIntText(value=trials, min=100, max=200_000, step=500,
-                                             description=ui_text("dash.trials", ui))
+                                             description=ui_text("dash.trials", ui),
+                                             **_row_style())
         self.seed = widgets.BoundedIntText(value=seed, min=0, max=2**31 - 1,
-                                           description=ui_text("dash.seed", ui))
+                                           description=ui_text("dash.seed", ui), **_row_style())
         for control in (*self.sliders.values(), self.trials, self.seed):
             control.observe(self._changed, names="value")
         self.reset_button = widgets.Button(description=ui_text("dash.reset", ui), icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
         self.summary = widgets.HTML()
         self.summary.add_class("okrsim-dash-ptarget")
-        self.histogram_image = widgets.Image(format="png")
-        self.fan_image = widgets.Image(format="png")
+        self.histogram_image = _image()
+        self.fan_image = _image()
         self._figures = {"hist": _chart(), "fan": _chart()}
         self._analysis_widgets()
+        # Controls (and the analysis buttons) on the left, numbers and charts stacked on the
+        # right: the whole dashboard fits a ~1000 px notebook cell without cutting anything.
         controls = widgets.VBox([*self.sliders.values(), self.trials, self.seed,
-                                 self.reset_button], layout=widgets.Layout(width="380px"))
-        charts = widgets.VBox([self.summary, widgets.HBox([self.histogram_image,
-                                                           self.fan_image])])
-        super().__init__(children=[widgets.HBox([controls, charts]), self.analysis_box])
+                                 self.reset_button, self.analysis_box],
+                                layout=widgets.Layout(width=CONTROLS_WIDTH, flex="0 0 auto"))
+        charts = widgets.VBox([self.summary, self.histogram_image, self.fan_image],
+                              layout=widgets.Layout(flex="1 1 0", min_width="0"))
+        super().__init__(children=[widgets.HBox([controls, charts]), self.tornado_image],
+                         layout=widgets.Layout(max_width="100%"))
         self.add_class("okrsim-dashboard")
         self.click()
 
@@ -195,6 +215,7 @@ class FeasibilityDashboard(widgets.VBox):
             figure = Figure(figsize=(6.5, 3.5), layout="tight")
             plots.tornado(self.sensitivity_result, ax=figure.subplots())
             self.tornado_image.value = _png(figure)
+            self.tornado_image.layout.display = None  # hidden while empty (no broken image)
         return self.sensitivity_result
 
     def run_solve(self):
@@ -213,8 +234,7 @@ class FeasibilityDashboard(widgets.VBox):
     # -- internals ----------------------------------------------------------------------------
     def _make_slider(self, s: Slider) -> widgets.widget.Widget:
         common = {"description": ui_text(s.label, self.ui), "continuous_update": False,
-                  "style": {"description_width": "150px"},
-                  "layout": widgets.Layout(width="370px")}
+                  **_row_style()}
         start = self._starts[s.path]
         if spec.MODEL_FIELDS[s.path].kind == "count":
             slider = widgets.IntSlider(value=round(start), min=int(s.low), max=int(s.high),
@@ -229,24 +249,29 @@ class FeasibilityDashboard(widgets.VBox):
     def _analysis_widgets(self) -> None:
         ui = self.ui
         self.sensitivity_button = widgets.Button(description=ui_text("dash.sensitivity", ui),
-                                                 icon="sort-amount-desc")
+                                                 icon="sort-amount-desc",
+                                                 layout=widgets.Layout(width="auto"))
         self.sensitivity_button.add_class("okrsim-dash-sensitivity")
         self.sensitivity_button.on_click(lambda _: self.run_sensitivity())
         self.probability = widgets.BoundedFloatText(value=0.8, min=0.05, max=0.99, step=0.05,
-                                                    description=ui_text("dash.probability", ui))
+                                                    description=ui_text("dash.probability", ui),
+                                                    style={"description_width": "initial"},
+                                                    layout=widgets.Layout(width="170px"))
         self.solve_button = widgets.Button(description=ui_text("dash.solve_button", ui),
-                                           icon="crosshairs")
+                                           icon="crosshairs", layout=widgets.Layout(width="auto"))
         self.solve_button.add_class("okrsim-dash-solve")
         self.solve_button.on_click(lambda _: self.run_solve())
         self.progress = widgets.FloatProgress(value=0.0, min=0.0, max=1.0,
-                                              layout=widgets.Layout(width="300px"))
+                                              layout=widgets.Layout(width="98%"))
         self.analysis_output = widgets.HTML()
-        self.tornado_image = widgets.Image(format="png")
+        self.tornado_image = _image(max_width="720px")
+        self.tornado_image.layout.display = "none"  # shown once "What matters" has drawn it
         self.analysis_box = widgets.VBox([
-            widgets.HBox([self.sensitivity_button, self.probability, self.solve_button,
-                          self.progress]),
-            self.analysis_output, self.tornado_image,
-        ])
+            self.sensitivity_button,
+            widgets.HBox([self.probability, self.solve_button]),
+            self.progress, self.analysis_output,
+        ], layout=widgets.Layout(margin="10px 0 0 0", border_top="1px solid #e0e0e0",
+                                 padding="8px 0 0 0"))
 
     def _with_progress(self, job):
         self.progress.value = 0.0

@@ -54,7 +54,12 @@ SESSION: dict[str, str | None] = {"participant": None}
 
 def _text_html(text: str) -> str:
     """Escape text and keep its line breaks."""
-    return f'<div style="white-space: pre-wrap">{html.escape(text)}</div>'
+    return f'<div style="white-space:pre-wrap;margin-bottom:4px">{html.escape(text)}</div>'
+
+
+def _readable(inner_html: str) -> str:
+    """Wrap built HTML in normal line spacing (an HTML widget spaces lines as tall as a button)."""
+    return f'<div style="line-height:1.45">{inner_html}</div>' if inner_html else ""
 
 
 def _journal_from(journal: Any) -> Journal | None:
@@ -100,17 +105,20 @@ class ExerciseWidget(widgets.VBox):
         self.hints_shown = 0
         self.last_result: ExerciseResult | None = None
 
-        self.prompt_html = widgets.HTML(
-            f"<h4>{html.escape(exercise.title)}</h4>{_text_html(exercise.prompt)}")
+        self.prompt_html = widgets.HTML(_readable(
+            f'<h4 style="margin:4px 0">{html.escape(exercise.title)}</h4>'
+            f"{_text_html(exercise.prompt)}"))
         self.name_box = widgets.Text(description=self.ui["name"],
                                      placeholder=self.ui["name_placeholder"],
                                      style={"description_width": "initial"})
         self.answer = widgets.Textarea(value=exercise.starter, rows=_rows(exercise),
                                        placeholder=self.ui["answer_placeholder"],
                                        layout=widgets.Layout(width="100%"))
-        self.check_button = widgets.Button(description=self.ui["check"], button_style="primary")
-        self.hint_button = widgets.Button(description=self.ui["hint"])
-        self.reveal_button = widgets.Button(description=self.ui["reveal"], disabled=True)
+        fit = {"layout": widgets.Layout(width="auto")}  # the whole label, never "Show the mo…"
+        self.check_button = widgets.Button(description=self.ui["check"], button_style="primary",
+                                           **fit)
+        self.hint_button = widgets.Button(description=self.ui["hint"], **fit)
+        self.reveal_button = widgets.Button(description=self.ui["reveal"], disabled=True, **fit)
         self.feedback_html = widgets.HTML()
         self.hint_html = widgets.HTML()
         self.model_html = widgets.HTML()
@@ -121,6 +129,7 @@ class ExerciseWidget(widgets.VBox):
         buttons = widgets.HBox([self.check_button, self.hint_button, self.reveal_button])
         super().__init__([self.prompt_html, self.name_box, self.answer, buttons,
                           self.feedback_html, self.hint_html, self.model_html])
+        self.add_class("okrsim-exercise")
 
     # -- what tests and notebooks drive ------------------------------------------------------------
 
@@ -149,18 +158,18 @@ class ExerciseWidget(widgets.VBox):
         if self._needs_name():
             name = self.name_box.value.strip()
             if not name:
-                self.feedback_html.value = _note(self.ui["name_needed"])
+                self.feedback_html.value = _readable(_note(self.ui["name_needed"]))
                 return
             SESSION["participant"] = name
             self._sync_name_box()
         try:
             result = self.exercise.check(self.answer.value)
         except OkrsimError as exc:
-            self.feedback_html.value = _note(str(exc))
+            self.feedback_html.value = _readable(_note(str(exc)))
             return
         self.last_result = result
         self.reveal_button.disabled = False
-        self.feedback_html.value = self._render(result) + self._record(result)
+        self.feedback_html.value = _readable(self._render(result) + self._record(result))
 
     def _record(self, result: ExerciseResult) -> str:
         if self.journal is None:
@@ -178,30 +187,32 @@ class ExerciseWidget(widgets.VBox):
             f"<li>{'✓' if o.passed else '✗'} {html.escape(o.feedback)}</li>"
             for o in result.outcomes)
         return (f'<div style="color:{colour}"><b>{html.escape(result.summary)}</b> '
-                f"({self.ui['score']}: {result.score}/100)</div><ul>{items}</ul>")
+                f"({self.ui['score']}: {result.score}/100)</div>"
+                f'<ul style="margin:2px 0 4px 0;padding-left:20px">{items}</ul>')
 
     def _on_hint(self, _button: Any = None) -> None:
         hints = self.exercise.hints
         if self.hints_shown < len(hints):
             self.hints_shown += 1
         shown = "".join(
-            f"<p><b>{self.ui['hint_n'].format(n=i + 1, total=len(hints))}:</b> "
+            f"<p style='margin:4px 0'>"
+            f"<b>{self.ui['hint_n'].format(n=i + 1, total=len(hints))}:</b> "
             f"{html.escape(h)}</p>" for i, h in enumerate(hints[:self.hints_shown]))
         if self.hints_shown == len(hints):
             self.hint_button.disabled = True
             shown += _note(self.ui["no_more_hints"])
-        self.hint_html.value = shown
+        self.hint_html.value = _readable(shown)
 
     def _on_reveal(self, _button: Any = None) -> None:
         if self.last_result is None:
             return
         model, why = self.exercise.model_answer, self.exercise.explanation
-        self.model_html.value = (f"<b>{self.ui['model']}</b>{_text_html(model)}"
-                                 f"<b>{self.ui['why']}</b>{_text_html(why)}")
+        self.model_html.value = _readable(f"<b>{self.ui['model']}</b>{_text_html(model)}"
+                                          f"<b>{self.ui['why']}</b>{_text_html(why)}")
 
 
 def _note(text: str) -> str:
-    return f"<p><i>{html.escape(text)}</i></p>"
+    return f"<p style='margin:4px 0'><i>{html.escape(text)}</i></p>"
 
 
 def _rows(exercise: Exercise) -> int:

@@ -1,7 +1,8 @@
 """``SMARTGrader``: type an objective or key result, press *Grade*, read the SMART assessment.
 
-The widget calls :func:`okrsim.grade` and lays out what it returns: one badge per SMART letter with
-its verdict, evidence and advice, the score, the activity/outcome call and the suggested rewrite.
+The widget calls :func:`okrsim.grade` and lays out what it returns: kind, score, the
+activity/outcome call and the suggested rewrite at the top, then one table row per SMART letter
+with its verdict, evidence and advice.
 """
 
 from __future__ import annotations
@@ -10,11 +11,18 @@ import ipywidgets as widgets
 
 from okrsim.errors import OkrsimError
 from okrsim.grading import CRITERIA, grade
-from okrsim.widgets.render import VERDICT_TONES, badge, box, esc, items
+from okrsim.widgets.render import VERDICT_TONES, badge, box, esc
 from okrsim.widgets.strings import check_lang, ui_text
 
-#: Values of the language choice: ``None`` lets the grader detect the language.
+#: Languages the grader can be told to use: ``None`` lets it detect the language.
 GRADE_LANGS = (None, "en", "it")
+#: The language dropdown's value for "detect it" (a dropdown holding ``None`` looks empty).
+AUTO = "auto"
+
+
+#: Shared style of the cells of the per-letter table.
+_CELL = "padding:4px 10px 4px 0;vertical-align:top;text-align:left"
+_HEAD = f"{_CELL};font-weight:normal;font-size:0.85em;color:#5f6368"
 
 
 def score_tone(score: int) -> str:
@@ -22,8 +30,40 @@ def score_tone(score: int) -> str:
     return "good" if score >= 80 else "warn" if score >= 50 else "bad"
 
 
+def _quoted(spans: list[str]) -> str:
+    """Evidence spans as escaped quotations joined by " · " (a dash when there are none)."""
+    if not spans:
+        return '<span style="color:#9aa0a6">—</span>'
+    return " · ".join(f"“{esc(span)}”" for span in spans)
+
+
+def _criterion_row(name: str, result, lang: str, compact: bool) -> str:
+    verdict = ui_text(f"verdict.{result.verdict}", lang)
+    label = f"{name[0].upper()} · {ui_text(f'criterion.{name}', lang)}: {verdict}"
+    cells = [f'<td style="{_CELL};white-space:nowrap">'
+             f"{badge(label, VERDICT_TONES.get(result.verdict, 'muted'))}</td>"]
+    if not compact:
+        cells.append(f'<td style="{_CELL};min-width:14em">{_quoted(result.evidence)}</td>')
+    advice = esc(result.advice) if result.advice and result.verdict != "met" else ""
+    cells.append(f'<td style="{_CELL};color:#3c4043">{advice}</td>')
+    return (f'<tr class="okrsim-criterion okrsim-criterion-{esc(name)}" '
+            f'data-verdict="{esc(result.verdict)}" style="border-top:1px solid #e8eaed">'
+            f"{''.join(cells)}</tr>")
+
+
+def _criteria_table(a, lang: str, compact: bool) -> str:
+    heads = ["", *([] if compact else [ui_text("evidence", lang)]), ui_text("advice", lang)]
+    head = "".join(f'<th style="{_HEAD}">{esc(h)}</th>' for h in heads)
+    rows = "".join(_criterion_row(name, a.criteria[name], lang, compact) for name in CRITERIA)
+    return (f'<table class="okrsim-criteria" style="border-collapse:collapse;width:100%;'
+            f'margin:4px 0"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+
+
 def render_assessment(assessment, lang: str = "en", compact: bool = False) -> str:
     """Return the HTML of an :class:`~okrsim.grading.Assessment` with labels in ``lang``.
+
+    At the top: kind, score and the activity/outcome call, the text as graded and the suggested
+    rewrite; below, one table row per SMART letter: verdict badge, evidence, advice.
 
     Parameters
     ----------
@@ -35,37 +75,28 @@ def render_assessment(assessment, lang: str = "en", compact: bool = False) -> st
         Leave out evidence and the suggested rewrite (used for each key result of a set).
     """
     a = assessment
-    score = badge(f"{ui_text('score', lang)} {a.score}/100", score_tone(a.score))
-    kind = badge(ui_text(f"kind.{a.kind}", lang), "info")
+    header = [badge(ui_text(f"kind.{a.kind}", lang), "info"),
+              badge(f"{ui_text('score', lang)} {a.score}/100", score_tone(a.score))]
+    call = ""
     if a.activity:
         call = box(esc(ui_text("activity", lang))
                    + (f"<br>{esc(a.activity_advice)}" if a.activity_advice else ""),
                    "bad", "okrsim-grader-activity")
     else:
-        call = box(esc(ui_text("outcome", lang)), "good", "okrsim-grader-outcome")
-    rows = []
-    for name in CRITERIA:
-        result = a.criteria[name]
-        verdict = ui_text(f"verdict.{result.verdict}", lang)
-        label = f"{name[0].upper()} · {ui_text(f'criterion.{name}', lang)}: {verdict}"
-        evidence = "" if compact or not result.evidence else (
-            f"<div><small>{esc(ui_text('evidence', lang))}:</small>{items(result.evidence)}</div>"
-        )
-        advice = (f"<div>{esc(result.advice)}</div>"
-                  if result.advice and result.verdict != "met" else "")
-        rows.append(
-            f'<div class="okrsim-criterion okrsim-criterion-{esc(name)}" '
-            f'data-verdict="{esc(result.verdict)}" style="margin:3px 0">'
-            f"{badge(label, VERDICT_TONES.get(result.verdict, 'muted'))}{evidence}{advice}</div>"
-        )
+        header.append(f'<span class="okrsim-grader-outcome">'
+                      f"{badge(ui_text('outcome', lang), 'good')}</span>")
     suggestion = ""
     if not compact and a.suggestion and a.suggestion.strip() != a.text.strip():
-        suggestion = box(f"<b>{esc(ui_text('suggestion', lang))}</b><br>{esc(a.suggestion)}",
+        suggestion = box(f"<b>{esc(ui_text('suggestion', lang))}:</b> {esc(a.suggestion)}",
                          "info", "okrsim-grader-suggestion")
+    notes = "".join(f'<div style="font-size:0.85em;color:#5f6368"><i>{esc(note)}</i></div>'
+                    for note in a.notes)
     return (
-        f'<div class="okrsim-assessment"><div>{kind}{score}</div>'
-        f"<blockquote style='margin:4px 0;color:#444'>{esc(a.text)}</blockquote>"
-        f"{''.join(rows)}{call}{suggestion}</div>"
+        '<div class="okrsim-assessment" style="line-height:1.45">'
+        f"<div>{''.join(header)}</div>"
+        "<blockquote style='margin:6px 0;padding:2px 0 2px 10px;border-left:3px solid #dadce0;"
+        f"color:#3c4043'>{esc(a.text)}</blockquote>"
+        f"{notes}{call}{suggestion}{_criteria_table(a, lang, compact)}</div>"
     )
 
 
@@ -74,14 +105,24 @@ def render_error(message: str) -> str:
     return box(esc(message), "bad", "okrsim-error")
 
 
+def chosen_lang(dropdown: widgets.Dropdown) -> str | None:
+    """The grader language a :func:`language_choice` dropdown stands for (``None``: detect)."""
+    value = dropdown.value
+    return None if value in (None, AUTO) else value
+
+
 def language_choice(ui: str, value: str | None = None) -> widgets.Dropdown:
-    """A dropdown offering auto / English / Italiano, valued ``None`` / ``"en"`` / ``"it"``."""
-    labels = {None: "lang_auto", "en": "lang_en", "it": "lang_it"}
+    """A dropdown offering auto / English / Italiano, valued ``"auto"`` / ``"en"`` / ``"it"``.
+
+    ``value=None`` selects ``"auto"``; read the choice back with :func:`chosen_lang`.
+    """
+    labels = {AUTO: "lang_auto", "en": "lang_en", "it": "lang_it"}
     return widgets.Dropdown(
-        options=[(ui_text(labels[code], ui), code) for code in GRADE_LANGS],
-        value=value,
+        options=[(ui_text(labels[code], ui), code) for code in labels],
+        value=AUTO if value is None else value,
         description=ui_text("language", ui),
-        layout=widgets.Layout(width="220px"),
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="240px"),
     )
 
 
@@ -154,7 +195,8 @@ class SMARTGrader(widgets.VBox):
     def click(self):
         """Grade the text and show the assessment; return it (``None`` when refused)."""
         try:
-            self.result = grade(self.text.value, lang=self.language.value, parent=self.parent)
+            self.result = grade(self.text.value, lang=chosen_lang(self.language),
+                                parent=self.parent)
         except OkrsimError as exc:
             self.result, self.error = None, str(exc)
             self.output.value = render_error(str(exc))

@@ -25,6 +25,9 @@ from okrsim.errors import OkrsimError
 from okrsim.widgets.render import badge, esc
 from okrsim.widgets.strings import check_lang, ui_text
 
+#: The picker value of a statement not answered yet.
+UNANSWERED = ""
+
 
 @dataclass(frozen=True)
 class QuizItem:
@@ -48,6 +51,8 @@ def parse_quiz(data: Any, source: str = "<quiz>") -> tuple[dict[str, str], list[
     choices = {str(k): str(v) for k, v in data["choices"].items()}
     if len(choices) < 2:
         raise OkrsimError(f"{source}: a quiz needs at least 2 choices; got {len(choices)}.")
+    if not all(key.strip() for key in choices):
+        raise OkrsimError(f"{source}: every choice needs a non-blank key (like 'outcome').")
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or not raw_items:
         raise OkrsimError(f"{source}: a quiz needs 'items', a non-empty list of statements.")
@@ -86,9 +91,12 @@ class Quiz(widgets.VBox):
         self.choices, self.items = parse_quiz(
             {"choices": dict(choices), "items": [vars(i) for i in items]}
         )
-        options = [(ui_text("quiz_pick", lang), None)] + [(v, k) for k, v in self.choices.items()]
+        # "Not answered" is a real option: a dropdown holding None shows an empty box.
+        options = [(ui_text("quiz_pick", lang), UNANSWERED)]
+        options += [(v, k) for k, v in self.choices.items()]
         self.pickers = [
-            widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="260px"))
+            widgets.Dropdown(options=options, value=UNANSWERED,
+                             layout=widgets.Layout(width="260px"))
             for _ in self.items
         ]
         rows = [
@@ -118,7 +126,7 @@ class Quiz(widgets.VBox):
     @property
     def value(self) -> tuple[str | None, ...]:
         """The chosen answer keys, one per statement (``None`` when not answered)."""
-        return tuple(p.value for p in self.pickers)
+        return tuple(p.value if p.value != UNANSWERED else None for p in self.pickers)
 
     @value.setter
     def value(self, answers: Sequence[str | None]) -> None:
@@ -129,7 +137,7 @@ class Quiz(widgets.VBox):
             if answer is not None and answer not in self.choices:
                 raise OkrsimError(f"{answer!r} is not a choice; use one of "
                                   f"{', '.join(self.choices)}.")
-            picker.value = answer
+            picker.value = UNANSWERED if answer is None else answer
 
     @property
     def output_html(self) -> str:
@@ -153,5 +161,6 @@ class Quiz(widgets.VBox):
         self.score = right
         total = len(self.items)
         head = esc(ui_text("quiz_score", self.lang, right=right, total=total))
-        self.output.value = f'<div class="okrsim-quiz"><b>{head}</b><ul>{"".join(rows)}</ul></div>'
+        self.output.value = (f'<div class="okrsim-quiz" style="line-height:1.45"><b>{head}</b>'
+                             f'<ul>{"".join(rows)}</ul></div>')
         return right

@@ -43,7 +43,8 @@ def box(inner_html: str, tone: str = "muted", css_class: str = "") -> str:
     background, colour = TONES.get(tone, TONES["muted"])
     return (
         f'<div class="{esc(css_class)}" style="border-left:4px solid {colour};'
-        f'background:{background};padding:6px 10px;margin:4px 0;border-radius:4px">'
+        f'background:{background};padding:6px 10px;margin:4px 0;border-radius:4px;'
+        f'line-height:1.45">'
         f"{inner_html}</div>"
     )
 

@@ -25,10 +25,11 @@ def exercise() -> Exercise:
 
 
 def exercise_box(page: Page, exercise: Exercise) -> Locator:
-    """The exercise widget: the innermost box holding the exercise's title."""
+    """The exercise widget holding the exercise's title (the notebook may show others)."""
     title = page.get_by_text(exercise.title, exact=True)
     expect(title).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
-    box = page.locator(".widget-vbox").filter(has=title).last
+    box = page.locator(".okrsim-exercise").filter(has=title)
+    expect(box).to_have_count(1)
     box.scroll_into_view_if_needed()
     return box
 
