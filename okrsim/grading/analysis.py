@@ -14,6 +14,10 @@ from okrsim.grading.lexicon import Lexicon
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
+#: Metric families that name a generic count ("customers"): concrete only with a number or a
+#: plain verb; a more specific metric is preferred in the rewrite.
+GENERIC_FAMILIES = ("customers",)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -215,8 +219,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     context_times = [] if commitment == sentences else (
         spans(p["time_anchored"], text, context) + spans(p["time_relative"], text, context)
     )
+    baseline_targets = [q for q in groups(g["baseline_target"], text, commitment)
+                        if not any(q.span.overlaps(t) for t in times)]
+    # "from 2.5x to 3.5x" is one baseline and one target, not two factors of growth.
     factors = [q for q in groups(g["factor"], text, commitment) if not any(
-        q.span.overlaps(t) for t in times)]
+        q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])]
     numbers = without(spans(lexicon.number, text, commitment), times + [q.span for q in factors])
     multipliers = without(spans(lexicon.multiplier, text, commitment), times)
     populations = {name: spans(rx, text, commitment) for name, rx in lexicon.populations.items()}
@@ -233,8 +240,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         commitment=commitment,
         context=context if commitment != sentences else [],
         quantities=quantities,
-        baseline_targets=[q for q in groups(g["baseline_target"], text, commitment)
-                          if not any(q.span.overlaps(t) for t in times)],
+        baseline_targets=baseline_targets,
         relative_changes=[q for q in groups(g["relative_change"], text, commitment)
                           if not any(q.span.overlaps(t) for t in times)],
         factors=factors,

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from okrsim.grading.analysis import Analysis, Span
-
-#: Metric families that name a generic count ("customers"); a more specific metric is preferred.
-GENERIC_FAMILIES = ("customers",)
+from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span
 
 
 def _first(found: list[Span]) -> Span | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from okrsim.grading.analysis import Analysis, Span, number_value
+from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span, number_value
 from okrsim.grading.result import CriterionResult
 
 #: A target at least this many times its baseline is implausible whatever the time given.
@@ -19,6 +19,23 @@ IMPLAUSIBLE_RATIO_SHORT = 2.0
 FEASIBLE = 0.5
 #: ... and below which it is missing (between the two: partial, a stretch goal).
 UNLIKELY = 0.2
+
+#: Metric families that move together for relevance: a key result on one serves a parent on another
+#: (pipeline and bookings become revenue).
+SAME_GOAL = (frozenset({"revenue", "pipeline"}),)
+#: Families that drive a parent's family without being it: relevance is partial
+#: (win rate, deal size, cycle and churn drive revenue; churn drives the customer count).
+DRIVERS = {
+    "revenue": frozenset({"conversion", "deal", "cycle", "retention", "customers"}),
+    "pipeline": frozenset({"conversion", "marketing"}),
+    "customers": frozenset({"retention", "satisfaction", "pipeline", "conversion"}),
+    "retention": frozenset({"satisfaction", "support", "adoption"}),
+}
+#: Population families whose members exclude each other (another size or place of customer)...
+EXCLUSIVE_PREFIXES = ("size_", "geo_")
+#: ... except a region holding a place.
+REGIONS = {"geo_emea": frozenset({"geo_it", "geo_es", "geo_fr", "geo_de", "geo_uk",
+                                  "geo_nordics", "geo_benelux"})}
 
 _SHORT_HORIZON = re.compile(
     r"quarter|month|week|day|sprint|Q[1-4]|trimestr|mes[ei]|settiman|giorn", re.IGNORECASE)
@@ -40,13 +57,27 @@ def _all(families: dict[str, list[Span]]) -> list[Span]:
 
 
 def several_goals(a: Analysis) -> list[Span]:
-    """Outcome verbs of one sentence joined by a conjunction ("increase X and reduce Y")."""
+    """Directions of one sentence joined by a conjunction ("increase X and reduce Y"), or two
+    comparatives in a list ("more leads, faster")."""
     for sentence in a.commitment:
-        verbs = [v for v in a.outcome_verbs if sentence.overlaps(v)]
-        for first, second in zip(verbs, verbs[1:], strict=False):
+        by_start = {v.start: v for v in a.outcome_verbs + a.comparatives if sentence.overlaps(v)}
+        words = [by_start[k] for k in sorted(by_start)]
+        for first, second in zip(words, words[1:], strict=False):
             if any(first.end <= c.start < second.start for c in a.conjunctions):
                 return [first, second]
+        comparatives = sorted((c for c in a.comparatives if sentence.overlaps(c)),
+                              key=lambda c: c.start)
+        for first, second in zip(comparatives, comparatives[1:], strict=False):
+            if "," in a.text[first.end:second.start]:
+                return [first, second]
     return []
+
+
+def vague_generic(a: Analysis) -> bool:
+    """True for a vague wish about a generic population and no number ("delight customers")."""
+    concrete = _all(a.metrics) + _all(a.populations)
+    generic = [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]
+    return bool(a.vague_verbs and not a.quantities and concrete and len(generic) == len(concrete))
 
 
 def specific(a: Analysis) -> CriterionResult:
@@ -54,7 +85,7 @@ def specific(a: Analysis) -> CriterionResult:
     advice = a.lexicon.advice
     concrete = _all(a.metrics) + _all(a.populations)
     several = several_goals(a)
-    if not concrete:
+    if not concrete or vague_generic(a):
         return CriterionResult("missing", _texts(a.vague_verbs), advice["specific_missing"])
     if several:
         return CriterionResult("partial", _texts(several + concrete), advice["specific_several"])
@@ -71,8 +102,10 @@ def measurable(a: Analysis, kind: str) -> CriterionResult:
         key = "measurable_met" if a.baseline_targets else "measurable_no_baseline"
         evidence = [q.span for q in a.baseline_targets] or a.quantities
         return CriterionResult("met", _texts(evidence), advice[key])
-    metrics = _all(a.metrics)
-    direction = a.outcome_verbs + a.comparatives
+    metrics = [] if vague_generic(a) else _all(a.metrics)
+    # a verb that is itself the metric ("upsell" in "the upsell motion") gives no direction
+    direction = [d for d in a.outcome_verbs + a.comparatives
+                 if not any(d.overlaps(m) for m in metrics)]
     verdict = "partial" if metrics and direction else "missing"
     evidence = _texts(metrics) if verdict == "partial" else []
     if kind == "objective":
@@ -134,15 +167,49 @@ def _stem(word: str) -> str:
     return word.lower()[:5]
 
 
+def _serves(family: str, parent_families: set[str]) -> bool:
+    """True when the family is one of the parent's or moves with one of them (SAME_GOAL)."""
+    return family in parent_families or any(
+        family in group and group & parent_families for group in SAME_GOAL)
+
+
+def other_population(own: set[str], theirs: set[str]) -> list[str]:
+    """The child's size or place families when the parent names only other ones of that kind.
+
+    "US enterprise accounts" under "Italian SMB customers" names another place and size; a
+    region holding the other place ("EMEA" and "Italy") is not another place.
+    """
+    elsewhere = []
+    for prefix in EXCLUSIVE_PREFIXES:
+        mine = {f for f in own if f.startswith(prefix)}
+        yours = {f for f in theirs if f.startswith(prefix)}
+        if not mine or not yours or mine & yours:
+            continue
+        if any(REGIONS.get(m, frozenset()) & yours or REGIONS.get(y, frozenset()) & mine
+               for m in mine for y in yours):
+            continue
+        elsewhere.extend(sorted(mine))
+    return elsewhere
+
+
 def relevant(a: Analysis, parent: Analysis | None) -> CriterionResult:
     """Relevant: shares a metric or words with the parent; without one, names the goal served."""
     advice = a.lexicon.advice
     if parent is not None:
-        own = {**a.metrics, **a.populations}
-        theirs = {**parent.metrics, **parent.populations}
-        shared = [s for name, found in own.items() if found and theirs.get(name) for s in found]
+        own = {name: found for name, found in {**a.metrics, **a.populations}.items() if found}
+        theirs = {name for name, found in {**parent.metrics, **parent.populations}.items()
+                  if found}
+        elsewhere = other_population(set(own), theirs)
+        if elsewhere:
+            found = [s for name in elsewhere for s in own[name]]
+            return CriterionResult("missing", _texts(found), advice["relevant_parent_elsewhere"])
+        shared = [s for name, found in own.items() if _serves(name, theirs) for s in found]
         if shared:
             return CriterionResult("met", _texts(shared), advice["relevant_parent_met"])
+        drives = [s for name, found in own.items()
+                  if any(name in DRIVERS.get(goal, ()) for goal in theirs) for s in found]
+        if drives:
+            return CriterionResult("partial", _texts(drives), advice["relevant_parent_driver"])
         stop = a.lexicon.detect_words | parent.lexicon.detect_words
         parent_stems = {_stem(w) for w in _CONTENT_WORD.findall(parent.text)
                         if w.lower() not in stop}
