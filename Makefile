@@ -31,6 +31,7 @@ bench: $(STAMP)
 accuracy: $(STAMP)
 	$(BIN)/python scripts/grading_accuracy.py
 	$(BIN)/python scripts/grading_accuracy.py --holdout
+	$(BIN)/python scripts/grading_accuracy.py --corpus tests/data/grading_holdout2.csv
 
 clean:
 	rm -rf $(VENV) build *.egg-info
