@@ -379,3 +379,14 @@ def test_factors_as_baseline_and_target(text):
                                   "Essere primi sul mercato europeo"])
 def test_short_italian_statements_are_detected(text):
     assert grade(text).lang == "it"
+
+
+@pytest.mark.parametrize(("text", "rewrite"), [
+    ("I will build an onboarding programme that gets new sales hires to their monthly quota "
+     "within four months.", "Reduce time to full quota from [X] to four months by [date]"),
+    ("Costruirò un programma di onboarding che porti i nuovi venditori alla quota mensile entro "
+     "quattro mesi.",
+     "Ridurre il tempo per raggiungere la quota da [X] a quattro mesi entro [data]"),
+])
+def test_a_ramp_duration_is_rewritten_as_time_to_quota_once(text, rewrite):
+    assert grade(text).suggestion == rewrite

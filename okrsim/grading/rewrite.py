@@ -32,6 +32,8 @@ def suggest(a: Analysis, activity: bool = False) -> str:
                 for s in found]
     metric = _first(specific or [s for found in a.metrics.values() for s in found])
     x, y = words["baseline"], words["target"]
+    metric_text = metric.text if metric else words["metric"]
+    duration: Span | None = None
     if activity and metric is None:
         pass
     elif a.baseline_targets:
@@ -49,12 +51,16 @@ def suggest(a: Analysis, activity: bool = False) -> str:
         y = words["factor_target"].format(factor=factor)
     elif a.quantities:
         y = a.quantities[0].text
+        if a.quantities[0] in a.time_relative:  # "quota within four months": time to quota
+            duration = a.quantities[0]
+            verb, metric_text = words["reduce"], words["ramp_metric"]
+            y = duration.text.split(" ", 1)[1] if " " in duration.text else duration.text
     connectors = words.get("deadline_connectors", "").split()
 
     def loose(span: Span) -> bool:
         return span.text.split(" ", 1)[0].lower() in connectors
 
-    deadline = _first(a.time_anchored) or _first(a.time_relative)
+    deadline = _first(a.time_anchored) or _first([s for s in a.time_relative if s != duration])
     if any(loose(s) for s in a.time_anchored):  # a range: "from May to 31 December" ends last
         deadline = max(a.time_anchored, key=lambda s: s.start)
     when = deadline.text if deadline else words["deadline"]
@@ -62,7 +68,7 @@ def suggest(a: Analysis, activity: bool = False) -> str:
         when = f"{words['deadline_by']} {when.split(' ', 1)[1]}"
     text = words["template"].format(
         verb=verb,
-        metric=metric.text if metric else words["metric"],
+        metric=metric_text,
         x=x,
         y=y,
         deadline=when,
