@@ -230,9 +230,9 @@ def _backfills(trial: np.ndarray, start: np.ndarray, attainment: np.ndarray,
         following = last + gap[trial]
         alive = np.flatnonzero(following <= months)
         trial, start = trial[alive], following[alive].astype(np.int64)
-        uniform = streams["attrition"].random(len(trial))
+        uniform = streams["attrition"].random(len(trial), dtype=np.float32)
         attainment = clip_to_field("reps.attainment", sample(
-            attainment_value, len(trial), streams["backfill_attainment"]))
+            attainment_value, len(trial), streams["backfill_attainment"], single=True))
     return produced
 
 
@@ -283,11 +283,13 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     active = start <= months
     np.minimum(start, months, out=start)  # inactive seats: any valid bin, with weight 0
     # Per seat, the draws of its first ATTAINMENT_POOL occupants (common random numbers).
+    # Single precision where it only blurs draws by 1e-7 (attainment, leaving uniforms); revenue
+    # is summed in double precision.
     pool = clip_to_field("reps.attainment",
                          sample(v["reps.attainment"], (ATTAINMENT_POOL, n, seats),
-                                streams["attainment"]))
-    uniforms = streams["attrition"].random((ATTAINMENT_POOL, n, seats))
-    log_stay = np.log1p(-monthly_hazard(d["attrition.annual"]))
+                                streams["attainment"], single=True))
+    uniforms = streams["attrition"].random((ATTAINMENT_POOL, n, seats), dtype=np.float32)
+    log_stay = np.log1p(-monthly_hazard(d["attrition.annual"])).astype(np.float32)
 
     last = leaving_months(np.maximum(start, 1), uniforms[0], log_stay[:, None])
     if n_hires:
@@ -328,7 +330,7 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     else:
         retained = np.zeros(n)
     draws = dict(d)
-    draws["reps.attainment"] = pool[0].mean(axis=1) if seats else np.zeros(n)
+    draws["reps.attainment"] = pool[0].mean(axis=1, dtype=float) if seats else np.zeros(n)
     draws["hiring.delay_months"] = delay.mean(axis=1) if n_hires else np.zeros(n)
     return ChunkOutput(monthly, parts, retained, draws)
 
