@@ -6,7 +6,8 @@ per-trial Python loop of the same model (goal >= 100x); the time of a 20,000-tri
 (goal <= 100 ms, so dashboard sliders feel instant); peak memory of a 200,000-trial run.
 
 The floor is the fastest way numpy draws that many uniforms: the best of float64 and float32
-(the engine draws float64), into a reused buffer one month at a time or one block per chunk.
+into a reused buffer, one month at a time or one block per chunk. (The engine draws per-seller
+attainment and leaving-month uniforms in float32 and sums revenue in float64.)
 It is a fixed yardstick of the per-seat-month work a month-by-month engine cannot avoid; the
 engine itself draws one uniform per seller, not per seller-month (leaving months follow the
 geometric law), so the ratio can go below what a month loop could reach.
@@ -152,7 +153,7 @@ def main() -> None:
     print(f"vectorised engine: {big / engine:,.0f} trials/s ({engine:.2f} s for {big:,} trials)")
     print(f"floor (one uniform per seat-month-trial, fastest: {floor_name}): {floor_time:.3f} s "
           f"-> engine is {engine / floor_time:.1f}x the floor (goal <= 4x); "
-          f"{engine / floor64:.1f}x the float64 floor ({floor64:.3f} s, the engine's dtype)")
+          f"{engine / floor64:.1f}x the float64 floor ({floor64:.3f} s)")
     print(f"per-trial Python loop: {1 / loop_time:,.0f} trials/s -> engine is "
           f"{loop_time / per_trial:,.0f}x faster (goal >= 100x)")
     print(f"20,000-trial run: {slider * 1000:.0f} ms (goal <= 100 ms)")

@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 from okrsim.sim.correlation import iman_conover, rank_correlation
-from okrsim.sim.distributions import central, is_uncertain, mean, quantile, sample
+from okrsim.sim.distributions import (
+    central,
+    is_uncertain,
+    mean,
+    quantile,
+    sample,
+    standard_normal_single,
+)
 
 N = 200_000
 
@@ -54,6 +61,42 @@ def test_quantiles_match_the_empirical_ones(dist):
     x = sample(dist, N, np.random.default_rng(4))
     for q in (0.1, 0.5, 0.9):
         assert quantile(dist, q) == pytest.approx(np.quantile(x, q), rel=0.02, abs=1e-3)
+
+
+@pytest.mark.parametrize("dist", [
+    CASES[0][0],
+    CASES[1][0],
+    {"dist": "normal", "mean": 1.04, "sd": 0.3, "low": 0.0, "high": 2.5},
+])
+def test_single_precision_draws_have_the_same_law(dist):
+    x = sample(dist, N, np.random.default_rng(11), single=True)
+    double = sample(dist, N, np.random.default_rng(11))
+    assert x.dtype == np.float32 and x.shape == (N,)
+    assert x.min() >= dist.get("low", -np.inf) and x.max() <= dist.get("high", np.inf)
+    assert x.mean(dtype=float) == pytest.approx(double.mean(), rel=0.01)
+    assert x.std(dtype=float) == pytest.approx(double.std(), rel=0.02)
+    for q in (0.01, 0.1, 0.5, 0.9, 0.99):
+        assert quantile(dist, q) == pytest.approx(np.quantile(x, q), rel=0.02, abs=1e-3)
+
+
+def test_box_muller_normals_are_standard_and_independent():
+    z = standard_normal_single((2, 100_000), np.random.default_rng(12)).astype(float)
+    assert z.shape == (2, 100_000)
+    flat = z.ravel()
+    se = 1 / np.sqrt(flat.size)
+    assert abs(flat.mean()) < 4 * se
+    assert flat.var() == pytest.approx(1, abs=4 * np.sqrt(2) * se)
+    assert abs((flat ** 3).mean()) < 4 * np.sqrt(15) * se          # skewness 0
+    assert (flat ** 4).mean() == pytest.approx(3, abs=4 * np.sqrt(96) * se)  # kurtosis 3
+    assert (np.abs(flat) > 1.959964).mean() == pytest.approx(0.05, abs=4 * np.sqrt(0.0475) * se)
+    # Rows are the cosine and sine of the same pairs: uncorrelated, squares too (independent).
+    limit = 4 / np.sqrt(z.shape[1])
+    assert abs(np.corrcoef(z[0], z[1])[0, 1]) < limit
+    assert abs(np.corrcoef(z[0] ** 2, z[1] ** 2)[0, 1]) < limit
+    assert abs(np.corrcoef(z[0, :-1], z[0, 1:])[0, 1]) < limit
+    odd = standard_normal_single(7, np.random.default_rng(12))
+    assert odd.shape == (7,)
+    assert np.array_equal(odd, standard_normal_single(7, np.random.default_rng(12)))
 
 
 def test_central_values():

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from okrsim.sim.distributions import standard_normal_single
+
 
 def _cholesky(matrix: np.ndarray) -> np.ndarray:
     """Cholesky factor, nudging a semi-definite matrix to definite when needed."""
@@ -47,15 +49,16 @@ def iman_conover(
         return columns
     # Pearson correlation of normal scores that yields the wanted Spearman correlation.
     pearson = 2 * np.sin(np.pi * np.asarray(rank_correlation, dtype=float) / 6)
-    scores = rng.standard_normal((n, k))
-    own = np.corrcoef(scores, rowvar=False)
-    scores = scores @ np.linalg.inv(_cholesky(own)).T @ _cholesky(pearson).T
-    # The value of rank r goes where the scores have rank r: scatter the sorted values along
-    # the sorting permutation of the scores, column by column.
-    order = np.argsort(scores, axis=0)
-    paired = np.empty_like(columns)
-    np.put_along_axis(paired, order, np.sort(columns, axis=0), axis=0)
-    return paired
+    # One row per input (contiguous sorts); only the scores' ranks matter, so single precision.
+    scores = standard_normal_single((k, n), rng)
+    own = np.corrcoef(scores)
+    mix = _cholesky(pearson) @ np.linalg.inv(_cholesky(own))
+    order = np.argsort(mix.astype(np.float32) @ scores, axis=1)
+    # The value of rank r goes where the scores have rank r: scatter each sorted column along
+    # the sorting permutation of its scores.
+    paired = np.empty((k, n), dtype=columns.dtype)
+    paired[np.arange(k)[:, None], order] = np.sort(columns.T, axis=1)
+    return paired.T
 
 
 def rank_correlation(x: np.ndarray, y: np.ndarray) -> float:

@@ -230,9 +230,9 @@ def _backfills(trial: np.ndarray, start: np.ndarray, attainment: np.ndarray,
         following = last + gap[trial]
         alive = np.flatnonzero(following <= months)
         trial, start = trial[alive], following[alive].astype(np.int64)
-        uniform = streams["attrition"].random(len(trial))
+        uniform = streams["attrition"].random(len(trial), dtype=np.float32)
         attainment = clip_to_field("reps.attainment", sample(
-            attainment_value, len(trial), streams["backfill_attainment"]))
+            attainment_value, len(trial), streams["backfill_attainment"], single=True))
     return produced
 
 
@@ -272,47 +272,50 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     seats = n_existing + n_hires
     never = months + 1
 
+    # Arrays are seat-major, (seats, n): sellers reach the bins seat by seat, each sweeping the
+    # trials in order, and sums over seats are contiguous row adds.
     delay = np.rint(clip_to_field("hiring.delay_months",
-                                  sample(v["hiring.delay_months"], (n, n_hires),
+                                  sample(v["hiring.delay_months"], (n_hires, n),
                                          streams["delay"])))
-    planned = planned_starts(hires, v["hiring.months"], n_hires, never)
+    planned = planned_starts(hires, v["hiring.months"], n_hires, never).T
     # Seats' first occupants: existing sellers (start 0: ramped before the period), then hires.
-    start = np.zeros((n, seats), dtype=np.int64)
-    start[:, :n_existing] = np.where(np.arange(n_existing) < existing[:, None], 0, never)
-    start[:, n_existing:] = np.where(planned == never, never, planned + delay.astype(np.int64))
+    start = np.empty((seats, n), dtype=np.int64)
+    start[:n_existing] = np.where(np.arange(n_existing)[:, None] < existing, 0, never)
+    start[n_existing:] = np.where(planned == never, never, planned + delay.astype(np.int64))
     active = start <= months
     np.minimum(start, months, out=start)  # inactive seats: any valid bin, with weight 0
     # Per seat, the draws of its first ATTAINMENT_POOL occupants (common random numbers).
+    # Single precision where it only blurs draws by 1e-7 (attainment, leaving uniforms); revenue
+    # is summed in double precision.
     pool = clip_to_field("reps.attainment",
-                         sample(v["reps.attainment"], (ATTAINMENT_POOL, n, seats),
-                                streams["attainment"]))
-    uniforms = streams["attrition"].random((ATTAINMENT_POOL, n, seats))
-    log_stay = np.log1p(-monthly_hazard(d["attrition.annual"]))
+                         sample(v["reps.attainment"], (ATTAINMENT_POOL, seats, n),
+                                streams["attainment"], single=True))
+    uniforms = streams["attrition"].random((ATTAINMENT_POOL, seats, n), dtype=np.float32)
+    log_stay = np.log1p(-monthly_hazard(d["attrition.annual"])).astype(np.float32)
 
-    last = leaving_months(np.maximum(start, 1), uniforms[0], log_stay[:, None])
+    last = leaving_months(np.maximum(start, 1), uniforms[0], log_stay)
     if n_hires:
-        washed = streams["washout"].random((n, n_hires)) < d["hiring.washout"][:, None]
-        ramp_whole = np.ceil(d["ramp.months"])[:, None]
-        tenure_out = 1 + np.floor(streams["washout"].random((n, n_hires)) * ramp_whole)
-        washout_last = np.where(washed, start[:, n_existing:] + tenure_out - 1, np.inf)
-        np.minimum(last[:, n_existing:], washout_last, out=last[:, n_existing:])
+        washed = streams["washout"].random((n_hires, n)) < d["hiring.washout"]
+        ramp_whole = np.ceil(d["ramp.months"])
+        tenure_out = 1 + np.floor(streams["washout"].random((n_hires, n)) * ramp_whole)
+        washout_last = np.where(washed, start[n_existing:] + tenure_out - 1, np.inf)
+        np.minimum(last[n_existing:], washout_last, out=last[n_existing:])
     in_period = np.minimum(last, months).astype(np.int64)
     weight = pool[0] if active.all() else np.where(active, pool[0], 0.0)
     trials = np.arange(n)
     bins = Bins(n, months)
-    bins.add(trials[:, None], start, in_period, weight)
+    bins.add(trials, start, in_period, weight)
     ramps = RampTable(d["ramp.months"], v["ramp.curve"], months)
 
     parts = np.zeros((n, 3))
-    parts[:, 0] = np.einsum("ts,ts->t", weight[:, :n_existing], in_period[:, :n_existing])
-    tenure = np.clip(in_period[:, n_existing:] - start[:, n_existing:] + 1, 0, months)
-    parts[:, 1] = np.einsum("ts,ts->t", weight[:, n_existing:],
-                            ramps.produced(trials[:, None], tenure))
+    parts[:, 0] = np.einsum("st,st->t", weight[:n_existing], in_period[:n_existing])
+    tenure = np.clip(in_period[n_existing:] - start[n_existing:] + 1, 0, months)
+    parts[:, 1] = np.einsum("st,st->t", weight[n_existing:], ramps.produced(trials, tenure))
     if v["attrition.backfill"]:
         gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
-        following = last + gap[:, None]
+        following = last + gap
         second = np.flatnonzero(active & (following <= months))
-        parts[:, 2] = _backfills(second // seats, following.ravel()[second].astype(np.int64),
+        parts[:, 2] = _backfills(second % n, following.ravel()[second].astype(np.int64),
                                  pool[1].ravel()[second], uniforms[1].ravel()[second], gap,
                                  log_stay, months, v["reps.attainment"], streams, bins, ramps)
     monthly = bins.monthly(ramps)
@@ -328,8 +331,8 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     else:
         retained = np.zeros(n)
     draws = dict(d)
-    draws["reps.attainment"] = pool[0].mean(axis=1) if seats else np.zeros(n)
-    draws["hiring.delay_months"] = delay.mean(axis=1) if n_hires else np.zeros(n)
+    draws["reps.attainment"] = pool[0].mean(axis=0, dtype=float) if seats else np.zeros(n)
+    draws["hiring.delay_months"] = delay.mean(axis=0) if n_hires else np.zeros(n)
     return ChunkOutput(monthly, parts, retained, draws)
 
 
