@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from okrsim.errors import OkrsimError
+from okrsim.grading import Assessment, grade
 from okrsim.plan import Objective, Plan, find_cycles
 from okrsim.sim import spec
 
@@ -167,8 +169,9 @@ def check(plan: Plan) -> CascadeReport:
 
     The checks: duplicate ids and parent cycles (invalid); a parent that does not exist; a team
     objective that supports nothing; fewer than 2 or more than 5 key results; a key result with no
-    number to measure it; a ``drives`` path the model does not have; a company target without
-    baseline and target, or more than one; two key results committing the same model input.
+    number to measure it, or that is an activity rather than an outcome (both as judged by the
+    SMART grader); a ``drives`` path the model does not have; a company target without baseline
+    and target, or more than one; two key results committing the same model input.
 
     Parameters
     ----------
@@ -257,14 +260,33 @@ def _key_result_counts(plan: Plan) -> list[Finding]:
     return findings
 
 
+def _assess(text: str) -> Assessment | None:
+    """The SMART grader's view of a key result, or None for text it cannot read."""
+    try:
+        return grade(text)
+    except OkrsimError:  # e.g. a language other than English or Italian
+        return None
+
+
 def _measurability(plan: Plan) -> list[Finding]:
+    """Key results with no number to measure them, and key results that are tasks.
+
+    Both use the SMART grader (the same judgement learners get in the notebooks); text the
+    grader cannot read falls back to looking for any number.
+    """
     findings = []
     for obj, kr in plan.key_results():
-        if not has_number(kr.text) and kr.target is None:
+        a = _assess(kr.text)
+        measurable = a.criteria["measurable"].verdict == "met" if a else has_number(kr.text)
+        if not measurable and kr.target is None:
             findings.append(Finding("not-measurable", "error",
                                     f"Key result '{kr.id}' has no number to measure it; state the "
                                     "metric with a target value, ideally 'from X to Y'.",
                                     obj.id, kr.id))
+        if a is not None and a.activity:
+            findings.append(Finding("activity", "warning",
+                                    f"Key result '{kr.id}' is an activity, not an outcome. "
+                                    f"{a.activity_advice}", obj.id, kr.id))
     return findings
 
 

@@ -103,7 +103,7 @@ def test_a_pure_cycle_is_reported_and_still_drawn():
     parent: sales
     objective: Loop back
     key_results:
-      - {id: b1, text: Publish 12 case studies by Q4 2027}
+      - {id: b1, text: Raise marketing-sourced pipeline from €2M to €3M by Q4 2027}
       - {id: b2, text: Reach 5000 newsletter subscribers by Q4 2027}
 """
     report = check(loads_plan(text, strict=False))
@@ -156,3 +156,22 @@ def test_dict_report_nests_children():
 )
 def test_has_number_reads_digits_and_number_words(text, expected):
     assert has_number(text) is expected
+
+
+def test_an_activity_key_result_is_a_warning_with_the_graders_advice():
+    text = BASE.replace("Cut the sales cycle from 90 to 81 days by Q3 2027",
+                        "Hire 2 account executives by Q3 2027")
+    report = check(loads_plan(text))
+    (finding,) = report.findings
+    assert (finding.code, finding.severity, finding.key_result) == ("activity", "warning", "cycle")
+    assert "not an outcome" in finding.message and "Increase" in finding.message
+    assert report.exit_code == 1
+
+
+def test_measurability_follows_the_grader_not_just_digits():
+    # A date gives digits but no measure; a spelled-out amount is a measure.
+    assert _codes(BASE.replace("Raise profit 5% by December 2027",
+                               "Deliver the profit plan by 31 December 2027")) == [
+        "not-measurable", "activity"]
+    assert _codes(BASE.replace("Raise profit 5% by December 2027",
+                               "Raise profit by five percent by December 2027")) == []
