@@ -47,12 +47,3 @@ def box(inner_html: str, tone: str = "muted", css_class: str = "") -> str:
         f'line-height:1.45">'
         f"{inner_html}</div>"
     )
-
-
-def items(lines: list[str]) -> str:
-    """Return a bulleted list of plain-text lines (each escaped); empty string for none."""
-    if not lines:
-        return ""
-    return "<ul style='margin:2px 0 2px 18px;padding:0'>" + "".join(
-        f"<li>{esc(line)}</li>" for line in lines
-    ) + "</ul>"
