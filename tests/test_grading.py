@@ -390,3 +390,74 @@ def test_short_italian_statements_are_detected(text):
 ])
 def test_a_ramp_duration_is_rewritten_as_time_to_quota_once(text, rewrite):
     assert grade(text).suggestion == rewrite
+
+
+# --- Specific: patterns of corpus rows it-371 to en-418 (guards against over-reach included) ---
+
+@pytest.mark.parametrize("text", [
+    "Launch the new pricing page", "Ship the new RevOps dashboard by the end of May",
+    "Make 50 calls per day", "Run 6 webinars by Q3 to support our growth target",
+    "Implementare il nuovo CRM", "Pubblicare la nuova pagina prezzi prima dell'estate",
+    "Fare 50 chiamate al giorno",
+])
+def test_a_named_deliverable_is_specific_and_the_task_is_flagged_by_activity(text):
+    result = grade(text)
+    assert result.activity and result.criteria["specific"].verdict == "met", text
+    assert result.criteria["specific"].evidence
+
+
+def test_a_task_with_a_vague_verb_and_no_deliverable_is_not_specific():
+    assert grade("Work on things this quarter").criteria["specific"].verdict == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Be the best sales organisation in the industry", "Make a difference for our customers",
+    "Be the partner of choice for our customers", "Build a culture of winning in 2027",
+    "Essere i migliori del settore", "Fare la differenza per i nostri clienti",
+    "Soddisfare i clienti",
+])
+def test_wishes_are_not_specific_even_when_they_name_a_population(text):
+    assert grade(text).criteria["specific"].verdict == "missing", text
+
+
+def test_making_a_difference_is_a_wish_not_a_task():
+    assert not grade("Fare la differenza per i nostri clienti").activity
+
+
+@pytest.mark.parametrize("text", [
+    "Aumentare le vendite del 10%, ridurre gli sconti del 5% entro fine anno",
+    "Grow enterprise ARR by 12%, cut discounting to 10% by Q4",
+    "Incrementare le opportunità qualificate e il tasso di conversione nel Q1",
+])
+def test_two_goals_joined_by_a_comma_or_by_and_are_partly_specific(text):
+    result = grade(text).criteria["specific"]
+    assert result.verdict == "partial", text
+    assert "one metric" in result.advice or "una sola metrica" in result.advice
+
+
+@pytest.mark.parametrize("text", [
+    "Grow ARR by 10%, reaching €5M by Q4",
+    "Reduce churn among SMB and mid-market accounts to 5% by Q4",
+    "Raise NPS and CSAT scores this year",
+])
+def test_one_goal_with_a_comma_or_two_populations_stays_specific(text):
+    assert grade(text).criteria["specific"].verdict == "met", text
+
+
+def test_a_goal_clause_is_not_a_vague_verb():
+    assert grade("Run 6 webinars by Q3 to support our growth target").criteria[
+        "specific"].verdict == "met"
+
+
+@pytest.mark.parametrize("text", [
+    "Pubblicare la nuova pagina prezzi prima dell'estate",
+    "Publish the partner pricing page before the summer",
+])
+def test_seasons_are_calendar_deadlines(text):
+    assert grade(text).criteria["time_bound"].verdict == "met"
+
+
+@pytest.mark.parametrize("text", ["Far crescere il team", "Crescere in modo sostenibile"])
+def test_short_italian_wishes_are_detected_as_italian_and_not_specific(text):
+    result = grade(text)
+    assert result.lang == "it" and result.criteria["specific"].verdict == "missing"

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from okrsim.grading.lexicon import Lexicon
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+#: A word that can name a deliverable: three letters or more, no digits.
+_OBJECT_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 #: Metric families that name a generic count ("customers"): concrete only with a number or a
 #: plain verb; a more specific metric is preferred in the rewrite.
@@ -148,6 +150,11 @@ class Analysis:
         "more", "fewer"...: a direction without a number.
     relevance, means : list of Span
         Phrases naming the goal served, and the means to reach the target (whole text).
+    wishes : list of Span
+        Aspirations that name no measurable change ("be the best", "fare la differenza").
+    deliverables : list of Span
+        Words naming the object of a task verb ("webinars" in "run six webinars by Q3"): dates,
+        rates, numbers and frequent function words left out.
     """
 
     text: str
@@ -174,6 +181,8 @@ class Analysis:
     conjunctions: list[Span]
     relevance: list[Span]
     means: list[Span]
+    wishes: list[Span]
+    deliverables: list[Span]
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -190,6 +199,27 @@ def _outermost(families: dict[str, list[Span]]) -> dict[str, list[Span]]:
     return {name: [s for s in found if not any(
         o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start)
         for o in every)] for name, found in families.items()}
+
+
+def objects_of(verbs: list[Span], text: str, sentences: list[Span], skip: list[Span],
+               stop: frozenset[str]) -> list[Span]:
+    """Words after each verb, to the end of its sentence, that may name what the task delivers.
+
+    The verb's own first word is left out ("make" of "make 50 calls", whose pattern holds the
+    noun), and so are words inside ``skip`` (dates, rates, numbers) and the ``stop`` words.
+    """
+    found: list[Span] = []
+    for verb in verbs:
+        first_word = re.match(r"\S+", verb.text)
+        start = verb.start + (first_word.end() if first_word else 0)
+        for sentence in sentences:
+            if not sentence.start <= verb.start < sentence.end:
+                continue
+            for match in _OBJECT_WORD.finditer(text, start, sentence.end):
+                word = Span(match.start(), match.end(), match.group(0))
+                if match.group(0).lower() not in stop and not any(word.overlaps(s) for s in skip):
+                    found.append(word)
+    return sorted(set(found), key=lambda s: s.start)
 
 
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
@@ -234,6 +264,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     durations = relative if metrics.get("ramp") else []
     quantities = sorted(numbers + multipliers + [q.span for q in factors] + durations,
                         key=lambda s: s.start)
+    activity_verbs = spans(p["activity_verbs"], text, commitment)
+    rates = spans(p["rates"], text, commitment)
+    time_vague = spans(p["time_vague"], text, commitment)
+    skip = times + time_vague + rates + quantities + relevance
+    deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -247,17 +282,20 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         multipliers=multipliers,
         time_anchored=anchored,
         time_relative=relative,
-        time_vague=spans(p["time_vague"], text, commitment),
-        rates=spans(p["rates"], text, commitment),
+        time_vague=time_vague,
+        rates=rates,
         context_times=context_times,
         metrics=metrics,
         populations=populations,
         outcome_verbs=spans(p["outcome_verbs"], text, commitment),
         comparatives=spans(p["comparatives"], text, commitment),
-        activity_verbs=spans(p["activity_verbs"], text, commitment),
-        vague_verbs=spans(p["vague_verbs"], text, commitment),
+        activity_verbs=activity_verbs,
+        # "to support our growth target" names the goal served, not a vague verb
+        vague_verbs=without(spans(p["vague_verbs"], text, commitment), relevance),
         reduce_verbs=spans(p["reduce_verbs"], text, commitment),
         conjunctions=spans(p["conjunctions"], text, commitment),
         relevance=relevance,
         means=spans(p["means"], text, whole),
+        wishes=spans(p["wishes"], text, commitment),
+        deliverables=deliverables,
     )

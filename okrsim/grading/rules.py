@@ -40,6 +40,8 @@ REGIONS = {"geo_emea": frozenset({"geo_it", "geo_es", "geo_fr", "geo_de", "geo_u
 _SHORT_HORIZON = re.compile(
     r"quarter|month|week|day|sprint|Q[1-4]|trimestr|mes[ei]|settiman|giorn", re.IGNORECASE)
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+#: What may stand between a conjunction and a second metric: an article or a possessive at most.
+_JUST_AN_ARTICLE = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+|[^\W\d_]{1,3}['’]\s*)?", re.UNICODE)
 
 
 def _texts(found: list[Span]) -> list[str]:
@@ -56,15 +58,47 @@ def _all(families: dict[str, list[Span]]) -> list[Span]:
     return [span for found in families.values() for span in found]
 
 
+def _families_between(a: Analysis, start: int, end: int) -> set[str]:
+    """Metric families (generic counts left out) with a match between ``start`` and ``end``."""
+    return {name for name, found in a.metrics.items() if name not in GENERIC_FAMILIES
+            and any(start <= s.start and s.end <= end for s in found)}
+
+
+def _joined_metrics(a: Analysis, sentence: Span) -> list[Span]:
+    """Two metrics of different families joined only by a conjunction and an article
+    ("le opportunità qualificate e il tasso di conversione")."""
+    found = sorted((s for name, spans_ in a.metrics.items() if name not in GENERIC_FAMILIES
+                    for s in spans_ if sentence.overlaps(s)), key=lambda s: s.start)
+    family = {s: name for name, spans_ in a.metrics.items() for s in spans_}
+    for first, second in zip(found, found[1:], strict=False):
+        if family[first] == family[second]:
+            continue
+        for c in a.conjunctions:
+            if first.end <= c.start and c.end <= second.start and _JUST_AN_ARTICLE.fullmatch(
+                    a.text[c.end:second.start]):
+                return [first, second]
+    return []
+
+
 def several_goals(a: Analysis) -> list[Span]:
-    """Directions of one sentence joined by a conjunction ("increase X and reduce Y"), or two
-    comparatives in a list ("more leads, faster")."""
+    """Directions of one sentence joined by a conjunction ("increase X and reduce Y") or by a
+    comma with a different metric on each side ("grow ARR by 12%, cut discounts to 10%"), two
+    metrics joined by a conjunction ("raise win rate and deal size"), or two comparatives in a
+    list ("more leads, faster")."""
     for sentence in a.commitment:
         by_start = {v.start: v for v in a.outcome_verbs + a.comparatives if sentence.overlaps(v)}
         words = [by_start[k] for k in sorted(by_start)]
         for first, second in zip(words, words[1:], strict=False):
             if any(first.end <= c.start < second.start for c in a.conjunctions):
                 return [first, second]
+            if "," in a.text[first.end:second.start]:
+                before = _families_between(a, first.start, second.start)
+                after = _families_between(a, second.start, sentence.end)
+                if before and after and not before & after:
+                    return [first, second]
+        joined = _joined_metrics(a, sentence)
+        if joined:
+            return joined
         comparatives = sorted((c for c in a.comparatives if sentence.overlaps(c)),
                               key=lambda c: c.start)
         for first, second in zip(comparatives, comparatives[1:], strict=False):
@@ -80,13 +114,21 @@ def vague_generic(a: Analysis) -> bool:
     return bool(a.vague_verbs and not a.quantities and concrete and len(generic) == len(concrete))
 
 
+def deliverables(a: Analysis) -> list[Span]:
+    """What a task names as its deliverable ("the new pricing page"), when the statement is a
+    task without a vague verb: concrete for Specific (the task itself is flagged by activity)."""
+    return a.deliverables if is_activity(a) and not a.vague_verbs else []
+
+
 def specific(a: Analysis) -> CriterionResult:
-    """Specific: a concrete metric or population, no vague verb, one goal."""
+    """Specific: a concrete metric, population or deliverable, no vague verb or wish, one goal."""
     advice = a.lexicon.advice
-    concrete = _all(a.metrics) + _all(a.populations)
+    concrete = _all(a.metrics) + _all(a.populations) or deliverables(a)
     several = several_goals(a)
-    if not concrete or vague_generic(a):
-        return CriterionResult("missing", _texts(a.vague_verbs), advice["specific_missing"])
+    wishes = [] if a.quantities else a.wishes
+    if not concrete or wishes or vague_generic(a):
+        return CriterionResult("missing", _texts(wishes + a.vague_verbs),
+                               advice["specific_missing"])
     if several:
         return CriterionResult("partial", _texts(several + concrete), advice["specific_several"])
     if a.vague_verbs and not a.quantities:
