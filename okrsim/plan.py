@@ -476,7 +476,7 @@ def _key_result_numbers(
             if _is_number(value) and value <= 0:
                 problems.append(f"{here}: {key} of the company target must be more than 0; "
                                 f"got {value!r}.")
-        if _is_number(target) and _is_number(baseline) and target / baseline > 100:
+        if _is_number(target) and _is_number(baseline) and baseline > 0 and target / baseline > 100:
             problems.append(f"{here}: target is more than 100 times the baseline; check the "
                             "units (both must be in the same currency unit).")
         if forecast is not None:

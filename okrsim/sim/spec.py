@@ -180,7 +180,7 @@ def validate_distribution(value: Any, where: str, field: Field | None = None) ->
         kinds = f"{field.allowed()} or {example}" if field else f"a number or {example}"
         return [f"{where} must be {kinds}; got {type(value).__name__} {value!r}."]
     name = value.get("dist")
-    if name not in DISTRIBUTIONS:
+    if not isinstance(name, str) or name not in DISTRIBUTIONS:
         allowed = ", ".join(DISTRIBUTIONS)
         return [f"{where}.dist must be one of {allowed}; got {name!r}."]
     required, optional = DISTRIBUTIONS[name]
@@ -272,7 +272,8 @@ def validate_value(path: str, value: Any, where: str, months: int | None = None)
         return _validate_months(value, where, months)
     if field.kind == "curve":
         return _validate_curve(value, where)
-    if field.kind == "count" and _is_number(value) and float(value) != int(value):
+    if field.kind == "count" and _is_number(value) and (
+            not math.isfinite(float(value)) or float(value) != int(value)):
         return [f"{where} must be {field.allowed()}; got {value!r}."]
     if not field.uncertain and not _is_number(value):
         return [f"{where} must be {field.allowed()}; got {value!r}."]
@@ -286,7 +287,8 @@ def _validate_months(value: Any, where: str, months: int | None) -> list[str]:
     ok = (
         isinstance(value, list)
         and value
-        and all(_is_number(m) and float(m) == int(m) and 1 <= m <= top for m in value)
+        and all(_is_number(m) and math.isfinite(float(m)) and float(m) == int(m)
+                and 1 <= m <= top for m in value)
     )
     if not ok:
         return [f"{where} must be a list of start months, whole numbers from 1 to {top}; "
