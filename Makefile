@@ -32,6 +32,7 @@ accuracy: $(STAMP)
 	$(BIN)/python scripts/grading_accuracy.py
 	$(BIN)/python scripts/grading_accuracy.py --holdout
 	$(BIN)/python scripts/grading_accuracy.py --corpus tests/data/grading_holdout2.csv
+	$(BIN)/python scripts/grading_accuracy.py --corpus tests/data/grading_holdout3.csv
 
 clean:
 	rm -rf $(VENV) build *.egg-info
