@@ -23,9 +23,19 @@ from okrsim.exercises import Exercise, ExerciseResult, load_bank
 from okrsim.grading import Assessment, grade
 from okrsim.journal import Journal, JournalError
 from okrsim.plan import KeyResult, Objective, Plan, load_plan, loads_plan, parse_plan
-from okrsim.sim.feasibility import default_plan, simulate
-from okrsim.sim.goal_seek import solve
-from okrsim.sim.result import Result
+
+#: The simulator's entry points load numpy and pandas; they are imported on first use so that
+#: ``okrsim grade`` and ``okrsim check`` start quickly.
+_LAZY = {"simulate": "okrsim.sim", "default_plan": "okrsim.sim", "solve": "okrsim.sim",
+         "Result": "okrsim.sim"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'okrsim' has no attribute {name!r}")
 
 __all__ = [
     "Assessment",
