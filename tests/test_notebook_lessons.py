@@ -56,12 +56,19 @@ def test_staircase_scores_shown_are_the_graders_and_rise(path, lang):
     assert all(b > a for a, b in zip(values, values[1:], strict=False)), values
 
 
-def test_will_it_add_up_prints_the_simulators_answer():
-    on_paper, probability = run_lessons(NOTEBOOKS / "04_will_it_add_up.ipynb")
+@pytest.mark.parametrize(("path", "words"), [
+    (NOTEBOOKS / "04_will_it_add_up.ipynb",
+     {"on_paper": "on paper", "not": "do not add up", "p": "P(target)"}),
+    (NOTEBOOKS / "it" / "04_will_it_add_up.ipynb",
+     {"on_paper": "sulla carta", "not": "non tornano", "p": "P(obiettivo)"}),
+])
+def test_will_it_add_up_prints_the_simulators_answer(path, words):
+    on_paper, probability = run_lessons(path)
     result = simulate(default_plan(), trials=2_000, seed=1)
-    assert f"on paper {result.on_paper_growth:+.1%}" in on_paper
-    assert ("do not add up" not in on_paper) == result.adds_up
-    assert probability.startswith(f"P(target) = {result.p_target:.0%} ± {result.p_target_se:.1%}")
+    assert f"{words['on_paper']} {result.on_paper_growth:+.1%}" in on_paper
+    assert (words["not"] not in on_paper) == result.adds_up
+    shown = f"{words['p']} = {result.p_target:.0%} ± {result.p_target_se:.1%}"
+    assert probability.startswith(shown)
 
 
 def test_finance_notebook_goal_seek_follows_its_parameters():

@@ -41,3 +41,17 @@ def test_save_figure_checks_the_extension(result, tmp_path):
         plots.save_figure(plots.overview(result), tmp_path / "o.txt")
     with pytest.raises(OkrsimError, match="cannot be written"):
         plots.save_figure(plots.overview(result), tmp_path / "missing" / "o.png")
+
+
+def test_charts_speak_italian_with_the_same_labels_as_english(result):
+    assert plots.LABELS["en"].keys() == plots.LABELS["it"].keys()
+    title = plots.growth_histogram(result, lang="it").axes[0].get_title()
+    assert title.startswith("P(obiettivo) = ") and f"{result.p_target:.0%}" in title
+    fan = plots.fan_chart(result, lang="it").axes[0]
+    assert fan.get_xlabel() == "mese"
+    assert "sulla carta" in [t.get_text() for t in fan.get_legend().get_texts()]
+
+
+def test_charts_refuse_a_language_they_lack_in_one_sentence(result):
+    with pytest.raises(OkrsimError, match="The charts speak 'en' or 'it'; got 'fr'"):
+        plots.fan_chart(result, lang="fr")

@@ -97,6 +97,8 @@ def test_dashboard_on_a_plan_file_in_italian():
     dash = FeasibilityDashboard(ARTICLE_PLAN, trials=TRIALS, ui="it")
     assert "Crescita obiettivo" in dash.output_html and dash.error is None
     assert dash.sliders["hiring.count"].description == "Assunzioni"
+    assert [f.axes[0].get_xlabel() for f in dash._figures.values()] == ["crescita nel periodo",
+                                                                        "mese"]
 
 
 def test_engine_refusals_show_as_one_escaped_sentence(monkeypatch):

@@ -213,7 +213,7 @@ class FeasibilityDashboard(widgets.VBox):
                                          progress=progress))
         if self.sensitivity_result is not None:
             figure = Figure(figsize=(6.5, 3.5), layout="tight")
-            plots.tornado(self.sensitivity_result, ax=figure.subplots())
+            plots.tornado(self.sensitivity_result, ax=figure.subplots(), lang=self.ui)
             self.tornado_image.value = _png(figure)
             self.tornado_image.layout.display = None  # hidden while empty (no broken image)
         return self.sensitivity_result
@@ -297,7 +297,7 @@ class FeasibilityDashboard(widgets.VBox):
         figure = self._figures[name]
         ax = figure.axes[0]
         _wipe(ax)
-        draw(result, ax=ax)
+        draw(result, ax=ax, lang=self.ui)
         return _png(figure)
 
     def _render_summary(self, r) -> str:
