@@ -104,7 +104,7 @@ def test_cascade_view_escapes_learner_text_everywhere():
 
 
 def test_cascade_view_in_italian_and_from_a_plan_object():
-    view = CascadeView(load_plan(ARTICLE_PLAN), editable=True, lang="it")
+    view = CascadeView(load_plan(ARTICLE_PLAN), editable=True, ui="it")
     assert "risultati chiave" in view.output_html and "Nessun problema" in view.output_html
     assert view.click().clean  # the YAML shown in the editor reads back as the same clean plan
 
@@ -115,7 +115,7 @@ def test_cascade_view_bad_arguments_are_one_sentence():
     with pytest.raises(OkrsimError, match="does not exist"):
         CascadeView(ROOT / "nope.yaml")
     with pytest.raises(OkrsimError, match="speak"):
-        CascadeView(ARTICLE_PLAN, lang="de")
+        CascadeView(ARTICLE_PLAN, ui="de")
 
 
 CHOICES = {"objective": "Objective", "outcome": "Key result", "activity": "Activity"}

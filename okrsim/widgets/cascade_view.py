@@ -36,8 +36,8 @@ class CascadeView(widgets.VBox):
         The plan as YAML text (instead of ``plan``).
     editable : bool
         Show the YAML in a text box with a *Check* button.
-    lang : str
-        Language of the labels, ``"en"`` or ``"it"``.
+    ui : str
+        Language of the labels, ``"en"`` or ``"it"`` (as in the other widgets).
 
     Attributes
     ----------
@@ -61,9 +61,9 @@ class CascadeView(widgets.VBox):
         *,
         text: str | None = None,
         editable: bool = False,
-        lang: str = "en",
+        ui: str = "en",
     ):
-        self.lang = check_lang(lang)
+        self.ui = check_lang(ui)
         if (plan is None) == (text is None):
             raise OkrsimError("Give CascadeView either a plan (or plan file path) or its text.")
         if plan is not None and not isinstance(plan, Plan):
@@ -73,12 +73,12 @@ class CascadeView(widgets.VBox):
         self.error: str | None = None
         self.editor = widgets.Textarea(
             value=plan_yaml(plan) if plan is not None else text,
-            description=ui_text("editor_label", lang),
+            description=ui_text("editor_label", self.ui),
             layout=widgets.Layout(width="100%", height="320px"),
             style={"description_width": "initial"},
         )
         self.editor.add_class("okrsim-cascade-input")
-        self.button = widgets.Button(description=ui_text("check", lang), button_style="primary")
+        self.button = widgets.Button(description=ui_text("check", self.ui), button_style="primary")
         self.button.add_class("okrsim-cascade-button")
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML()
@@ -113,14 +113,14 @@ class CascadeView(widgets.VBox):
             problems = getattr(exc, "problems", [str(exc)])
             lines = "".join(f"<li>{esc(p)}</li>" for p in problems)
             self.output.value = box(
-                f"<b>{esc(ui_text('cannot_read_plan', self.lang))}</b><ul>{lines}</ul>", "bad"
+                f"<b>{esc(ui_text('cannot_read_plan', self.ui))}</b><ul>{lines}</ul>", "bad"
             )
             return None
         return self._show(check(plan))
 
     def _show(self, report: CascadeReport) -> CascadeReport:
         self.report, self.error = report, None
-        self.output.value = render_report(report, self.lang)
+        self.output.value = render_report(report, self.ui)
         return report
 
 
