@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from okrsim.cascade_messages import check_lang, plural, say
 from okrsim.errors import OkrsimError
 from okrsim.grading import Assessment, grade
 from okrsim.plan import Objective, Plan, find_cycles
@@ -52,7 +53,8 @@ class Finding:
     severity : str
         ``"invalid"``, ``"error"`` or ``"warning"``.
     message : str
-        One plain sentence saying what is wrong and how to fix it.
+        One plain sentence saying what is wrong and how to fix it, in the language given to
+        :func:`check`.
     objective, key_result : str or None
         Where it is.
     """
@@ -70,6 +72,7 @@ class CascadeReport:
 
     plan: Plan
     findings: list[Finding] = field(default_factory=list)
+    lang: str = "en"
 
     @property
     def clean(self) -> bool:
@@ -105,18 +108,18 @@ class CascadeReport:
     def to_text(self) -> str:
         """Draw the cascade as an indented tree, then list the findings."""
         plan = self.plan
-        lines = [f"{plan.name} ({plan.start}, {plan.months} months)"]
+        lang = self.lang
+        lines = [say(lang, "report.header", name=plan.name, start=plan.start, months=plan.months)]
         roots = _roots(plan)
         for i, root in enumerate(roots):
             self._draw(root, "", i == len(roots) - 1, lines, set())
         lines.append("")
         if self.clean:
-            lines.append("No findings: every team objective links up and every key result "
-                         "is measurable.")
+            lines.append(say(lang, "report.clean"))
         else:
-            lines.append(f"{len(self.findings)} finding{'s' if len(self.findings) > 1 else ''}:")
+            lines.append(plural(lang, "report.findings", len(self.findings)))
             for f in self.findings:
-                lines.append(f"  [{f.severity}] {f.message}")
+                lines.append(f"  [{say(lang, f'severity.{f.severity}')}] {f.message}")
         return "\n".join(lines)
 
     def _draw(self, obj: Objective, indent: str, last: bool, lines: list[str], seen: set) -> None:
@@ -164,7 +167,7 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER_RE.search(_DATE_RE.sub(" ", text)))
 
 
-def check(plan: Plan) -> CascadeReport:
+def check(plan: Plan, lang: str = "en") -> CascadeReport:
     """Check a plan's cascade and alignment.
 
     The checks: duplicate ids and parent cycles (invalid); a parent that does not exist; a team
@@ -178,47 +181,49 @@ def check(plan: Plan) -> CascadeReport:
     plan : Plan
         A plan, usually from :func:`okrsim.load_plan` (``strict=False`` keeps duplicate ids and
         cycles so that they are reported here).
+    lang : {"en", "it"}
+        Language of the finding messages and of the report's headings. Codes and severities do
+        not change with it; an activity finding's advice stays in the key result's own language.
 
     Returns
     -------
     CascadeReport
+
+    Raises
+    ------
+    OkrsimError
+        When ``lang`` is not a language the check writes.
     """
+    lang = check_lang(lang)
     findings: list[Finding] = []
-    findings += _duplicate_ids(plan)
-    findings += _cycles(plan)
-    findings += _parents(plan)
-    findings += _key_result_counts(plan)
-    findings += _measurability(plan)
-    findings += _drives(plan)
-    return CascadeReport(plan, findings)
+    for checker in (_duplicate_ids, _cycles, _parents, _key_result_counts, _measurability,
+                    _drives):
+        findings += checker(plan, lang)
+    return CascadeReport(plan, findings, lang)
 
 
-def _duplicate_ids(plan: Plan) -> list[Finding]:
+def _duplicate_ids(plan: Plan, lang: str) -> list[Finding]:
     findings = []
     for oid, n in Counter(o.id for o in plan.objectives).items():
         if n > 1:
             findings.append(Finding("duplicate-id", "invalid",
-                                    f"Objective id '{oid}' is used {n} times; give each "
-                                    "objective its own id.", oid))
+                                    say(lang, "duplicate-id.objective", id=oid, n=n), oid))
     for kid, n in Counter(kr.id for _, kr in plan.key_results()).items():
         if n > 1:
             findings.append(Finding("duplicate-id", "invalid",
-                                    f"Key result id '{kid}' is used {n} times; give each key "
-                                    "result its own id.", None, kid))
+                                    say(lang, "duplicate-id.key_result", id=kid, n=n), None, kid))
     return findings
 
 
-def _cycles(plan: Plan) -> list[Finding]:
+def _cycles(plan: Plan, lang: str) -> list[Finding]:
     findings = []
     for cycle in find_cycles(plan.objectives):
         path = " -> ".join([*cycle, cycle[0]])
-        findings.append(Finding("cycle", "invalid",
-                                f"Objectives {path} form a cycle; each objective must support "
-                                "one above it, ending at a company objective.", cycle[0]))
+        findings.append(Finding("cycle", "invalid", say(lang, "cycle", path=path), cycle[0]))
     return findings
 
 
-def _parents(plan: Plan) -> list[Finding]:
+def _parents(plan: Plan, lang: str) -> list[Finding]:
     ids = {o.id for o in plan.objectives}
     target = plan.target_key_result()
     company_owner = None
@@ -232,31 +237,28 @@ def _parents(plan: Plan) -> list[Finding]:
     for obj in plan.objectives:
         if obj.parent is not None and obj.parent not in ids:
             findings.append(Finding("missing-parent", "error",
-                                    f"Objective '{obj.id}' names parent '{obj.parent}', which is "
-                                    "not in the plan; point it at an existing objective id.",
+                                    say(lang, "missing-parent", id=obj.id, parent=obj.parent),
                                     obj.id))
         elif obj.parent is None and obj.owner != company_owner:
             findings.append(Finding("supports-nothing", "error",
-                                    f"Objective '{obj.id}' of {obj.owner} supports nothing; give "
-                                    "it a 'parent' so it links up to a company objective.",
+                                    say(lang, "supports-nothing", id=obj.id, owner=obj.owner),
                                     obj.id))
     return findings
 
 
-def _key_result_counts(plan: Plan) -> list[Finding]:
+def _key_result_counts(plan: Plan, lang: str) -> list[Finding]:
     findings = []
     for obj in plan.objectives:
         n = len(obj.key_results)
         if n < MIN_KEY_RESULTS:
+            noun = plural(lang, "noun.key_result", n)
             findings.append(Finding("too-few-key-results", "warning",
-                                    f"Objective '{obj.id}' has {n} key "
-                                    f"result{'' if n == 1 else 's'}; write {MIN_KEY_RESULTS} to "
-                                    f"{MAX_KEY_RESULTS} so progress is measured from more than "
-                                    "one angle.", obj.id))
+                                    say(lang, "too-few-key-results", id=obj.id, n=n, noun=noun,
+                                        low=MIN_KEY_RESULTS, high=MAX_KEY_RESULTS), obj.id))
         elif n > MAX_KEY_RESULTS:
             findings.append(Finding("too-many-key-results", "warning",
-                                    f"Objective '{obj.id}' has {n} key results; keep at most "
-                                    f"{MAX_KEY_RESULTS} so the team can focus.", obj.id))
+                                    say(lang, "too-many-key-results", id=obj.id, n=n,
+                                        high=MAX_KEY_RESULTS), obj.id))
     return findings
 
 
@@ -268,7 +270,7 @@ def _assess(text: str) -> Assessment | None:
         return None
 
 
-def _measurability(plan: Plan) -> list[Finding]:
+def _measurability(plan: Plan, lang: str) -> list[Finding]:
     """Key results with no number to measure them, and key results that are tasks.
 
     Both use the SMART grader (the same judgement learners get in the notebooks); text the
@@ -280,36 +282,32 @@ def _measurability(plan: Plan) -> list[Finding]:
         measurable = a.criteria["measurable"].verdict == "met" if a else has_number(kr.text)
         if not measurable and kr.target is None:
             findings.append(Finding("not-measurable", "error",
-                                    f"Key result '{kr.id}' has no number to measure it; state the "
-                                    "metric with a target value, ideally 'from X to Y'.",
-                                    obj.id, kr.id))
+                                    say(lang, "not-measurable", id=kr.id), obj.id, kr.id))
         if a is not None and a.activity:
             findings.append(Finding("activity", "warning",
-                                    f"Key result '{kr.id}' is an activity, not an outcome. "
-                                    f"{a.activity_advice}", obj.id, kr.id))
+                                    say(lang, "activity", id=kr.id, advice=a.activity_advice),
+                                    obj.id, kr.id))
     return findings
 
 
-def _drives(plan: Plan) -> list[Finding]:
+def _drives(plan: Plan, lang: str) -> list[Finding]:
     findings = []
     targets = [(o, kr) for o, kr in plan.key_results() if kr.drives == spec.TARGET_PATH]
     for obj, kr in targets:
         missing = [k for k in ("baseline", "target") if getattr(kr, k) is None]
         if missing:
+            which = say(lang, f"missing.{missing[0] if len(missing) == 1 else 'both'}")
             findings.append(Finding("target-incomplete", "error",
-                                    f"Company target '{kr.id}' has no {' and no '.join(missing)}; "
-                                    "give both so target growth = target / baseline - 1.",
+                                    say(lang, "target-incomplete", id=kr.id, missing=which),
                                     obj.id, kr.id))
         if obj.parent is not None:
             findings.append(Finding("target-not-company", "warning",
-                                    f"Key result '{kr.id}' drives the company target but sits "
-                                    f"under team objective '{obj.id}'; put it on a company "
-                                    "objective.", obj.id, kr.id))
+                                    say(lang, "target-not-company", id=kr.id, objective=obj.id),
+                                    obj.id, kr.id))
     if len(targets) > 1:
         ids = ", ".join(f"'{kr.id}'" for _, kr in targets)
-        findings.append(Finding("several-targets", "error",
-                                f"Key results {ids} all say 'drives: target'; a plan has one "
-                                "company growth target.", targets[1][0].id, targets[1][1].id))
+        findings.append(Finding("several-targets", "error", say(lang, "several-targets", ids=ids),
+                                targets[1][0].id, targets[1][1].id))
     allowed = ", ".join(spec.model_paths())
     committed: dict[str, str] = {}
     for obj, kr in plan.key_results():
@@ -317,13 +315,12 @@ def _drives(plan: Plan) -> list[Finding]:
             continue
         if kr.drives not in spec.MODEL_FIELDS:
             findings.append(Finding("unknown-drives", "error",
-                                    f"Key result '{kr.id}' drives '{kr.drives}', which the model "
-                                    f"does not have; use one of {allowed}.", obj.id, kr.id))
+                                    say(lang, "unknown-drives", id=kr.id, drives=kr.drives,
+                                        allowed=allowed), obj.id, kr.id))
             continue
         if kr.drives in committed:
             findings.append(Finding("duplicate-drives", "warning",
-                                    f"Key results '{committed[kr.drives]}' and '{kr.id}' both "
-                                    f"commit '{kr.drives}'; keep one owner per model input.",
-                                    obj.id, kr.id))
+                                    say(lang, "duplicate-drives", first=committed[kr.drives],
+                                        id=kr.id, drives=kr.drives), obj.id, kr.id))
         committed.setdefault(kr.drives, kr.id)
     return findings

@@ -20,6 +20,7 @@ from typing import Any
 
 from okrsim.cascade import check as cascade_report
 from okrsim.cascade import has_number
+from okrsim.cascade_messages import LANGS as CASCADE_LANGS
 from okrsim.errors import PlanError
 from okrsim.plan import loads_plan
 
@@ -455,7 +456,7 @@ def check_cascade(text: str, lang: str, keep_objectives: Sequence[str] = (),
     except PlanError as exc:
         return [CheckOutcome("cascade", False, message(lang, "cascade_invalid",
                                                        problem=exc.problems[0]))]
-    report = cascade_report(plan)
+    report = cascade_report(plan, lang=lang if lang in CASCADE_LANGS else "en")
     outcomes = []
     if report.clean:
         outcomes.append(CheckOutcome("cascade", True, message(lang, "cascade_clean")))

@@ -86,7 +86,7 @@ class CascadeView(widgets.VBox):
         children = [self.editor, self.button, self.output] if editable else [self.output]
         super().__init__(children=children)
         if plan is not None:
-            self._show(check(plan))
+            self._show(check(plan, lang=self.ui))
         else:
             self.click()
 
@@ -116,7 +116,7 @@ class CascadeView(widgets.VBox):
                 f"<b>{esc(ui_text('cannot_read_plan', self.ui))}</b><ul>{lines}</ul>", "bad"
             )
             return None
-        return self._show(check(plan))
+        return self._show(check(plan, lang=self.ui))
 
     def _show(self, report: CascadeReport) -> CascadeReport:
         self.report, self.error = report, None
