@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from okrsim.errors import OkrsimError
-from okrsim.sim import spec
+from okrsim.sim import messages, spec
 from okrsim.sim.feasibility import COUNT_PATHS, check_seed, check_trials, run, seat_capacity
 from okrsim.sim.inputs import PlanLike, as_plan, resolve_inputs
 
@@ -54,7 +54,7 @@ class SolveResult:
     direction : str
         ``"increasing"`` when more of the input raises P(target), else ``"decreasing"``.
     message : str
-        One sentence for people.
+        One sentence for people, in English (:meth:`describe` writes it in other languages).
     """
 
     path: str
@@ -71,6 +71,41 @@ class SolveResult:
     def to_dict(self) -> dict[str, Any]:
         """Plain data, what ``solve --json`` prints."""
         return asdict(self)
+
+    def describe(self, lang: str = "en") -> str:
+        """Say the answer in one sentence.
+
+        Parameters
+        ----------
+        lang : {"en", "it"}
+            Language of the sentence; ``"en"`` gives :attr:`message`.
+
+        Returns
+        -------
+        str
+            Plain text (escape it where it goes into HTML).
+
+        Raises
+        ------
+        OkrsimError
+            For a language the simulator does not write.
+        """
+        integer = spec.MODEL_FIELDS[self.path].kind == "count"
+
+        def fmt(x: float) -> str:
+            return messages.number(f"{int(x)}" if integer else f"{x:.4g}", lang)
+
+        def pct(x: float, digits: int) -> str:
+            return messages.number(f"{x:.{digits}%}", lang)
+
+        words = {"path": self.path, "description": messages.input_description(self.path, lang),
+                 "probability": pct(self.probability, 0), "p": pct(self.p_target, 1)}
+        if not self.reachable or self.value is None:
+            best = self.high if self.direction == "increasing" else self.low
+            return messages.say(lang, "solve.unreachable", low=fmt(self.low),
+                                high=fmt(self.high), best=fmt(best), **words)
+        bound = messages.say(lang, f"bound.{self.direction}")
+        return messages.say(lang, "solve.found", bound=bound, value=fmt(self.value), **words)
 
 
 def search_range(path: str, current: float) -> tuple[float, float]:
@@ -153,13 +188,8 @@ def solve(plan: PlanLike, path: str, probability: float, trials: int = 20_000,
     good, bad = (high, low) if increasing else (low, high)
     p_good, p_bad = (p_high, p_low) if increasing else (p_low, p_high)
     direction = "increasing" if increasing else "decreasing"
-    fmt = (lambda x: f"{int(x)}") if integer else (lambda x: f"{x:.4g}")
     if p_good < probability:
-        message = (f"P(target) >= {probability:.0%} is not reachable for {path} within the "
-                   f"allowed range {fmt(low)} to {fmt(high)} (best: {p_good:.1%} at "
-                   f"{fmt(good)}).")
-        return SolveResult(path, probability, None, False, p_good, direction, low, high, done,
-                           message)
+        return _answer(path, probability, None, p_good, direction, low, high, done)
     if p_bad >= probability:
         good, p_good = bad, p_bad
     else:
@@ -173,8 +203,13 @@ def solve(plan: PlanLike, path: str, probability: float, trials: int = 20_000,
     if progress:
         progress(1.0)
     value = int(good) if integer else float(good)
-    bound = "at least" if increasing else "at most"
-    message = (f"{path} ({field.description}) {bound} {fmt(value)} gives P(target) = "
-               f"{p_good:.1%} >= {probability:.0%}.")
-    return SolveResult(path, probability, value, True, p_good, direction, low, high, done,
-                       message)
+    return _answer(path, probability, value, p_good, direction, low, high, done)
+
+
+def _answer(path: str, probability: float, value: float | None, p_target: float,
+            direction: str, low: float, high: float, evaluations: int) -> SolveResult:
+    """A :class:`SolveResult` with its English message."""
+    result = SolveResult(path, probability, value, value is not None, p_target, direction, low,
+                         high, evaluations, message="")
+    result.message = result.describe("en")
+    return result

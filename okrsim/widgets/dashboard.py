@@ -227,7 +227,7 @@ class FeasibilityDashboard(widgets.VBox):
                                    progress=progress, overrides=overrides))
         if self.solve_result is not None:
             tone = "good" if self.solve_result.reachable else "bad"
-            self.analysis_output.value = box(esc(self.solve_result.message), tone,
+            self.analysis_output.value = box(esc(self.solve_result.describe(self.ui)), tone,
                                              "okrsim-dash-solve")
         return self.solve_result
 
