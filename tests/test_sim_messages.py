@@ -63,3 +63,11 @@ def test_the_italian_dashboard_answers_goal_seek_in_italian():
     shown = dash.analysis_output.value
     assert "Con hiring.count (venditori assunti nel periodo) pari ad almeno" in shown
     assert "P(obiettivo)" in shown and "gives" not in shown
+
+
+def test_the_italian_dashboard_summary_uses_a_decimal_comma():
+    english = FeasibilityDashboard(trials=200).output_html
+    italian = FeasibilityDashboard(trials=200, ui="it").output_html
+    assert "Target growth: <b>+10.0%</b>" in english
+    assert "Crescita obiettivo: <b>+10,0%</b>" in italian
+    assert 'data-p="' in italian and "." not in italian.split("Crescita p10")[1]

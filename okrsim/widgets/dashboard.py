@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from okrsim import plots
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan
-from okrsim.sim import sensitivity, simulate, solve, spec
+from okrsim.sim import messages, sensitivity, simulate, solve, spec
 from okrsim.sim.distributions import central
 from okrsim.sim.inputs import as_plan, resolve_inputs
 from okrsim.sim.whatif import SLIDERS, Slider, shift_value, slider_start
@@ -73,8 +73,9 @@ def _wipe(ax) -> None:
     ax.autoscale()
 
 
-def _percent(x: float, digits: int = 1) -> str:
-    return f"{x * 100:+.{digits}f}%"
+def _percent(x: float, lang: str, sign: str = "+") -> str:
+    """``x`` as a percentage with one decimal, in the language's decimal mark."""
+    return messages.number(f"{x * 100:{sign}.1f}%", lang)
 
 
 class FeasibilityDashboard(widgets.VBox):
@@ -308,12 +309,13 @@ class FeasibilityDashboard(widgets.VBox):
         g = r.growth_summary
         return (
             '<div class="okrsim-dash-summary" style="font-size:1.05em">'
-            f"<div>{esc(ui_text('dash.target', ui))}: <b>{_percent(r.target_growth)}</b> · "
-            f"{esc(ui_text('dash.on_paper', ui))}: <b>{_percent(r.on_paper_growth)}</b> "
+            f"<div>{esc(ui_text('dash.target', ui))}: <b>{_percent(r.target_growth, ui)}</b> · "
+            f"{esc(ui_text('dash.on_paper', ui))}: <b>{_percent(r.on_paper_growth, ui)}</b> "
             f"{badge(adds, 'good' if r.adds_up else 'bad')}</div>"
             f"<div>{esc(ui_text('dash.p_target', ui))}: "
-            f'<b class="okrsim-dash-p" data-p="{p:.4f}">{p * 100:.1f}%</b> '
-            f"± {r.p_target_se * 100:.1f} {badge(f'{p:.0%}', tone)}</div>"
-            f"<div>{esc(ui_text('dash.growth', ui))}: {_percent(g['p10'])} / "
-            f"{_percent(g['p50'])} / {_percent(g['p90'])}</div></div>"
+            f'<b class="okrsim-dash-p" data-p="{p:.4f}">{_percent(p, ui, "")}</b> '
+            f"± {messages.number(f'{r.p_target_se * 100:.1f}', ui)} {badge(f'{p:.0%}', tone)}"
+            "</div>"
+            f"<div>{esc(ui_text('dash.growth', ui))}: {_percent(g['p10'], ui)} / "
+            f"{_percent(g['p50'], ui)} / {_percent(g['p90'], ui)}</div></div>"
         )
