@@ -7,7 +7,7 @@ this file only. Finding codes and severities stay language-neutral.
 
 from __future__ import annotations
 
-from okrsim.errors import OkrsimError
+from okrsim.sentences import Sentences
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -97,21 +97,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+_TABLE = Sentences(MESSAGES, "The cascade check writes its findings")
 #: Languages the cascade check writes.
-LANGS: tuple[str, ...] = tuple(MESSAGES)
-
-
-def check_lang(lang: object) -> str:
-    """Return ``lang`` when the cascade check writes it, else raise a one-sentence error."""
-    if lang not in MESSAGES:
-        allowed = " or ".join(repr(x) for x in LANGS)
-        raise OkrsimError(f"The cascade check writes its findings in {allowed}; got {lang!r}.")
-    return str(lang)
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    """The sentence ``key`` in ``lang`` with ``values`` filled in (plain text, not HTML)."""
-    return MESSAGES[check_lang(lang)][key].format(**values)
+LANGS: tuple[str, ...] = _TABLE.langs
+check_lang = _TABLE.check_lang
+say = _TABLE.say
 
 
 def plural(lang: str, key: str, n: int, **values: object) -> str:

@@ -29,6 +29,17 @@ objectives:
       - {id: cycle, text: Cut the sales cycle from 90 to 81 days by Q3 2027}
 """
 
+#: A team objective under ``sales`` that BASE's ``sales`` can be pointed at: a cycle.
+LOOP_BACK = """\
+  - id: team-b
+    owner: Marketing
+    parent: sales
+    objective: Loop back
+    key_results:
+      - {id: b1, text: Raise marketing-sourced pipeline from €2M to €3M by Q4 2027}
+      - {id: b2, text: Reach 5000 newsletter subscribers by Q4 2027}
+"""
+
 
 def _codes(text: str) -> list[str]:
     return [f.code for f in check(loads_plan(text, strict=False)).findings]
@@ -97,15 +108,7 @@ def test_duplicate_ids_and_cycles_are_invalid_findings():
 
 
 def test_a_pure_cycle_is_reported_and_still_drawn():
-    text = BASE.replace("    parent: company\n", "    parent: team-b\n") + """\
-  - id: team-b
-    owner: Marketing
-    parent: sales
-    objective: Loop back
-    key_results:
-      - {id: b1, text: Raise marketing-sourced pipeline from €2M to €3M by Q4 2027}
-      - {id: b2, text: Reach 5000 newsletter subscribers by Q4 2027}
-"""
+    text = BASE.replace("    parent: company\n", "    parent: team-b\n") + LOOP_BACK
     report = check(loads_plan(text, strict=False))
     assert [f.code for f in report.findings] == ["cycle"]
     assert report.exit_code == 2

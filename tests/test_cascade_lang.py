@@ -9,19 +9,10 @@ from okrsim.cascade_messages import MESSAGES
 from okrsim.errors import OkrsimError
 from okrsim.exercise_checks import check_cascade
 from okrsim.widgets import CascadeView
-from tests.test_cascade import BASE
+from tests.test_cascade import BASE, LOOP_BACK
 
 _ARR_TARGET = "drives: target, baseline: 10,\n         target: 11}"
 _DEAL_DRIVES = "drives: drivers.deal_value_change,\n         target: 0.2}"
-_LOOP = """\
-  - id: team-b
-    owner: Marketing
-    parent: sales
-    objective: Loop back
-    key_results:
-      - {id: b1, text: Raise marketing-sourced pipeline from €2M to €3M by Q4 2027}
-      - {id: b2, text: Reach 5000 newsletter subscribers by Q4 2027}
-"""
 _EXTRA = "".join(f"      - {{id: extra{i}, text: Cut the sales cycle by {i} days by Q3 2027}}\n"
                  for i in range(4))
 _TWIN = """\
@@ -38,7 +29,7 @@ _TWIN = """\
 DEFECTS = [
     ("duplicate-id", [], _TWIN, ["sales"]),
     ("duplicate-id", [("{id: cycle, text:", "{id: deal, text:")], "", ["deal"]),
-    ("cycle", [("    parent: company\n", "    parent: team-b\n")], _LOOP, ["sales", "team-b"]),
+    ("cycle", [("    parent: company\n", "    parent: team-b\n")], LOOP_BACK, ["sales", "team-b"]),
     ("missing-parent", [("    parent: company\n", "    parent: nowhere\n")], "",
      ["sales", "nowhere"]),
     ("supports-nothing", [("    parent: company\n", "")], "", ["sales", "Sales"]),

@@ -102,10 +102,10 @@ class SolveResult:
                  "probability": pct(self.probability, 0), "p": pct(self.p_target, 1)}
         if not self.reachable or self.value is None:
             best = self.high if self.direction == "increasing" else self.low
-            return messages.say(lang, "solve.unreachable", low=fmt(self.low),
+            return messages.TEXT.say(lang, "solve.unreachable", low=fmt(self.low),
                                 high=fmt(self.high), best=fmt(best), **words)
-        bound = messages.say(lang, f"bound.{self.direction}")
-        return messages.say(lang, "solve.found", bound=bound, value=fmt(self.value), **words)
+        bound = messages.TEXT.say(lang, f"bound.{self.direction}")
+        return messages.TEXT.say(lang, "solve.found", bound=bound, value=fmt(self.value), **words)
 
 
 def search_range(path: str, current: float) -> tuple[float, float]:

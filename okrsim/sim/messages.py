@@ -7,7 +7,7 @@ language's habits (a decimal comma in Italian).
 
 from __future__ import annotations
 
-from okrsim.errors import OkrsimError
+from okrsim.sentences import Sentences
 from okrsim.sim import spec
 
 #: Model input descriptions in languages other than English (English: ``spec.MODEL_FIELDS``).
@@ -56,27 +56,14 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
 }
 
-#: Languages the simulator's sentences are written in.
-LANGS: tuple[str, ...] = tuple(SENTENCES)
+#: The sentences with their language check: ``TEXT.say(lang, key, **values)``.
+TEXT = Sentences(SENTENCES, "The simulator's messages are written")
 _DECIMAL_COMMA = {"it"}
-
-
-def check_lang(lang: object) -> str:
-    """Return ``lang`` when the simulator writes it, else raise a one-sentence error."""
-    if lang not in SENTENCES:
-        allowed = " or ".join(repr(x) for x in LANGS)
-        raise OkrsimError(f"The simulator's messages are written in {allowed}; got {lang!r}.")
-    return str(lang)
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    """The sentence ``key`` in ``lang`` with ``values`` filled in (plain text, not HTML)."""
-    return SENTENCES[check_lang(lang)][key].format(**values)
 
 
 def input_description(path: str, lang: str = "en") -> str:
     """What the model input ``path`` means, in ``lang``."""
-    if check_lang(lang) == "en":
+    if TEXT.check_lang(lang) == "en":
         return spec.MODEL_FIELDS[path].description
     return INPUT_DESCRIPTIONS[lang][path]
 
