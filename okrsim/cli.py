@@ -132,6 +132,8 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``okrsim check``."""
     parser.add_argument("plan", metavar="PLAN.yaml", help="the plan file to check")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--lang", choices=("en", "it"), default="en",
+                        help="language of the findings (default: en)")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -139,7 +141,7 @@ def run_check(args: argparse.Namespace) -> int:
     from okrsim.cascade import check
     from okrsim.plan import load_plan
 
-    report = check(load_plan(args.plan, strict=False))
+    report = check(load_plan(args.plan, strict=False), lang=args.lang)
     if args.json:
         print_json(report.to_dict())
     else:

@@ -98,3 +98,12 @@ def test_lab_opens_jupyterlab_on_the_notebooks(cli, monkeypatch):
     assert command[1:3] == ["-m", "jupyterlab"]
     assert any(a.startswith("--ServerApp.root_dir=") for a in command)
     assert "--port=8123" in command
+
+
+def test_check_findings_in_italian(cli, write_plan):
+    text = ARTICLE_PLAN.read_text(encoding="utf-8").replace(
+        "parent: fast-onboarding", "parent: no-such-objective")
+    code, out, _ = cli("check", str(write_plan(text)), "--lang", "it")
+    assert code == 1 and "no-such-objective" in out and "12 mesi" in out
+    code, _, err = cli("check", str(ARTICLE_PLAN), "--lang", "fr")
+    assert code == 2 and "invalid choice" in err
