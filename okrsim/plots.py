@@ -5,6 +5,7 @@ Each function draws on ``ax`` when given (and returns its figure) or on a new fi
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from okrsim.errors import OkrsimError
+from okrsim.sim.messages import input_description
 
 FIGURE_FORMATS = (".png", ".svg", ".pdf")
 _HIT, _MISS, _TARGET, _PAPER = "#2a9d8f", "#e76f51", "#264653", "#e9c46a"
@@ -117,12 +119,21 @@ def tornado(sens: Any, ax: Any = None, lang: str = "en") -> Figure:
     ax.barh(y, table["p_low"] - base, left=base, color=_MISS, label=words["low"])
     ax.barh(y, table["p_high"] - base, left=base, color=_HIT, label=words["high"])
     ax.axvline(base, color=_TARGET, lw=1)
-    ax.set_yticks(y, table["input"])
+    ax.set_yticks(y, [_input_label(path, lang) for path in table["input"]])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel(words["p_target"])
     ax.set_title(words["moves"].format(x=f"{base:.0%}"))
     ax.legend(loc="lower right", fontsize="small")
     return fig
+
+
+def _input_label(path: str, lang: str) -> str:
+    """A model input as people say it ("Market factor common to every seller"), wrapped."""
+    try:
+        text = input_description(path, lang)
+    except KeyError:  # not a model field (should not happen): show the path itself
+        return path
+    return "\n".join(textwrap.wrap(text[:1].upper() + text[1:], 34))
 
 
 def contribution_waterfall(result: Any, ax: Any = None) -> Figure:

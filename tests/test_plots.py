@@ -55,3 +55,12 @@ def test_charts_speak_italian_with_the_same_labels_as_english(result):
 def test_charts_refuse_a_language_they_lack_in_one_sentence(result):
     with pytest.raises(OkrsimError, match="The charts speak 'en' or 'it'; got 'fr'"):
         plots.fan_chart(result, lang="fr")
+
+
+@pytest.mark.parametrize(("lang", "market"),
+                         [("en", "Market factor"), ("it", "Fattore di mercato")])
+def test_tornado_names_inputs_as_people_say_them(lang, market):
+    sens = sensitivity(trials=300)
+    labels = [t.get_text() for t in plots.tornado(sens, lang=lang).axes[0].get_yticklabels()]
+    assert any(label.startswith(market) for label in labels), labels
+    assert not any(label == "reps.market" for label in labels)
