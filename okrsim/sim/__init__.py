@@ -19,6 +19,9 @@ _PUBLIC = {
     "SolveResult": "okrsim.sim.goal_seek",
     "solve": "okrsim.sim.goal_seek",
     "compare": "okrsim.sim.scenarios",
+    "KeyResultOdds": "okrsim.sim.kr_odds",
+    "key_result_odds": "okrsim.sim.kr_odds",
+    "grade_key_results": "okrsim.sim.kr_odds",
 }
 
 __all__ = sorted(_PUBLIC)

@@ -14,6 +14,7 @@ from okrsim.plan import Plan, loads_plan
 from okrsim.sim import spec
 from okrsim.sim.distributions import upper_bound
 from okrsim.sim.inputs import Inputs, PlanLike, as_plan, resolve_inputs
+from okrsim.sim.kr_odds import odds_table
 from okrsim.sim.model import CATEGORIES, expected_run, make_streams, run_chunk
 from okrsim.sim.result import Result, summarize
 
@@ -71,6 +72,9 @@ def simulate(plan: PlanLike = None, trials: int = 20_000, seed: int | None = 0,
     Returns
     -------
     Result
+        With each key result's own odds (:func:`okrsim.sim.kr_odds.key_result_odds`, same
+        trials and seed) in ``key_results``; an override replaces a key result's commitment,
+        so key results on overridden inputs are left out.
 
     Raises
     ------
@@ -87,7 +91,11 @@ def simulate(plan: PlanLike = None, trials: int = 20_000, seed: int | None = 0,
     seed = check_seed(seed)
     plan = as_plan(plan)
     inputs = resolve_inputs(plan, overrides)
-    return run(inputs, trials, seed, name=plan.name)
+    result = run(inputs, trials, seed, name=plan.name)
+    overridden = set(overrides or ())
+    result.key_results = {kr_id: odds for kr_id, odds in odds_table(plan, trials, seed).items()
+                          if odds.drives not in overridden}
+    return result
 
 
 def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",

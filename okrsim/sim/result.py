@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from okrsim.sim.model import CATEGORIES
+
+if TYPE_CHECKING:
+    from okrsim.sim.kr_odds import KeyResultOdds
 
 
 def summarize(growth: np.ndarray) -> dict[str, float]:
@@ -45,6 +48,9 @@ class Result:
     gap : dict
         Shortfall against the target of the on-paper plan and of the median trial, in revenue
         and in hires-equivalent (positive: short; negative: ahead).
+    key_results : dict
+        Key result id -> :class:`~okrsim.sim.kr_odds.KeyResultOdds`: how often each key
+        result's forecast meets its own target (filled by :func:`~okrsim.sim.simulate`).
     """
 
     trials: int
@@ -69,6 +75,12 @@ class Result:
     parts: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
     retained: np.ndarray = field(default_factory=lambda: np.zeros(0))
     draws: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    key_results: dict[str, KeyResultOdds] = field(default_factory=dict)
+
+    @property
+    def key_result_odds(self) -> dict[str, float]:
+        """Key result id -> probability that its forecast meets its target."""
+        return {kr_id: odds.p_meets for kr_id, odds in self.key_results.items()}
 
     def to_dict(self) -> dict[str, Any]:
         """The ``simulate --json`` document: the design's contract first, then extras."""
@@ -96,6 +108,7 @@ class Result:
                 "p50": bands[1].tolist(),
                 "p90": bands[2].tolist(),
             },
+            "key_results": {kr_id: odds.to_dict() for kr_id, odds in self.key_results.items()},
         }
 
     def to_frame(self) -> pd.DataFrame:
@@ -136,4 +149,7 @@ class Result:
             word = "short of" if revenue > 0 else "ahead of"
             extra = f" (≈ {abs(hires):.1f} hires)" if hires is not None else ""
             lines.append(f"{label}: {abs(revenue):,.0f} {word} the target{extra}.")
+        if self.key_results:
+            lines.append("Each key result's own odds (its forecast against its target):")
+            lines.extend(f"  {odds.describe()}" for odds in self.key_results.values())
         return "\n".join(lines)

@@ -44,6 +44,9 @@ class Field:
         Whether the field may hold a distribution instead of a fixed value.
     description : str
         What the input means, in words, used in messages and documentation.
+    better : {"higher", "lower"} or None
+        Which way of a number or count is good for revenue (``"lower"`` for a shorter ramp or
+        less attrition); ``None`` for inputs that are not numbers.
     """
 
     kind: str
@@ -55,6 +58,7 @@ class Field:
     open_high: bool = False
     uncertain: bool = True
     choices: tuple[str, ...] = ()
+    better: str | None = None
 
     def allowed(self) -> str:
         """Describe the allowed values in words."""
@@ -84,42 +88,57 @@ class Field:
         return above and below
 
 
+#: Directions of a numeric input: which way is good for revenue.
+HIGHER, LOWER = "higher", "lower"
+
 MODEL_FIELDS: dict[str, Field] = {
     "basis": Field(
         "choice", "arr", "growth basis", choices=("arr", "bookings"), uncertain=False
     ),
-    "reps.existing": Field("count", None, "sellers already at full quota", 0, 10_000),
+    "reps.existing": Field("count", None, "sellers already at full quota", 0, 10_000,
+                           better=HIGHER),
     "reps.monthly_quota": Field(
-        "number", None, "monthly quota of a fully ramped seller", 0, 1e12, open_low=True
+        "number", None, "monthly quota of a fully ramped seller", 0, 1e12, open_low=True,
+        better=HIGHER,
     ),
-    "reps.attainment": Field("number", 1.0, "share of quota a ramped seller attains", 0, 5),
-    "reps.market": Field("number", 1.0, "market factor common to every seller", 0, 5),
-    "hiring.count": Field("count", 0, "sellers hired in the period", 0, 10_000),
+    "reps.attainment": Field("number", 1.0, "share of quota a ramped seller attains", 0, 5,
+                             better=HIGHER),
+    "reps.market": Field("number", 1.0, "market factor common to every seller", 0, 5,
+                         better=HIGHER),
+    "hiring.count": Field("count", 0, "sellers hired in the period", 0, 10_000, better=HIGHER),
     "hiring.months": Field("months", [1], "planned start months of the hires", uncertain=False),
-    "hiring.delay_months": Field("number", 0.0, "time to fill a role, in months", 0, 36),
-    "hiring.washout": Field("number", 0.0, "probability a hire leaves during ramp", 0, 1),
+    "hiring.delay_months": Field("number", 0.0, "time to fill a role, in months", 0, 36,
+                                 better=LOWER),
+    "hiring.washout": Field("number", 0.0, "probability a hire leaves during ramp", 0, 1,
+                            better=LOWER),
     "ramp.months": Field(
-        "number", 1.0, "months for a new seller to reach full quota", 0, 36, open_low=True
+        "number", 1.0, "months for a new seller to reach full quota", 0, 36, open_low=True,
+        better=LOWER,
     ),
     "ramp.curve": Field("curve", "linear", "shape of the ramp to full quota", uncertain=False),
     "attrition.annual": Field(
-        "number", 0.0, "share of sellers who leave in a year", 0, 1, open_high=True
+        "number", 0.0, "share of sellers who leave in a year", 0, 1, open_high=True, better=LOWER
     ),
     "attrition.backfill": Field("bool", True, "whether leavers are replaced", uncertain=False),
     "attrition.backfill_delay_months": Field(
-        "number", 0.0, "months between a leaver's last month and the backfill's start", 0, 36
+        "number", 0.0, "months between a leaver's last month and the backfill's start", 0, 36,
+        better=LOWER,
     ),
     "drivers.deal_value_change": Field(
-        "number", 0.0, "relative change of average deal value", -1, 10, open_low=True
+        "number", 0.0, "relative change of average deal value", -1, 10, open_low=True,
+        better=HIGHER,
     ),
     "drivers.sales_cycle_change": Field(
-        "number", 0.0, "relative change of sales cycle length", -1, 10, open_low=True
+        "number", 0.0, "relative change of sales cycle length", -1, 10, open_low=True,
+        better=LOWER,
     ),
     "drivers.win_rate_change": Field(
-        "number", 0.0, "relative change of win rate", -1, 10, open_low=True
+        "number", 0.0, "relative change of win rate", -1, 10, open_low=True, better=HIGHER
     ),
-    "retention.gross_annual": Field("number", 1.0, "gross annual revenue retention", 0, 1),
-    "retention.expansion_annual": Field("number", 0.0, "annual expansion of the base", 0, 5),
+    "retention.gross_annual": Field("number", 1.0, "gross annual revenue retention", 0, 1,
+                                    better=HIGHER),
+    "retention.expansion_annual": Field("number", 0.0, "annual expansion of the base", 0, 5,
+                                        better=HIGHER),
 }
 
 #: The path a company key result uses to declare itself the growth target.
