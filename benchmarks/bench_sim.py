@@ -26,7 +26,7 @@ import numpy as np
 
 from okrsim.sim import default_plan
 from okrsim.sim.distributions import sample
-from okrsim.sim.feasibility import CHUNK, run
+from okrsim.sim.engine import CHUNK, run
 from okrsim.sim.inputs import Inputs, clip_to_field, resolve_inputs
 from okrsim.sim.model import (
     driver_multiplier,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from okrsim import check, loads_plan
-from okrsim.cascade_messages import MESSAGES
+from okrsim.cascade.messages import MESSAGES
 from okrsim.errors import OkrsimError
-from okrsim.exercise_checks import check_cascade
+from okrsim.exercises.checks import check_cascade
 from okrsim.widgets import CascadeView
 from tests.test_cascade import BASE, LOOP_BACK
 

@@ -88,10 +88,10 @@ def test_console_script_runs_as_a_program():
 
 
 def test_lab_opens_jupyterlab_on_the_notebooks(cli, monkeypatch):
-    import okrsim.cli
+    import okrsim.cli.lab
 
     calls = []
-    monkeypatch.setattr(okrsim.cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.setattr(okrsim.cli.lab.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
     code, _, _ = cli("lab", "--port", "8123")
     assert code == 0
     (command,) = calls

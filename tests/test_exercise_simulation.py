@@ -6,10 +6,11 @@ import os
 
 import pytest
 
-from okrsim import exercise_simulation
 from okrsim.errors import OkrsimError
 from okrsim.exercises import BankError, load_bank
-from okrsim.sim.feasibility import _default_plan_text, simulate
+from okrsim.exercises import simulation as exercise_simulation
+from okrsim.plan.default import _default_plan_text
+from okrsim.sim.feasibility import simulate
 from okrsim.sim.goal_seek import solve
 
 BANK = load_bank()

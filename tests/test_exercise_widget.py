@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from okrsim.exercises import load_bank
-from okrsim.journal import ENV_VAR, Journal
 from okrsim.widgets import exercise as exercise_widget
 from okrsim.widgets.exercise import ExerciseWidget
+from okrsim.workshop.journal import ENV_VAR, Journal
 
 BANK = load_bank()
 

@@ -10,10 +10,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from okrsim import exercise_checks as checks
 from okrsim.errors import OkrsimError
-from okrsim.exercise_simulation import parse_simulated
-from okrsim.exercises import KINDS, BankError, load_bank
+from okrsim.exercises import KINDS, BankError, checks, load_bank
+from okrsim.exercises.simulation import parse_simulated
 
 BANK = load_bank()
 

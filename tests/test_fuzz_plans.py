@@ -17,8 +17,9 @@ import random
 import pytest
 import yaml
 
-from okrsim import check, parse_plan
+from okrsim import check
 from okrsim.errors import OkrsimError, PlanError
+from okrsim.plan import parse_plan
 from okrsim.sim import simulate
 from tests.conftest import ARTICLE_PLAN
 

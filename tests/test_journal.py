@@ -12,7 +12,7 @@ import textwrap
 import pandas as pd
 import pytest
 
-from okrsim.journal import APPLICATION_ID, ENV_VAR, Journal, JournalError, default_path
+from okrsim.workshop.journal import APPLICATION_ID, ENV_VAR, Journal, JournalError, default_path
 
 WRITERS = 12
 ATTEMPTS_EACH = 60
@@ -141,7 +141,7 @@ def test_many_writers_at_once_lose_nothing(tmp_path):
 
 CRASHING_WRITER = textwrap.dedent("""
     import sys, time
-    from okrsim.journal import Journal
+    from okrsim.workshop.journal import Journal
     journal = Journal(sys.argv[1])
     with journal._transaction() as con:
         for n in range(500):

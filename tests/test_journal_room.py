@@ -9,9 +9,9 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from okrsim import room  # noqa: E402
-from okrsim.journal import Journal  # noqa: E402
-from okrsim.room_plots import plot_missed_criteria  # noqa: E402
+from okrsim.plots.room import plot_missed_criteria  # noqa: E402
+from okrsim.workshop import room  # noqa: E402
+from okrsim.workshop.journal import Journal  # noqa: E402
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import pytest
 
 from okrsim.errors import OkrsimError
 from okrsim.grading import grade
-from okrsim.sim import grade_key_results, key_result_odds, simulate, spec
+from okrsim.plan import schema
+from okrsim.sim import grade_key_results, key_result_odds, simulate
 from tests.conftest import ARTICLE_PLAN
 from tests.sim_helpers import fixed_model, make_plan
 
@@ -74,12 +75,12 @@ def test_only_key_results_driving_a_number_with_target_and_forecast_have_odds():
 
 
 def test_every_numeric_model_input_says_which_way_is_better():
-    lower = {path for path, f in spec.MODEL_FIELDS.items() if f.better == spec.LOWER}
+    lower = {path for path, f in schema.MODEL_FIELDS.items() if f.better == schema.LOWER}
     assert lower == {"ramp.months", "hiring.delay_months", "hiring.washout", "attrition.annual",
                      "attrition.backfill_delay_months", "drivers.sales_cycle_change"}
-    for path, field in spec.MODEL_FIELDS.items():
+    for path, field in schema.MODEL_FIELDS.items():
         numeric = field.kind in ("number", "count")
-        assert (field.better in (spec.HIGHER, spec.LOWER)) == numeric, path
+        assert (field.better in (schema.HIGHER, schema.LOWER)) == numeric, path
 
 
 def test_the_same_seed_gives_the_same_odds_and_another_seed_other_draws():

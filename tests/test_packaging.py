@@ -24,9 +24,11 @@ def _pyproject() -> dict:
 
 
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = _pyproject()["project"]
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["test"]]
     pyproject = {
         _name(r): r.replace(" ", "")
-        for r in _pyproject()["project"]["dependencies"]
+        for r in requirements
         if "python_version" not in r
     }
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from okrsim import plots
 from okrsim.errors import OkrsimError
+from okrsim.plots.simulation import LABELS
 from okrsim.sim import sensitivity, simulate
 
 matplotlib.use("Agg")
@@ -44,7 +45,7 @@ def test_save_figure_checks_the_extension(result, tmp_path):
 
 
 def test_charts_speak_italian_with_the_same_labels_as_english(result):
-    assert plots.LABELS["en"].keys() == plots.LABELS["it"].keys()
+    assert LABELS["en"].keys() == LABELS["it"].keys()
     title = plots.growth_histogram(result, lang="it").axes[0].get_title()
     assert title.startswith("P(obiettivo) = ") and f"{result.p_target:.0%}" in title
     fan = plots.fan_chart(result, lang="it").axes[0]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from okrsim.errors import OkrsimError
-from okrsim.sim import SolveResult, spec
+from okrsim.plan import schema
+from okrsim.sim import SolveResult
 from okrsim.sim.messages import INPUT_DESCRIPTIONS, SENTENCES, input_description
 from okrsim.widgets import FeasibilityDashboard
 
@@ -16,10 +17,10 @@ def _result(path="hiring.count", value=11, reachable=True, direction="increasing
 
 
 def test_every_model_input_is_described_in_every_language():
-    assert set(INPUT_DESCRIPTIONS["it"]) == set(spec.MODEL_FIELDS)
+    assert set(INPUT_DESCRIPTIONS["it"]) == set(schema.MODEL_FIELDS)
     assert set(SENTENCES) == {"en", *INPUT_DESCRIPTIONS}
     assert all(set(words) == set(SENTENCES["en"]) for words in SENTENCES.values())
-    assert input_description("ramp.months") == spec.MODEL_FIELDS["ramp.months"].description
+    assert input_description("ramp.months") == schema.MODEL_FIELDS["ramp.months"].description
 
 
 def test_a_reached_count_in_both_languages():

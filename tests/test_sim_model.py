@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from okrsim.sim import default_plan, simulate
-from okrsim.sim.feasibility import CHUNK
+from okrsim.sim.engine import CHUNK
 from okrsim.sim.model import (
     Bins,
     RampTable,
@@ -167,7 +167,14 @@ def test_same_seed_same_results_and_different_seed_different():
     c = simulate(trials=3_000, seed=12)
     assert np.array_equal(a.growth, b.growth) and a.to_dict() == b.to_dict()
     assert not np.array_equal(a.growth, c.growth)
-    assert simulate(trials=100, seed=None).seed is None
+
+
+def test_a_run_without_seed_stores_its_entropy_and_replays_exactly():
+    fresh = simulate(trials=500, seed=None)
+    assert isinstance(fresh.seed, int) and fresh.seed >= 0
+    replay = simulate(trials=500, seed=fresh.seed)
+    assert np.array_equal(fresh.growth, replay.growth)
+    assert simulate(trials=500, seed=None).seed != fresh.seed
 
 
 def test_chunks_keep_common_random_numbers():

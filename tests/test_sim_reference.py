@@ -7,7 +7,7 @@ import importlib.util
 import numpy as np
 import pytest
 
-from okrsim.sim.feasibility import run
+from okrsim.sim.engine import run
 from okrsim.sim.inputs import resolve_inputs
 from tests.conftest import ROOT
 from tests.sim_helpers import make_plan

@@ -6,8 +6,8 @@ import pytest
 
 from okrsim import OkrsimError
 from okrsim.sim import simulate
-from okrsim.sim.whatif import SLIDERS, shift_value
 from okrsim.widgets import FeasibilityDashboard
+from okrsim.widgets.sliders import SLIDERS, shift_value
 from tests.conftest import ARTICLE_PLAN
 
 TRIALS = 400

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
-from okrsim.cascade import MAX_KEY_RESULTS, MIN_KEY_RESULTS
+from okrsim.plan.limits import MAX_KEY_RESULTS, MIN_KEY_RESULTS
 
 #: The checks' sentences, per language; placeholders are filled by :func:`check_set`.
 MESSAGES: dict[str, dict[str, str]] = {

@@ -2,7 +2,7 @@
 
 Public entry points: :func:`simulate`, :func:`default_plan`, :func:`sensitivity`, :func:`solve`,
 :func:`compare` and the :class:`Result` they return. They are imported on first use, because
-:mod:`okrsim.plan` imports :mod:`okrsim.sim.spec` and must not pull in the whole engine.
+:mod:`okrsim.plan` imports :mod:`okrsim.plan.schema` and must not pull in the whole engine.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 _PUBLIC = {
     "Result": "okrsim.sim.result",
     "simulate": "okrsim.sim.feasibility",
-    "default_plan": "okrsim.sim.feasibility",
+    "default_plan": "okrsim.plan",
     "Sensitivity": "okrsim.sim.sensitivity_analysis",
     "sensitivity": "okrsim.sim.sensitivity_analysis",
     "SolveResult": "okrsim.sim.goal_seek",

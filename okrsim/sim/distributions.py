@@ -1,7 +1,7 @@
 """Probability distributions of uncertain inputs: sampling, central value and quantiles.
 
 A distribution is written in a plan as a fixed number or a mapping such as
-``{dist: triangular, low: 3, mode: 5, high: 7}`` (see :data:`okrsim.sim.spec.DISTRIBUTIONS`).
+``{dist: triangular, low: 3, mode: 5, high: 7}`` (see :data:`okrsim.plan.schema.DISTRIBUTIONS`).
 Only numpy is used. Parameters are assumed valid (``spec.validate_distribution`` checks them).
 
 - ``normal``: mean, sd; optional low/high clip.

@@ -12,10 +12,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from okrsim.errors import OkrsimError
-from okrsim.sim import messages, spec
-from okrsim.sim.feasibility import COUNT_PATHS, check_seed, check_trials, run, seat_capacity
+from okrsim.plan import schema
+from okrsim.sim import messages
+from okrsim.sim.engine import COUNT_PATHS, run, seat_capacity
 from okrsim.sim.inputs import PlanLike, as_plan, resolve_inputs
+from okrsim.sim.validation import check_path, check_probability, check_seed, check_trials
 
 #: Practical search range of each input (the spec's ranges are wider than any plan needs).
 SEARCH_RANGES: dict[str, tuple[float, float]] = {
@@ -90,7 +91,7 @@ class SolveResult:
         OkrsimError
             For a language the simulator does not write.
         """
-        integer = spec.MODEL_FIELDS[self.path].kind == "count"
+        integer = schema.MODEL_FIELDS[self.path].kind == "count"
 
         def fmt(x: float) -> str:
             return messages.number(f"{int(x)}" if integer else f"{x:.4g}", lang)
@@ -115,24 +116,6 @@ def search_range(path: str, current: float) -> tuple[float, float]:
     if path == "reps.monthly_quota":
         return current / 10, current * 10
     return SEARCH_RANGES[path]
-
-
-def check_probability(probability: Any) -> float:
-    """Return ``probability`` as a float strictly between 0 and 1, or raise."""
-    ok = isinstance(probability, (int, float)) and not isinstance(probability, bool)
-    if not ok or not 0 < probability < 1 or math.isnan(probability):
-        raise OkrsimError(f"probability must be a number between 0 and 1 (exclusive), such as "
-                          f"0.8; got {probability!r}.")
-    return float(probability)
-
-
-def check_path(path: Any) -> str:
-    """Return ``path`` if goal seek can move it (a numeric model input), or raise."""
-    numeric = [p for p, f in spec.MODEL_FIELDS.items() if f.kind in ("number", "count")]
-    if path not in numeric:
-        raise OkrsimError(f"the input to solve for must be a numeric model input, one of "
-                          f"{', '.join(numeric)}; got {path!r}.")
-    return path
 
 
 def solve(plan: PlanLike, path: str, probability: float, trials: int = 20_000,
@@ -163,7 +146,7 @@ def solve(plan: PlanLike, path: str, probability: float, trials: int = 20_000,
     trials = check_trials(trials)
     seed = check_seed(seed)
     inputs = resolve_inputs(as_plan(plan), overrides)
-    field = spec.MODEL_FIELDS[path]
+    field = schema.MODEL_FIELDS[path]
     integer = field.kind == "count"
     low, high = search_range(path, float(inputs.paper[path]))
     capacity = {p: seat_capacity(inputs.values[p]) for p in COUNT_PATHS}

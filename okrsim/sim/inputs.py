@@ -20,8 +20,7 @@ from typing import Any
 import numpy as np
 
 from okrsim.errors import OkrsimError, PlanError
-from okrsim.plan import Plan, load_plan
-from okrsim.sim import spec
+from okrsim.plan import Plan, default_plan, load_plan, schema
 from okrsim.sim.correlation import iman_conover
 from okrsim.sim.distributions import central, is_uncertain, sample
 
@@ -64,7 +63,7 @@ class Inputs:
 
     def uncertain_paths(self) -> list[str]:
         """Numeric inputs whose Monte Carlo value is a distribution with spread, in table order."""
-        return [p for p in spec.MODEL_FIELDS if is_uncertain(self.values[p])]
+        return [p for p in schema.MODEL_FIELDS if is_uncertain(self.values[p])]
 
     def with_values(self, changes: Mapping[str, Any]) -> Inputs:
         """Return a copy where each path in ``changes`` is set (paper and Monte Carlo)."""
@@ -79,8 +78,6 @@ class Inputs:
 def as_plan(plan: PlanLike) -> Plan:
     """Return a :class:`Plan`: the given one, one loaded from a path, or the built-in default."""
     if plan is None:
-        from okrsim.sim.feasibility import default_plan
-
         return default_plan()
     if isinstance(plan, Plan):
         return plan
@@ -91,9 +88,9 @@ def as_plan(plan: PlanLike) -> Plan:
 
 
 def _paper_value(path: str, value: Any) -> Any:
-    if spec.MODEL_FIELDS[path].kind in ("number", "count"):
+    if schema.MODEL_FIELDS[path].kind in ("number", "count"):
         number = central(value)
-        return round(number) if spec.MODEL_FIELDS[path].kind == "count" else number
+        return round(number) if schema.MODEL_FIELDS[path].kind == "count" else number
     return value
 
 
@@ -110,7 +107,7 @@ def resolve_inputs(plan: Plan, overrides: Mapping[str, Any] | None = None) -> In
     if not plan.model:
         raise OkrsimError(f"{where} has no 'model' section; the simulator needs one (at least "
                           "model.reps.existing and model.reps.monthly_quota).")
-    problems = spec.validate_model(plan.model, f"{where}: model", plan.months)
+    problems = schema.validate_model(plan.model, f"{where}: model", plan.months)
     if problems:
         raise PlanError(problems)
     target_kr = plan.target_key_result()
@@ -122,18 +119,18 @@ def resolve_inputs(plan: Plan, overrides: Mapping[str, Any] | None = None) -> In
                           "both 'baseline' and 'target' as numbers more than 0.")
     values: dict[str, Any] = {}
     paper: dict[str, Any] = {}
-    for path in spec.MODEL_FIELDS:
-        values[path] = spec.model_value(plan.model, path)
+    for path in schema.MODEL_FIELDS:
+        values[path] = schema.model_value(plan.model, path)
         paper[path] = _paper_value(path, values[path])
     driven: dict[str, str] = {}
     for _, kr in plan.key_results():
-        if kr.drives is None or kr.drives == spec.TARGET_PATH:
+        if kr.drives is None or kr.drives == schema.TARGET_PATH:
             continue
-        if kr.drives not in spec.MODEL_FIELDS:
+        if kr.drives not in schema.MODEL_FIELDS:
             raise OkrsimError(f"{where}: key result {kr.id!r} drives {kr.drives!r}, which the "
-                              f"model does not have; use one of {', '.join(spec.model_paths())}.")
+                              f"model does not have; use one of {', '.join(schema.model_paths())}.")
         driven[kr.drives] = kr.id
-        explicit = spec.get_path(plan.model, kr.drives)
+        explicit = schema.get_path(plan.model, kr.drives)
         if kr.forecast is not None:
             values[kr.drives] = kr.forecast
         elif explicit is None and kr.target is not None:
@@ -141,7 +138,7 @@ def resolve_inputs(plan: Plan, overrides: Mapping[str, Any] | None = None) -> In
         if kr.target is not None:
             paper[kr.drives] = _paper_value(kr.drives, kr.target)
     inputs = Inputs(values, paper, float(target_kr.baseline), float(target_kr.target),
-                    plan.months, plan.model.get(spec.CORRELATION_KEY), driven)
+                    plan.months, plan.model.get(schema.CORRELATION_KEY), driven)
     if overrides:
         inputs = apply_overrides(inputs, overrides)
     return inputs
@@ -155,16 +152,16 @@ def apply_overrides(inputs: Inputs, overrides: Mapping[str, Any]) -> Inputs:
     changes: dict[str, Any] = {}
     target = inputs.target
     for path, value in overrides.items():
-        if path == spec.TARGET_PATH:
-            if not spec._is_number(value) or not value > 0:
+        if path == schema.TARGET_PATH:
+            if not schema._is_number(value) or not value > 0:
                 raise OkrsimError(f"override 'target' must be a number more than 0 (the company "
                                   f"target value); got {value!r}.")
             target = float(value)
             continue
-        if path not in spec.MODEL_FIELDS:
+        if path not in schema.MODEL_FIELDS:
             raise OkrsimError(f"override {path!r} is not a model input; use one of "
-                              f"{', '.join(spec.model_paths())}.")
-        problems = spec.validate_value(path, value, f"override {path}", inputs.months)
+                              f"{', '.join(schema.model_paths())}.")
+        problems = schema.validate_value(path, value, f"override {path}", inputs.months)
         if problems:
             raise OkrsimError(problems[0])
         changes[path] = value
@@ -188,8 +185,8 @@ def draw_trial_inputs(
         Path -> array of shape ``(n,)``.
     """
     draws: dict[str, np.ndarray] = {}
-    for path, fld in spec.MODEL_FIELDS.items():
-        if fld.kind not in ("number", "count") or path in spec.PER_SELLER_PATHS:
+    for path, fld in schema.MODEL_FIELDS.items():
+        if fld.kind not in ("number", "count") or path in schema.PER_SELLER_PATHS:
             continue
         draws[path] = sample(inputs.values[path], n, streams[path])
     corr = inputs.correlation
@@ -209,7 +206,7 @@ def draw_trial_inputs(
 
 def clip_to_field(path: str, values: np.ndarray) -> np.ndarray:
     """Clip samples into the allowed range of a model input; round counts."""
-    fld = spec.MODEL_FIELDS[path]
+    fld = schema.MODEL_FIELDS[path]
     low = fld.low if np.isfinite(fld.low) else -np.inf
     high = fld.high if np.isfinite(fld.high) else np.inf
     if fld.open_low:

@@ -2,7 +2,7 @@
 
 A key result that ``drives`` a numeric model input commits a ``target`` and may give a
 ``forecast`` distribution of what will really happen. Its odds are the share of forecast draws
-that meet the commitment in the input's good direction (:attr:`okrsim.sim.spec.Field.better`):
+that meet the commitment in the input's good direction (:attr:`okrsim.plan.schema.Field.better`):
 at or below the target for a ramp, a delay or attrition, at or above it otherwise. Draws are
 clipped (and counts rounded) exactly as the simulator uses them, so a forecast of 3 to 5 hires
 meets "5 hires" whenever a draw rounds to 5. A fixed forecast gives 0 or 1.
@@ -19,12 +19,12 @@ from typing import Any
 import numpy as np
 
 from okrsim.grading import Assessment, grade
-from okrsim.plan import KeyResult, Plan
-from okrsim.sim import spec
+from okrsim.plan import KeyResult, Plan, schema
 from okrsim.sim.distributions import sample
 from okrsim.sim.inputs import PlanLike, as_plan, clip_to_field
+from okrsim.sim.validation import check_seed, check_trials
 
-_PATH_INDEX = {path: i for i, path in enumerate(spec.MODEL_FIELDS)}
+_PATH_INDEX = {path: i for i, path in enumerate(schema.MODEL_FIELDS)}
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,16 @@ class KeyResultOdds:
 
     def describe(self) -> str:
         """One line such as ``ramp-4  ramp.months ≤ 4: 12% of forecasts meet it``."""
-        sign = "≤" if self.better == spec.LOWER else "≥"
+        sign = "≤" if self.better == schema.LOWER else "≥"
         return (f"{self.id}  {self.drives} {sign} {self.target:g}: {self.p_meets:.0%} of "
                 f"forecasts meet it")
 
 
 def has_odds(kr: KeyResult) -> bool:
     """Whether a key result drives a numeric input and gives both a target and a forecast."""
-    if kr.drives not in spec.MODEL_FIELDS or kr.target is None or kr.forecast is None:
+    if kr.drives not in schema.MODEL_FIELDS or kr.target is None or kr.forecast is None:
         return False
-    return spec.MODEL_FIELDS[kr.drives].better is not None
+    return schema.MODEL_FIELDS[kr.drives].better is not None
 
 
 def odds_of(kr: KeyResult, trials: int, entropy: int) -> KeyResultOdds:
@@ -81,8 +81,8 @@ def odds_of(kr: KeyResult, trials: int, entropy: int) -> KeyResultOdds:
     rng = np.random.default_rng(np.random.SeedSequence([entropy, _PATH_INDEX[path]]))
     draws = clip_to_field(path, sample(kr.forecast, trials, rng))
     target = float(kr.target)
-    better = spec.MODEL_FIELDS[path].better
-    meets = draws <= target if better == spec.LOWER else draws >= target
+    better = schema.MODEL_FIELDS[path].better
+    meets = draws <= target if better == schema.LOWER else draws >= target
     return KeyResultOdds(kr.id, path, target, better, float(meets.mean()))
 
 
@@ -121,8 +121,6 @@ def key_result_odds(plan: PlanLike = None, trials: int = 20_000,
     >>> key_result_odds()["ramp-4"]  # doctest: +SKIP
     0.125
     """
-    from okrsim.sim.feasibility import check_seed, check_trials
-
     table = odds_table(as_plan(plan), check_trials(trials), check_seed(seed))
     return {kr_id: odds.p_meets for kr_id, odds in table.items()}
 

@@ -1,16 +1,16 @@
 """The simulator's sentences for people, per language (the same keys in each).
 
-English input descriptions come from :data:`okrsim.sim.spec.MODEL_FIELDS`; the other languages
+English input descriptions come from :data:`okrsim.plan.schema.MODEL_FIELDS`; the other languages
 name every model input here, so a translation is a change to this file only. Numbers follow the
 language's habits (a decimal comma in Italian).
 """
 
 from __future__ import annotations
 
-from okrsim.sentences import Sentences
-from okrsim.sim import spec
+from okrsim.i18n.sentences import Sentences
+from okrsim.plan import schema
 
-#: Model input descriptions in languages other than English (English: ``spec.MODEL_FIELDS``).
+#: Model input descriptions in languages other than English (English: ``schema.MODEL_FIELDS``).
 INPUT_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "it": {
         "basis": "base della crescita",
@@ -64,7 +64,7 @@ _DECIMAL_COMMA = {"it"}
 def input_description(path: str, lang: str = "en") -> str:
     """What the model input ``path`` means, in ``lang``."""
     if TEXT.check_lang(lang) == "en":
-        return spec.MODEL_FIELDS[path].description
+        return schema.MODEL_FIELDS[path].description
     return INPUT_DESCRIPTIONS[lang][path]
 
 

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from okrsim.sim import spec
+from okrsim.plan import schema
 from okrsim.sim.distributions import sample
 from okrsim.sim.inputs import Inputs, clip_to_field, draw_trial_inputs
 
@@ -116,7 +116,7 @@ def make_streams(entropy: int, chunk: int) -> dict[str, np.random.Generator]:
     Separate streams keep common random numbers: changing one input (a hire count, a ramp) does
     not shift the random draws of any other part of the model.
     """
-    names = [*STREAM_NAMES, *spec.MODEL_FIELDS]
+    names = [*STREAM_NAMES, *schema.MODEL_FIELDS]
     return {
         name: np.random.default_rng(np.random.SeedSequence([entropy, chunk, i]))
         for i, name in enumerate(names)

@@ -9,9 +9,10 @@ from typing import Any
 import pandas as pd
 
 from okrsim.errors import OkrsimError
-from okrsim.plan import Plan
-from okrsim.sim.feasibility import check_seed, check_trials, default_plan, run
+from okrsim.plan import Plan, default_plan
+from okrsim.sim.engine import run
 from okrsim.sim.inputs import as_plan, resolve_inputs
+from okrsim.sim.validation import check_seed, check_trials
 
 
 def compare(scenarios: Mapping[str, Plan | Mapping[str, Any] | str | Path], trials: int = 20_000,

@@ -9,12 +9,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from okrsim.sim import spec
+from okrsim.plan import schema
 from okrsim.sim.correlation import rank_correlation
 from okrsim.sim.distributions import quantile
-from okrsim.sim.feasibility import COUNT_PATHS, check_seed, check_trials, run, seat_capacity
+from okrsim.sim.engine import COUNT_PATHS, run, seat_capacity
 from okrsim.sim.inputs import PlanLike, as_plan, clip_to_field, resolve_inputs
 from okrsim.sim.result import Result
+from okrsim.sim.validation import check_seed, check_trials
 
 Progress = Callable[[float], None] | None
 
@@ -70,12 +71,12 @@ def _held_value(path: str, value: Any, q: float, base: Result) -> float:
     bad year (individual spread averages out over a team), so per-seller inputs are held at the
     P10 / P90 of their per-trial team average instead.
     """
-    if path in spec.PER_SELLER_PATHS:
+    if path in schema.PER_SELLER_PATHS:
         point = float(np.quantile(base.draws[path], q))
     else:
         point = quantile(value, q)
     held = float(clip_to_field(path, np.array([point]))[0])
-    return int(held) if spec.MODEL_FIELDS[path].kind == "count" else held
+    return int(held) if schema.MODEL_FIELDS[path].kind == "count" else held
 
 
 def sensitivity(plan: PlanLike = None, trials: int = 20_000, seed: int | None = 0,
@@ -108,7 +109,7 @@ def sensitivity(plan: PlanLike = None, trials: int = 20_000, seed: int | None = 
     base = run(inputs, trials, seed, name=plan.name, capacity=capacity)
     rows = []
     for i, path in enumerate(paths):
-        row: dict[str, Any] = {"input": path, "description": spec.MODEL_FIELDS[path].description}
+        row: dict[str, Any] = {"input": path, "description": schema.MODEL_FIELDS[path].description}
         for side, q in (("low", 0.1), ("high", 0.9)):
             held = _held_value(path, inputs.values[path], q, base)
             result = run(inputs.with_values({path: held}), trials, seed, capacity=capacity)

@@ -1,6 +1,6 @@
 """``FeasibilityDashboard``: move the plan's levers and see whether the key results add up.
 
-Sliders set what-if overrides (see :mod:`okrsim.sim.whatif`); every change runs
+Sliders set what-if overrides (see :mod:`okrsim.widgets.sliders`); every change runs
 :func:`okrsim.sim.simulate` once and redraws the summary (on paper vs target, P(target) with its
 standard error), the growth histogram and the monthly fan chart. Two buttons run the slower
 analyses, sensitivity (tornado) and goal seek on hires, with a progress bar.
@@ -18,12 +18,12 @@ from matplotlib.figure import Figure
 
 from okrsim import plots
 from okrsim.errors import OkrsimError
-from okrsim.plan import Plan
-from okrsim.sim import messages, sensitivity, simulate, solve, spec
+from okrsim.plan import Plan, schema
+from okrsim.sim import messages, sensitivity, simulate, solve
 from okrsim.sim.distributions import central
 from okrsim.sim.inputs import as_plan, resolve_inputs
-from okrsim.sim.whatif import SLIDERS, Slider, shift_value, slider_start
 from okrsim.widgets.render import badge, box, esc
+from okrsim.widgets.sliders import SLIDERS, Slider, shift_value, slider_start
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: Trials per update: small enough to redraw in well under 150 ms, enough for a ±1 point error.
@@ -237,7 +237,7 @@ class FeasibilityDashboard(widgets.VBox):
         common = {"description": ui_text(s.label, self.ui), "continuous_update": False,
                   **_row_style()}
         start = self._starts[s.path]
-        if spec.MODEL_FIELDS[s.path].kind == "count":
+        if schema.MODEL_FIELDS[s.path].kind == "count":
             slider = widgets.IntSlider(value=round(start), min=int(s.low), max=int(s.high),
                                        step=int(s.step), **common)
         else:

@@ -1,11 +1,11 @@
 """An ipywidgets front-end for one exercise: prompt, answer box, check, hints, model answer.
 
-All logic lives in :mod:`okrsim.exercises` and :mod:`okrsim.journal`; this module only lays out
-widgets and escapes every piece of text (learner text is never HTML). Drive it headless in tests:
-set ``widget.value``, call ``widget.click()`` (or ``hint_button.click()``) and read
+All logic lives in :mod:`okrsim.exercises` and :mod:`okrsim.workshop.journal`; this module only
+lays out widgets and escapes every piece of text (learner text is never HTML). Drive it headless
+in tests: set ``widget.value``, call ``widget.click()`` (or ``hint_button.click()``) and read
 ``feedback_html.value``.
 
-When the journal is on (a :class:`~okrsim.journal.Journal` or path is given, or the
+When the journal is on (a :class:`~okrsim.workshop.journal.Journal` or path is given, or the
 ``OKRSIM_JOURNAL`` environment variable is set), each graded attempt is recorded; the participant's
 name is asked once per session and shared by every exercise widget.
 """
@@ -21,7 +21,7 @@ import ipywidgets as widgets
 
 from okrsim.errors import OkrsimError
 from okrsim.exercises import Exercise, ExerciseResult, load_bank
-from okrsim.journal import ENV_VAR, Journal
+from okrsim.workshop.journal import ENV_VAR, Journal
 
 UI: dict[str, dict[str, str]] = {
     "en": {

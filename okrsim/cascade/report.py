@@ -11,14 +11,11 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from okrsim.cascade_messages import check_lang, plural, say
+from okrsim.cascade.messages import check_lang, plural, say
 from okrsim.errors import OkrsimError
 from okrsim.grading import Assessment, grade
-from okrsim.plan import Objective, Plan, find_cycles
-from okrsim.sim import spec
-
-MIN_KEY_RESULTS = 2
-MAX_KEY_RESULTS = 5
+from okrsim.plan import Objective, Plan, find_cycles, schema
+from okrsim.plan.limits import MAX_KEY_RESULTS, MIN_KEY_RESULTS
 
 #: Severity "invalid" marks defects no plan can work with (exit code 2 on the command line).
 SEVERITIES = ("invalid", "error", "warning")
@@ -292,7 +289,7 @@ def _measurability(plan: Plan, lang: str) -> list[Finding]:
 
 def _drives(plan: Plan, lang: str) -> list[Finding]:
     findings = []
-    targets = [(o, kr) for o, kr in plan.key_results() if kr.drives == spec.TARGET_PATH]
+    targets = [(o, kr) for o, kr in plan.key_results() if kr.drives == schema.TARGET_PATH]
     for obj, kr in targets:
         missing = [k for k in ("baseline", "target") if getattr(kr, k) is None]
         if missing:
@@ -308,12 +305,12 @@ def _drives(plan: Plan, lang: str) -> list[Finding]:
         ids = ", ".join(f"'{kr.id}'" for _, kr in targets)
         findings.append(Finding("several-targets", "error", say(lang, "several-targets", ids=ids),
                                 targets[1][0].id, targets[1][1].id))
-    allowed = ", ".join(spec.model_paths())
+    allowed = ", ".join(schema.model_paths())
     committed: dict[str, str] = {}
     for obj, kr in plan.key_results():
-        if kr.drives is None or kr.drives == spec.TARGET_PATH:
+        if kr.drives is None or kr.drives == schema.TARGET_PATH:
             continue
-        if kr.drives not in spec.MODEL_FIELDS:
+        if kr.drives not in schema.MODEL_FIELDS:
             findings.append(Finding("unknown-drives", "error",
                                     say(lang, "unknown-drives", id=kr.id, drives=kr.drives,
                                         allowed=allowed), obj.id, kr.id))

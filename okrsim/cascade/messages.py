@@ -7,7 +7,7 @@ this file only. Finding codes and severities stay language-neutral.
 
 from __future__ import annotations
 
-from okrsim.sentences import Sentences
+from okrsim.i18n.sentences import Sentences
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from okrsim.cli.output import print_json
 from okrsim.grading.grader import grade
 from okrsim.grading.lexicon import available_languages
 
@@ -20,8 +21,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Grade ``args.text`` and print the report; 0 when graded (bad input raises OkrsimError)."""
-    from okrsim.cli import print_json
-
     assessment = grade(args.text, lang=args.lang, parent=args.parent)
     if args.json:
         print_json(assessment.to_dict())

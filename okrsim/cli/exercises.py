@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from okrsim.cli.output import print_json
 from okrsim.exercises import KINDS, load_bank
 
 
@@ -35,8 +36,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``okrsim exercises ACTION``; return the exit code."""
-    from okrsim.cli import print_json
-
     action = getattr(args, "action", None)
     if action is None:
         print("okrsim exercises: choose an action: list, show or check "

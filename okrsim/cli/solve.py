@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from okrsim.sim.command import add_run_arguments, stderr_progress
+from okrsim.cli.output import print_json
+from okrsim.cli.simulate import add_run_arguments, stderr_progress
 from okrsim.sim.goal_seek import solve
 
 
@@ -34,8 +35,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Search the input; print the answer; exit 0 found, 1 unreachable."""
-    from okrsim.cli import print_json
-
     answer = solve(args.plan, args.path, args.probability, trials=args.trials, seed=args.seed,
                    progress=stderr_progress(f"solving for {args.path}"))
     if args.json:

@@ -31,7 +31,7 @@ from typing import Any
 
 from okrsim.errors import OkrsimError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 #: What the learner must find: answer kind -> (unit, description).
 ANSWERS: dict[str, tuple[str, str]] = {
@@ -106,8 +106,8 @@ def parse_simulated(spec: Any, where: str) -> SimulatedValue:
     ValueError
         One sentence naming ``where`` and what is allowed.
     """
-    from okrsim.sim.goal_seek import check_path, check_probability
     from okrsim.sim.inputs import as_plan, resolve_inputs
+    from okrsim.sim.validation import check_path, check_probability
 
     if not isinstance(spec, Mapping):
         raise ValueError(f"{where}: 'simulate' must be a mapping with "

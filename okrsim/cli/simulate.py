@@ -7,8 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from okrsim.cli.output import print_json
 from okrsim.errors import OkrsimError
-from okrsim.sim.feasibility import MAX_TRIALS, simulate
+from okrsim.sim.feasibility import simulate
+from okrsim.sim.validation import MAX_TRIALS
 
 
 def trials_argument(text: str) -> int:
@@ -72,8 +74,6 @@ def stderr_progress(label: str):
 
 def run(args: argparse.Namespace) -> int:
     """Simulate a plan and print the answer; exit 0, or 2 for bad input."""
-    from okrsim.cli import print_json
-
     result = simulate(args.plan, trials=args.trials, seed=args.seed)
     sens = None
     if args.sensitivity:

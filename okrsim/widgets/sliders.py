@@ -3,7 +3,7 @@
 A slider shows an input's *on-paper* value. When the learner moves it, the input's Monte Carlo
 value keeps its spread and is shifted so that its central value lands on the slider: a forecast
 ``triangular(3, 5, 7)`` moved to 6 becomes ``triangular(4, 6, 8)``. Shifted ranges are kept inside
-the input's allowed values (:data:`okrsim.sim.spec.MODEL_FIELDS`).
+the input's allowed values (:data:`okrsim.plan.schema.MODEL_FIELDS`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from okrsim.sim import spec
+from okrsim.plan import schema
 
 #: Parameters that move with the distribution's location, by distribution name.
 LOCATION_KEYS: dict[str, tuple[str, ...]] = {
@@ -68,7 +68,7 @@ SLIDERS: tuple[Slider, ...] = (
 
 
 def _clamp(path: str, x: float) -> float:
-    field = spec.MODEL_FIELDS[path]
+    field = schema.MODEL_FIELDS[path]
     low = field.low + (_EPSILON if field.open_low else 0.0)
     high = field.high - (_EPSILON if field.open_high else 0.0)
     return min(max(x, low), high)
@@ -93,7 +93,7 @@ def shift_value(path: str, value: Any, centre: float, new_centre: float) -> Any:
     number or dict
         A number when ``value`` is a number, or the same distribution with its location moved.
     """
-    field = spec.MODEL_FIELDS[path]
+    field = schema.MODEL_FIELDS[path]
     if not isinstance(value, Mapping):
         shifted = _clamp(path, float(new_centre))
         return round(shifted) if field.kind == "count" else shifted

@@ -14,7 +14,7 @@ def plot_missed_criteria(table: pd.DataFrame, ax: Axes | None = None) -> Figure:
     Parameters
     ----------
     table : pandas.DataFrame
-        The result of :func:`okrsim.room.missed_criteria`.
+        The result of :func:`okrsim.workshop.room.missed_criteria`.
     ax : matplotlib Axes, optional
         Where to draw; a new figure otherwise.
 

@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 #: Distribution names and their (required, optional) parameters.
 DISTRIBUTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fixed": (("value",), ()),
@@ -442,7 +440,40 @@ def validate_correlation(value: Any, where: str) -> list[str]:
         return [f"{where}.matrix entries must be from -1 to 1."]
     if any(m[i][j] != m[j][i] for i in range(n) for j in range(n)):
         return [f"{where}.matrix must be symmetric (row i, column j equal to row j, column i)."]
-    if float(np.linalg.eigvalsh(np.array(m)).min()) < -1e-9:
+    if not is_positive_semidefinite(m):
         return [f"{where}.matrix is not a possible correlation matrix (not positive "
                 "semi-definite); weaken the correlations."]
     return []
+
+
+def is_positive_semidefinite(matrix: list[list[float]], tolerance: float = 1e-9) -> bool:
+    """Whether a small symmetric matrix is positive semi-definite (a possible correlation matrix).
+
+    A Cholesky factorisation of ``matrix + tolerance * I`` succeeds exactly when the matrix has
+    no eigenvalue below ``-tolerance`` (up to rounding); plain Python, because the plan layer
+    loads no numpy.
+
+    Parameters
+    ----------
+    matrix : list of list of float
+        Symmetric, n x n.
+    tolerance : float
+        How negative the smallest eigenvalue may be and still count as zero.
+
+    Returns
+    -------
+    bool
+    """
+    n = len(matrix)
+    lower = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1):
+            total = matrix[i][j] + (tolerance if i == j else 0.0)
+            total -= sum(lower[i][k] * lower[j][k] for k in range(j))
+            if i == j:
+                if total <= 0:
+                    return False
+                lower[i][i] = math.sqrt(total)
+            else:
+                lower[i][j] = total / lower[j][j]
+    return True

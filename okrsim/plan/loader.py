@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from okrsim.errors import PlanError
-from okrsim.sim import spec
+from okrsim.plan import schema
 
 PLAN_KEYS = ("plan", "description", "period", "objectives", "model")
 PERIOD_KEYS = ("start", "months")
@@ -84,7 +84,7 @@ class Plan:
     objectives : tuple of Objective
         In file order.
     model : dict
-        The ``model`` section as written (validated against :mod:`okrsim.sim.spec`).
+        The ``model`` section as written (validated against :mod:`okrsim.plan.schema`).
     source : str
         Where the plan came from (a file name, or ``"<plan>"``), used in messages.
     description : str
@@ -113,7 +113,7 @@ class Plan:
     def target_key_result(self) -> KeyResult | None:
         """Return the key result with ``drives: target`` (the company growth target), if any."""
         for _, kr in self.key_results():
-            if kr.drives == spec.TARGET_PATH:
+            if kr.drives == schema.TARGET_PATH:
                 return kr
         return None
 
@@ -272,7 +272,7 @@ def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Pla
     if model is None:
         model = {}
     else:
-        problems.extend(spec.validate_model(model, f"{source}: model", months))
+        problems.extend(schema.validate_model(model, f"{source}: model", months))
     if strict and not problems:
         problems.extend(structural_problems(objectives, source))
     if problems:
@@ -471,7 +471,7 @@ def _key_result_numbers(
     elif not isinstance(drives, str):
         problems.append(f"{here}: drives must be a model path such as 'hiring.count'; "
                         f"got {drives!r}.")
-    elif drives == spec.TARGET_PATH:
+    elif drives == schema.TARGET_PATH:
         for key, value in (("baseline", baseline), ("target", target)):
             if _is_number(value) and value <= 0:
                 problems.append(f"{here}: {key} of the company target must be more than 0; "
@@ -482,14 +482,14 @@ def _key_result_numbers(
         if forecast is not None:
             problems.append(f"{here}: the company target takes no forecast; forecasts belong to "
                             "the team key results that drive it.")
-    elif drives in spec.MODEL_FIELDS:
+    elif drives in schema.MODEL_FIELDS:
         if target is not None:
-            problems.extend(spec.validate_value(drives, target, f"{here}: target", months))
+            problems.extend(schema.validate_value(drives, target, f"{here}: target", months))
             if isinstance(target, Mapping):
                 problems.append(f"{here}: target must be a single committed value; put the "
                                 "range in 'forecast'.")
         if forecast is not None:
-            problems.extend(spec.validate_value(drives, forecast, f"{here}: forecast", months))
+            problems.extend(schema.validate_value(drives, forecast, f"{here}: forecast", months))
     # An unknown drives path is a cascade finding (okrsim.check), not a load error.
     if kid is None or text is None:
         return None

@@ -1,10 +1,9 @@
 """The facilitator's view of a workshop room: tables built from the journal's attempts.
 
-Every function takes the DataFrame of :meth:`okrsim.journal.Journal.attempts` and returns a new
-DataFrame; plotting lives in :mod:`okrsim.room_plots`. :func:`demo_room` fills a journal with a
-seeded, realistic room (real answers from the bank, graded by the real checks) so that the
-facilitator's notebook runs before any workshop has happened.
-"""
+Every function takes the DataFrame of :meth:`okrsim.workshop.journal.Journal.attempts` and
+returns a new DataFrame; plotting lives in :mod:`okrsim.plots.room`. :func:`demo_room` fills a
+journal with a seeded, realistic room (real answers from the bank, graded by the real checks) so
+that the facilitator's notebook runs before any workshop has happened."""
 
 from __future__ import annotations
 
@@ -13,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from okrsim.exercise_checks import SMART_CRITERIA, SMART_LETTERS
 from okrsim.exercises import ExerciseBank, load_bank
-from okrsim.journal import Journal
+from okrsim.exercises.checks import SMART_CRITERIA, SMART_LETTERS
+from okrsim.workshop.journal import Journal
 
 REWRITE_KINDS = ("rewrite", "write_krs")
 DEMO_NAMES = ("Giulia", "Marco", "Sofia", "Luca", "Chiara", "Matteo", "Aisha", "Tom", "Elena",

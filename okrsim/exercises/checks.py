@@ -20,7 +20,7 @@ from typing import Any
 
 from okrsim.cascade import check as cascade_report
 from okrsim.cascade import has_number
-from okrsim.cascade_messages import LANGS as CASCADE_LANGS
+from okrsim.cascade.messages import LANGS as CASCADE_LANGS
 from okrsim.errors import PlanError
 from okrsim.plan import loads_plan
 

@@ -6,7 +6,7 @@ answer that fails its own checks) and returns an :class:`ExerciseBank` of :class
 objects. ``exercise.check(answer)`` returns an :class:`ExerciseResult` with ``passed``, a
 ``score`` from 0 to 100 and plain-text ``feedback`` in the exercise's language.
 
-An exercise's ``checks`` section composes the small checks of :mod:`okrsim.exercise_checks`:
+An exercise's ``checks`` section composes the small checks of :mod:`okrsim.exercises.checks`:
 
 ``criteria``   SMART criteria the grader must judge ``met`` (list of names)
 ``outcome``    true: the grader must not see an activity
@@ -19,7 +19,7 @@ An exercise's ``checks`` section composes the small checks of :mod:`okrsim.exerc
 ``numeric``    ``{value, tolerance, percent}``: the first number of the answer; instead of
                ``value``, ``simulate: {plan, answer, for, probability, overrides, trials, seed}``
                computes the expected value with the simulator
-               (:mod:`okrsim.exercise_simulation`), on first use; the model answer of such an
+               (:mod:`okrsim.exercises.simulation`), on first use; the model answer of such an
                exercise is checked by the tests, not at load time
 ``cascade``    ``{keep_objectives, keep_key_results}``: the answer is a plan whose cascade is clean
 """
@@ -33,12 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from okrsim import exercise_checks as checks
 from okrsim.errors import OkrsimError, PlanError
-from okrsim.exercise_simulation import parse_simulated
+from okrsim.exercises import checks
+from okrsim.exercises.simulation import parse_simulated
 from okrsim.plan import parse_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BANK = ROOT / "exercises" / "bank"
 
 KINDS: dict[str, str] = {

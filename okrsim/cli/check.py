@@ -1,0 +1,27 @@
+"""``okrsim check PLAN.yaml [--json] [--lang en|it]``: the cascade and alignment report."""
+
+from __future__ import annotations
+
+import argparse
+
+from okrsim.cascade import check
+from okrsim.cli.output import print_json
+from okrsim.plan import load_plan
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``okrsim check``."""
+    parser.add_argument("plan", metavar="PLAN.yaml", help="the plan file to check")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--lang", choices=("en", "it"), default="en",
+                        help="language of the findings (default: en)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check a plan file's cascade: exit 0 clean, 1 findings, 2 invalid file."""
+    report = check(load_plan(args.plan, strict=False), lang=args.lang)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        print(report.to_text())
+    return report.exit_code
