@@ -1,4 +1,4 @@
-"""The layers stay layers: no import cycle between okrsim's modules, and ``import okrsim`` is light."""
+"""The layers stay layers: no import cycle between okrsim's modules; ``import okrsim`` is light."""
 
 from __future__ import annotations
 

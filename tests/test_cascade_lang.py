@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from okrsim import check, loads_plan
-from okrsim.cascade.messages import MESSAGES
 from okrsim.errors import OkrsimError
 from okrsim.exercises.checks import check_cascade
+from okrsim.i18n import table
 from okrsim.widgets import CascadeView
 from tests.test_cascade import BASE, LOOP_BACK
 
@@ -68,7 +68,7 @@ def defect_plan(replacements: list[tuple[str, str]], extra: str) -> str:
 
 def test_every_finding_code_has_an_italian_case():
     codes = {code for code, *_ in DEFECTS}
-    assert codes == {key.split(".")[0] for key in MESSAGES["en"]
+    assert codes == {key.split(".")[0] for key in table("en", "cascade")
                      if not key.startswith(("noun.", "missing.", "report.", "severity."))}
 
 

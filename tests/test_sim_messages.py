@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from okrsim.errors import OkrsimError
+from okrsim.i18n import languages, table
 from okrsim.plan import schema
 from okrsim.sim import SolveResult
-from okrsim.sim.messages import INPUT_DESCRIPTIONS, SENTENCES, input_description
+from okrsim.sim.messages import input_description
 from okrsim.widgets import FeasibilityDashboard
 
 
@@ -17,9 +18,9 @@ def _result(path="hiring.count", value=11, reachable=True, direction="increasing
 
 
 def test_every_model_input_is_described_in_every_language():
-    assert set(INPUT_DESCRIPTIONS["it"]) == set(schema.MODEL_FIELDS)
-    assert set(SENTENCES) == {"en", *INPUT_DESCRIPTIONS}
-    assert all(set(words) == set(SENTENCES["en"]) for words in SENTENCES.values())
+    for lang in languages():
+        inputs = {k[len("inputs."):] for k in table(lang, "simulator") if k.startswith("inputs.")}
+        assert inputs == set(schema.MODEL_FIELDS)
     assert input_description("ramp.months") == schema.MODEL_FIELDS["ramp.months"].description
 
 
@@ -41,8 +42,9 @@ def test_a_decreasing_input_takes_a_decimal_comma_in_italian():
 
 def test_an_unreachable_goal_in_italian_names_the_range_and_the_best_end():
     nothing = _result("hiring.washout", None, False, "decreasing", 0.312, 0, 1)
-    assert nothing.describe("en") == ("P(target) >= 80% is not reachable for hiring.washout "
-                                      "within the allowed range 0 to 1 (best: 31.2% at 0).")
+    assert nothing.describe("en") == (
+        "P(target) >= 80% is not reachable for hiring.washout (probability a hire leaves "
+        "during ramp) within the allowed range 0 to 1 (best: 31.2% at 0).")
     assert nothing.describe("it") == (
         "P(obiettivo) ≥ 80% non si raggiunge muovendo hiring.washout (probabilità che un nuovo "
         "assunto se ne vada durante l'inserimento) nell'intervallo consentito, da 0 a 1 "

@@ -22,6 +22,7 @@ from okrsim.cascade import check as cascade_report
 from okrsim.cascade import has_number
 from okrsim.cascade.messages import LANGS as CASCADE_LANGS
 from okrsim.errors import PlanError
+from okrsim.i18n import term
 from okrsim.plan import loads_plan
 
 SMART_CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -131,12 +132,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-CRITERION_LABELS = {
-    "en": {"specific": "Specific", "measurable": "Measurable", "achievable": "Achievable",
-           "relevant": "Relevant", "time_bound": "Time-bound"},
-    "it": {"specific": "Specifico", "measurable": "Misurabile", "achievable": "Raggiungibile",
-           "relevant": "Rilevante", "time_bound": "Con una scadenza"},
-}
+#: SMART letter names per language, from the glossary (one name per letter everywhere).
+CRITERION_LABELS = {lang: {c: term(lang, f"criterion.{c}") for c in SMART_CRITERIA}
+                    for lang in LANGS}
+
 VERDICT_LABELS = {
     "en": {"partial": "partly met", "missing": "missing", "unknown": "cannot tell"},
     "it": {"partial": "in parte", "missing": "assente", "unknown": "non valutabile"},

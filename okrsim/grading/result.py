@@ -5,25 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from okrsim.i18n import languages, table, term
+
 #: The SMART letters, in order.
 CRITERIA: tuple[str, ...] = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
 #: Allowed verdicts of a criterion.
 VERDICTS: tuple[str, ...] = ("met", "partial", "missing", "unknown")
 
-_LABELS = {
-    "en": {"specific": "Specific", "measurable": "Measurable", "achievable": "Achievable",
-           "relevant": "Relevant", "time_bound": "Time-bound", "kind": "Kind",
-           "objective": "objective", "key_result": "key result", "score": "Score",
-           "activity": "Activity", "suggestion": "Suggested rewrite", "evidence": "evidence",
-           "met": "met", "partial": "partial", "missing": "missing", "unknown": "unknown"},
-    "it": {"specific": "Specifico", "measurable": "Misurabile", "achievable": "Raggiungibile",
-           "relevant": "Rilevante", "time_bound": "Vincolato nel tempo", "kind": "Tipo",
-           "objective": "obiettivo", "key_result": "risultato chiave", "score": "Punteggio",
-           "activity": "Attività", "suggestion": "Riscrittura suggerita", "evidence": "prove",
-           "met": "soddisfatto", "partial": "parziale", "missing": "mancante",
-           "unknown": "non valutabile"},
-}
+def _labels(lang: str) -> dict[str, str]:
+    """The report's words in ``lang``: criterion and verdict names from the glossary."""
+    words = dict(table(lang, "grader_report"))
+    words.update({c: term(lang, f"criterion.{c}") for c in CRITERIA})
+    words.update({v: term(lang, f"verdict.{v}") for v in VERDICTS})
+    return words
 
 
 @dataclass(frozen=True)
@@ -101,7 +96,7 @@ class Assessment:
 
     def to_text(self) -> str:
         """A plain-text report, labelled in the statement's language."""
-        label = _LABELS.get(self.lang, _LABELS["en"])
+        label = _labels(self.lang if self.lang in languages() else "en")
         lines = [
             f"{label['score']}: {self.score}/100  ({label['kind']}: {label[self.kind]})",
         ]
