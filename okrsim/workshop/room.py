@@ -14,6 +14,7 @@ import pandas as pd
 
 from okrsim.exercises import ExerciseBank, load_bank
 from okrsim.exercises.checks import SMART_CRITERIA, SMART_LETTERS
+from okrsim.exports import safe_frame_text
 from okrsim.workshop.journal import Journal
 
 REWRITE_KINDS = ("rewrite", "write_krs")
@@ -125,9 +126,13 @@ def best_rewrites(attempts: pd.DataFrame, bank: ExerciseBank | None = None,
 
 
 def export_csv(attempts: pd.DataFrame, path: str | Path) -> Path:
-    """Write the attempts to a CSV file (UTF-8, ISO timestamps) and return its path."""
+    """Write the attempts to a CSV file (UTF-8, ISO timestamps) and return its path.
+
+    Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab) are
+    written as text (:func:`okrsim.exports.safe_cell`); the journal keeps what was typed.
+    """
     path = Path(path)
-    attempts.to_csv(path, index=False, date_format="%Y-%m-%dT%H:%M:%S%z")
+    safe_frame_text(attempts).to_csv(path, index=False, date_format="%Y-%m-%dT%H:%M:%S%z")
     return path
 
 
