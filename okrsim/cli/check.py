@@ -6,6 +6,7 @@ import argparse
 
 from okrsim.cascade import check
 from okrsim.cli.output import print_json
+from okrsim.i18n import languages
 from okrsim.plan import load_plan
 
 
@@ -13,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``okrsim check``."""
     parser.add_argument("plan", metavar="PLAN.yaml", help="the plan file to check")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--lang", choices=("en", "it"), default="en",
+    parser.add_argument("--lang", choices=languages(), default="en",
                         help="language of the findings (default: en)")
 
 

@@ -14,6 +14,7 @@ import sys
 
 from okrsim.cli.output import print_json
 from okrsim.exercises import KINDS, load_bank
+from okrsim.i18n import languages
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a folder of exercise YAML files (default: exercises/bank)")
     sub = parser.add_subparsers(dest="action", metavar="ACTION", parser_class=type(parser))
     listing = sub.add_parser("list", help="list the exercises")
-    listing.add_argument("--lang", choices=("en", "it"), help="only exercises in this language")
+    listing.add_argument("--lang", choices=languages(), help="only exercises in this language")
     listing.add_argument("--kind", choices=tuple(KINDS), help="only exercises of this kind")
     listing.add_argument("--json", action="store_true", help="print JSON")
     show = sub.add_parser("show", help="print one exercise's prompt and starter text")
