@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from okrsim import PlanError, load_plan, loads_plan
-from okrsim.plan import KeyResult, Objective, Plan
+from okrsim.plan import KeyResult, Objective, Plan, schema
 from tests.conftest import ARTICLE_PLAN
 
 MINIMAL = """\
@@ -219,3 +219,16 @@ def test_load_never_changes_the_file(write_plan):
     with pytest.raises(PlanError):
         load_plan(path)
     assert path.read_bytes() == before
+
+
+def test_one_number_rule_and_one_duplicate_check_for_every_reader():
+    from okrsim.cascade import report
+    from okrsim.exercises import bank
+    from okrsim.plan import checks, loader
+
+    assert [checks.is_number(v) for v in (1, 2.5, -3, True, float("inf"), float("nan"), "1")] == [
+        True, True, True, False, False, False, False]
+    assert bank.is_number is checks.is_number is loader.is_number is schema.is_number
+    assert report.duplicates is checks.duplicates is loader.duplicates
+    assert checks.duplicates(["a", "b", "a", "c", "a"]) == {"a": 3}
+    assert checks.find_cycles({"a": "b", "b": "a", "c": None}) == [["a", "b"]]

@@ -15,6 +15,7 @@ from okrsim.cascade.messages import check_lang, plural, say
 from okrsim.errors import OkrsimError
 from okrsim.grading import Assessment, grade
 from okrsim.plan import Objective, Plan, find_cycles, schema
+from okrsim.plan.checks import duplicates
 from okrsim.plan.limits import MAX_KEY_RESULTS, MIN_KEY_RESULTS
 
 #: Severity "invalid" marks defects no plan can work with (exit code 2 on the command line).
@@ -201,14 +202,12 @@ def check(plan: Plan, lang: str = "en") -> CascadeReport:
 
 def _duplicate_ids(plan: Plan, lang: str) -> list[Finding]:
     findings = []
-    for oid, n in Counter(o.id for o in plan.objectives).items():
-        if n > 1:
-            findings.append(Finding("duplicate-id", "invalid",
-                                    say(lang, "duplicate-id.objective", id=oid, n=n), oid))
-    for kid, n in Counter(kr.id for _, kr in plan.key_results()).items():
-        if n > 1:
-            findings.append(Finding("duplicate-id", "invalid",
-                                    say(lang, "duplicate-id.key_result", id=kid, n=n), None, kid))
+    for oid, n in duplicates(o.id for o in plan.objectives).items():
+        findings.append(Finding("duplicate-id", "invalid",
+                                say(lang, "duplicate-id.objective", id=oid, n=n), oid))
+    for kid, n in duplicates(kr.id for _, kr in plan.key_results()).items():
+        findings.append(Finding("duplicate-id", "invalid",
+                                say(lang, "duplicate-id.key_result", id=kid, n=n), None, kid))
     return findings
 
 

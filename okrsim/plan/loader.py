@@ -8,7 +8,6 @@ all problems of a file are collected and raised together as a :class:`~okrsim.er
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +18,8 @@ import yaml
 
 from okrsim.errors import PlanError
 from okrsim.plan import schema
+from okrsim.plan.checks import duplicates, is_number
+from okrsim.plan.checks import find_cycles as parent_cycles
 
 PLAN_KEYS = ("plan", "description", "period", "objectives", "model")
 PERIOD_KEYS = ("start", "months")
@@ -293,18 +294,10 @@ def structural_problems(
 ) -> list[str]:
     """Return sentences for duplicate ids and parent cycles, the defects no plan can work with."""
     problems = []
-    seen_objectives: set[str] = set()
-    seen_krs: set[str] = set()
-    for obj in objectives:
-        if obj.id in seen_objectives:
-            problems.append(f"{source}: objective id {obj.id!r} is used twice; ids must be unique.")
-        seen_objectives.add(obj.id)
-        for kr in obj.key_results:
-            if kr.id in seen_krs:
-                problems.append(
-                    f"{source}: key result id {kr.id!r} is used twice; ids must be unique."
-                )
-            seen_krs.add(kr.id)
+    for oid in duplicates(obj.id for obj in objectives):
+        problems.append(f"{source}: objective id {oid!r} is used twice; ids must be unique.")
+    for kid in duplicates(kr.id for obj in objectives for kr in obj.key_results):
+        problems.append(f"{source}: key result id {kid!r} is used twice; ids must be unique.")
     for cycle in find_cycles(objectives):
         path = " -> ".join([*cycle, cycle[0]])
         problems.append(f"{source}: objectives form a cycle ({path}); the cascade must be a tree.")
@@ -313,19 +306,7 @@ def structural_problems(
 
 def find_cycles(objectives: list[Objective] | tuple[Objective, ...]) -> list[list[str]]:
     """Return each cycle of parent links once, as a list of objective ids."""
-    parent = {obj.id: obj.parent for obj in objectives}
-    cycles: list[list[str]] = []
-    done: set[str] = set()
-    for start in parent:
-        path: list[str] = []
-        node: str | None = start
-        while node is not None and node in parent and node not in done and node not in path:
-            path.append(node)
-            node = parent[node]
-        if node is not None and node in path:
-            cycles.append(path[path.index(node):])
-        done.update(path)
-    return cycles
+    return parent_cycles({obj.id: obj.parent for obj in objectives})
 
 
 def _unknown_keys(data: Mapping, allowed: tuple[str, ...], where: str, problems: list[str]) -> None:
@@ -378,14 +359,6 @@ def _period(value: Any, source: str, problems: list[str]) -> tuple[str, int]:
 
 def _is_whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: Any) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
 
 
 def _check_id(value: Any, where: str, problems: list[str]) -> str | None:
@@ -461,10 +434,10 @@ def _key_result_numbers(
     baseline = item.get("baseline")
     target = item.get("target")
     forecast = item.get("forecast")
-    if baseline is not None and not _is_number(baseline):
+    if baseline is not None and not is_number(baseline):
         problems.append(f"{here}: baseline must be a number; got {baseline!r}.")
     if drives is None:
-        if target is not None and not _is_number(target):
+        if target is not None and not is_number(target):
             problems.append(f"{here}: target must be a number; got {target!r}.")
         if forecast is not None:
             problems.append(f"{here}: forecast needs 'drives' (the model input it forecasts).")
@@ -473,10 +446,10 @@ def _key_result_numbers(
                         f"got {drives!r}.")
     elif drives == schema.TARGET_PATH:
         for key, value in (("baseline", baseline), ("target", target)):
-            if _is_number(value) and value <= 0:
+            if is_number(value) and value <= 0:
                 problems.append(f"{here}: {key} of the company target must be more than 0; "
                                 f"got {value!r}.")
-        if _is_number(target) and _is_number(baseline) and baseline > 0 and target / baseline > 100:
+        if is_number(target) and is_number(baseline) and baseline > 0 and target / baseline > 100:
             problems.append(f"{here}: target is more than 100 times the baseline; check the "
                             "units (both must be in the same currency unit).")
         if forecast is not None:
@@ -497,7 +470,7 @@ def _key_result_numbers(
         id=kid,
         text=text,
         drives=drives if isinstance(drives, str) else None,
-        baseline=float(baseline) if _is_number(baseline) else None,
+        baseline=float(baseline) if is_number(baseline) else None,
         target=target,
         forecast=forecast,
     )
