@@ -20,11 +20,23 @@ from okrsim.errors import PlanError
 from okrsim.plan import schema
 from okrsim.plan.checks import duplicates, is_number
 from okrsim.plan.checks import find_cycles as parent_cycles
+from okrsim.plan.finance import (
+    SEGMENTS_KEY,
+    segment_key,
+    segment_names,
+    segment_paths,
+    split_segment_path,
+    validate_model_section,
+)
 
 PLAN_KEYS = ("plan", "description", "period", "objectives", "model")
 PERIOD_KEYS = ("start", "months")
 OBJECTIVE_KEYS = ("id", "owner", "objective", "parent", "key_results")
-KEY_RESULT_KEYS = ("id", "text", "drives", "baseline", "target", "forecast")
+KEY_RESULT_KEYS = ("id", "text", "type", "drives", "baseline", "target", "forecast")
+#: Kinds of key result: committed (the default) or aspirational (a stretch goal).
+KEY_RESULT_TYPES = ("committed", "aspirational")
+#: Share of the way from baseline to target an aspirational key result counts for on paper.
+ASPIRATIONAL_SHARE = 0.7
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 MAX_FILE_BYTES = 2_000_000
 MAX_TEXT_CHARS = 1_000
@@ -49,6 +61,9 @@ class KeyResult:
         The committed value (a number, or a list for list-valued inputs).
     forecast : Any
         What may really happen: a number or a distribution mapping, used by Monte Carlo.
+    type : {"committed", "aspirational"}
+        A committed key result counts at its target on paper; an aspirational one (a stretch
+        goal) at ``baseline + 0.7 x (target - baseline)``.
     """
 
     id: str
@@ -57,6 +72,12 @@ class KeyResult:
     baseline: float | None = None
     target: Any = None
     forecast: Any = None
+    type: str = "committed"
+
+    @property
+    def aspirational(self) -> bool:
+        """Whether the key result is a stretch goal."""
+        return self.type == "aspirational"
 
 
 @dataclass(frozen=True)
@@ -118,6 +139,13 @@ class Plan:
                 return kr
         return None
 
+    def profit_key_result(self) -> KeyResult | None:
+        """Return the key result with ``drives: profit`` (the profit target), if any."""
+        for _, kr in self.key_results():
+            if kr.drives == schema.PROFIT_PATH:
+                return kr
+        return None
+
     def children(self, objective_id: str | None) -> list[Objective]:
         """Return the objectives whose parent is ``objective_id`` (``None``: the roots)."""
         return [obj for obj in self.objectives if obj.parent == objective_id]
@@ -130,7 +158,9 @@ class Plan:
             if obj.parent is not None:
                 item["parent"] = obj.parent
             item["key_results"] = [
-                {k: v for k, v in vars(kr).items() if v is not None} for kr in obj.key_results
+                {k: v for k, v in vars(kr).items()
+                 if v is not None and not (k == "type" and v == "committed")}
+                for kr in obj.key_results
             ]
             objectives.append(item)
         data: dict[str, Any] = {
@@ -273,7 +303,9 @@ def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Pla
     if model is None:
         model = {}
     else:
-        problems.extend(schema.validate_model(model, f"{source}: model", months))
+        problems.extend(validate_model_section(model, f"{source}: model", months))
+    if not problems:
+        problems.extend(_segment_paths(objectives, model, source, months))
     if strict and not problems:
         problems.extend(structural_problems(objectives, source))
     if problems:
@@ -301,6 +333,36 @@ def structural_problems(
     for cycle in find_cycles(objectives):
         path = " -> ".join([*cycle, cycle[0]])
         problems.append(f"{source}: objectives form a cycle ({path}); the cascade must be a tree.")
+    return problems
+
+
+def _segment_paths(objectives: list[Objective], model: Mapping[str, Any], source: str,
+                   months: int) -> list[str]:
+    """Key results that drive ``segments.<name>.<path>``: the segment exists, values fit."""
+    problems = []
+    names = segment_names(model)
+    for obj in objectives:
+        for kr in obj.key_results:
+            if kr.drives is None or not kr.drives.startswith(SEGMENTS_KEY + "."):
+                continue
+            here = f"{source}: objective {obj.id!r}, key result {kr.id!r}: drives"
+            split = split_segment_path(kr.drives)
+            if split is None:
+                problems.append(f"{here} {kr.drives!r} is not a segment input; write "
+                                "segments.<name>.<input>, the input one of "
+                                f"{', '.join(map(segment_key, segment_paths()))}.")
+                continue
+            name, path = split
+            if name not in names:
+                have = ", ".join(names) if names else "none (the model has no segments)"
+                problems.append(f"{here} {kr.drives!r} names the segment {name!r}, which the "
+                                f"model does not have; its segments: {have}.")
+                continue
+            for key in ("target", "forecast"):
+                value = getattr(kr, key)
+                if value is not None:
+                    problems.extend(schema.validate_value(path, value, f"{here[:-8]}: {key}",
+                                                          months))
     return problems
 
 
@@ -434,6 +496,10 @@ def _key_result_numbers(
     baseline = item.get("baseline")
     target = item.get("target")
     forecast = item.get("forecast")
+    kind = item.get("type", "committed")
+    if kind not in KEY_RESULT_TYPES:
+        problems.append(f"{here}: type must be 'committed' or 'aspirational'; got {kind!r}.")
+        kind = "committed"
     if baseline is not None and not is_number(baseline):
         problems.append(f"{here}: baseline must be a number; got {baseline!r}.")
     if drives is None:
@@ -455,6 +521,16 @@ def _key_result_numbers(
         if forecast is not None:
             problems.append(f"{here}: the company target takes no forecast; forecasts belong to "
                             "the team key results that drive it.")
+    elif drives == schema.PROFIT_PATH:
+        if not is_number(target):
+            problems.append(f"{here}: a key result with drives: profit needs target, the profit "
+                            f"of the period in currency (a number); got {target!r}.")
+        if forecast is not None:
+            problems.append(f"{here}: the profit target takes no forecast; the simulator "
+                            "computes profit from the model's costs.")
+        if kind == "aspirational":
+            problems.append(f"{here}: type aspirational applies to key results that drive a "
+                            "model input; the profit target is committed.")
     elif drives in schema.MODEL_FIELDS:
         if target is not None:
             problems.extend(schema.validate_value(drives, target, f"{here}: target", months))
@@ -473,4 +549,5 @@ def _key_result_numbers(
         baseline=float(baseline) if is_number(baseline) else None,
         target=target,
         forecast=forecast,
+        type=kind,
     )

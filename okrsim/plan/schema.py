@@ -40,8 +40,8 @@ class Field:
     description : str
         What the input means, in words, used in messages and documentation.
     better : {"higher", "lower"} or None
-        Which way of a number or count is good for revenue (``"lower"`` for a shorter ramp or
-        less attrition); ``None`` for inputs that are not numbers.
+        Which way of a number or count is good for revenue or profit (``"lower"`` for a shorter
+        ramp, less attrition or a lower cost); ``None`` for inputs that are not numbers.
     """
 
     kind: str
@@ -134,10 +134,24 @@ MODEL_FIELDS: dict[str, Field] = {
                                     better=HIGHER),
     "retention.expansion_annual": Field("number", 0.0, "annual expansion of the base", 0, 5,
                                         better=HIGHER),
+    "costs.seller_monthly_cost": Field(
+        "number", 0.0, "fully loaded cost of one seller for one month employed", 0, 1e9,
+        better=LOWER,
+    ),
+    "costs.hire_cost": Field("number", 0.0, "one-off cost of each start (hire or backfill)", 0,
+                             1e9, better=LOWER),
+    "costs.gross_margin": Field(
+        "number", 1.0, "share of recognised revenue left after cost of revenue", 0, 1,
+        better=HIGHER,
+    ),
+    "costs.other_costs": Field("number", 0.0, "every other operating cost of the period", 0,
+                               1e13, better=LOWER),
 }
 
 #: The path a company key result uses to declare itself the growth target.
 TARGET_PATH = "target"
+#: The path a key result uses to set the profit target (currency, needs ``model.costs``).
+PROFIT_PATH = "profit"
 
 #: Inputs drawn once per seller (or per hire) in each trial; every other input is drawn once per
 #: trial. Only per-trial inputs may be correlated.
@@ -153,7 +167,7 @@ MODEL_SECTIONS: tuple[str, ...] = tuple(
 
 def model_paths() -> list[str]:
     """Return every path a key result may name in ``drives``, ``target`` included."""
-    return [TARGET_PATH, *MODEL_FIELDS]
+    return [TARGET_PATH, PROFIT_PATH, *MODEL_FIELDS]
 
 
 def _fmt(x: float) -> str:
@@ -292,7 +306,8 @@ def _validate_curve(value: Any, where: str) -> list[str]:
     return [f"{where} must be {MODEL_FIELDS['ramp.curve'].allowed()}; got {value!r}."]
 
 
-def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]:
+def validate_model(raw: Any, where: str, months: int | None = None,
+                   extensions: tuple[str, ...] = (), sellers_required: bool = True) -> list[str]:
     """Check a plan's whole ``model`` section: known sections and keys, required inputs, values.
 
     Parameters
@@ -303,6 +318,11 @@ def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]
         Location prefix, usually ``"<file>: model"``.
     months : int, optional
         Number of months of the plan's period.
+    extensions : tuple of str
+        Further sections checked elsewhere (:mod:`okrsim.plan.finance`): skipped here, listed
+        among the allowed ones.
+    sellers_required : bool
+        Whether the required seller inputs (``reps.*``) must be present (not with segments).
 
     Returns
     -------
@@ -317,11 +337,13 @@ def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]
         if key == CORRELATION_KEY:
             problems.extend(validate_correlation(value, f"{where}.{key}"))
             continue
+        if key in extensions:
+            continue
         if key in MODEL_FIELDS:  # top-level inputs such as `basis`
             problems.extend(validate_value(key, value, f"{where}.{key}", months))
             continue
         if key not in MODEL_SECTIONS:
-            allowed = ", ".join(["basis", *MODEL_SECTIONS, CORRELATION_KEY])
+            allowed = ", ".join(["basis", *MODEL_SECTIONS, CORRELATION_KEY, *extensions])
             problems.append(f"{where} has an unknown section {key!r}; allowed: {allowed}.")
             continue
         if not isinstance(value, Mapping):
@@ -336,7 +358,7 @@ def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]
                 continue
             problems.extend(validate_value(path, subvalue, f"{where}.{path}", months))
     for path, field in MODEL_FIELDS.items():
-        if field.default is None and get_path(raw, path) is None:
+        if field.default is None and sellers_required and get_path(raw, path) is None:
             problems.append(f"{where}.{path} is required ({field.description}).")
     return problems
 
