@@ -296,9 +296,12 @@ def apply_overrides(inputs: Inputs, overrides: Mapping[str, Any]) -> Inputs:
 
 
 def draw_trial_inputs(
-    inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
+    inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator],
+    shared: Mapping[str, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """Draw the per-trial numeric inputs (everything but per-seller ones), correlated if asked.
+
+    Paths in ``shared`` (draws already made, common to every segment) are taken as given.
 
     Each path draws from its own stream so that changing one input leaves the others' draws
     unchanged (common random numbers). Samples are clipped into each input's allowed range and
@@ -310,10 +313,12 @@ def draw_trial_inputs(
         Path -> array of shape ``(n,)``.
     """
     draws: dict[str, np.ndarray] = {}
+    shared = shared or {}
     for path, fld in schema.MODEL_FIELDS.items():
         if fld.kind not in ("number", "count") or path in schema.PER_SELLER_PATHS:
             continue
-        draws[path] = sample(inputs.values[path], n, streams[path])
+        if path not in shared:
+            draws[path] = sample(inputs.values[path], n, streams[path])
     corr = inputs.correlation
     if corr:
         chosen = [i for i, p in enumerate(corr["inputs"]) if is_uncertain(inputs.values[p])]
@@ -326,6 +331,7 @@ def draw_trial_inputs(
                 draws[path] = columns[:, j]
     for path, values in draws.items():
         draws[path] = clip_to_field(path, values)
+    draws.update(shared)
     return draws
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -110,27 +110,37 @@ def retained_factor(gross: Any, expansion: Any, months: int) -> Any:
     return (gross + expansion) ** (months / 12.0)
 
 
-def make_streams(entropy: int, chunk: int) -> dict[str, np.random.Generator]:
+def make_streams(entropy: int, chunk: int,
+                 segment: int | None = None) -> dict[str, np.random.Generator]:
     """One independent generator per stream and per numeric input, for one chunk of trials.
 
     Separate streams keep common random numbers: changing one input (a hire count, a ramp) does
-    not shift the random draws of any other part of the model.
+    not shift the random draws of any other part of the model. Segment ``k`` (1, 2, ...) has
+    streams of its own, so adding a segment leaves the others' draws unchanged.
     """
     names = [*STREAM_NAMES, *schema.MODEL_FIELDS]
+    extra = [] if segment is None else [segment]
     return {
-        name: np.random.default_rng(np.random.SeedSequence([entropy, chunk, i]))
+        name: np.random.default_rng(np.random.SeedSequence([entropy, chunk, i, *extra]))
         for i, name in enumerate(names)
     }
 
 
 @dataclass
 class ChunkOutput:
-    """Per-trial results of one chunk: monthly new revenue, parts, retained base, inputs."""
+    """Per-trial results of one chunk: monthly new revenue, parts, retained base, inputs.
+
+    With costs also seller-months, starts (hires and backfills starting in the period) and the
+    people cost ``seller_monthly_cost x seller-months + hire_cost x starts``.
+    """
 
     monthly: np.ndarray          # (n, months) new revenue booked in each month
     parts: np.ndarray            # (n, 3) existing reps, new hires, backfills
     retained: np.ndarray         # (n,) retained starting base (0 on a bookings basis)
     draws: dict[str, np.ndarray]  # path -> (n,) input value per trial (means for per-seller)
+    seller_months: np.ndarray | None = None  # (n,)
+    starts: np.ndarray | None = None         # (n,)
+    people_cost: np.ndarray | None = None    # (n,)
 
 
 def leaving_months(first_month: Any, uniform: np.ndarray, log_stay: Any) -> np.ndarray:
@@ -186,47 +196,75 @@ class RampTable:
 class Bins:
     """Attainment of sellers summed by (last month, start month, trial), then made monthly.
 
-    ``add(trial, start, last, weight)``: ``start`` is the start month (0 for an already ramped
-    seller), ``last`` the last month within the period (1..months).
+    ``add(trial, start, last, weight, category)``: ``start`` is the start month (0 for an
+    already ramped seller), ``last`` the last month within the period (1..months), ``category``
+    the index in :data:`CATEGORIES`. With ``season`` (one weight per month) production of month
+    m is multiplied by its weight, and the categories are binned apart so that
+    :meth:`monthly_parts` can split weighted production by category.
     """
 
-    def __init__(self, n: int, months: int) -> None:
-        self.n, self.months = n, months
+    def __init__(self, n: int, months: int, season: np.ndarray | None = None) -> None:
+        self.n, self.months, self.season = n, months, season
         self.index: list[np.ndarray] = []
         self.weight: list[np.ndarray] = []
 
     def add(self, trial: np.ndarray, start: np.ndarray, last: np.ndarray,
-            weight: np.ndarray) -> None:
+            weight: np.ndarray, category: int = 0) -> None:
         """Count sellers (arrays of one shape) with their attainment as ``weight``."""
-        months = self.months
-        self.index.append((((months - last) * (months + 1) + start) * self.n + trial).ravel())
+        months, n = self.months, self.n
+        offset = category * n * months * (months + 1) if self.season is not None else 0
+        self.index.append((((months - last) * (months + 1) + start) * n + trial + offset).ravel())
         self.weight.append(weight.ravel())
 
     def monthly(self, ramps: RampTable) -> np.ndarray:
         """Production per month, shape ``(n, months)``; see :func:`_monthly_from_bins`."""
+        if self.season is not None:
+            return self.monthly_parts(ramps)[0]
         n, months = self.n, self.months
         bins = np.bincount(np.concatenate(self.index), np.concatenate(self.weight),
                            minlength=n * months * (months + 1))
         return _monthly_from_bins(bins.reshape(months, months + 1, n), ramps)
 
+    def monthly_parts(self, ramps: RampTable) -> tuple[np.ndarray, np.ndarray]:
+        """Seasonal production per month ``(n, months)`` and per category ``(n, 3)``."""
+        n, months = self.n, self.months
+        size = n * months * (months + 1)
+        bins = np.bincount(np.concatenate(self.index), np.concatenate(self.weight),
+                           minlength=len(CATEGORIES) * size)
+        bins = bins.reshape(len(CATEGORIES), months, months + 1, n)
+        monthly = np.zeros((n, months))
+        parts = np.empty((n, len(CATEGORIES)))
+        for category in range(len(CATEGORIES)):
+            produced = _monthly_from_bins(bins[category], ramps) * self.season[None, :]
+            parts[:, category] = produced.sum(axis=1)
+            monthly += produced
+        return monthly, parts
+
 
 def _backfills(trial: np.ndarray, start: np.ndarray, attainment: np.ndarray,
                uniform: np.ndarray, gap: np.ndarray, log_stay: np.ndarray, months: int,
                attainment_value: Any, streams: Mapping[str, np.random.Generator],
-               bins: Bins, ramps: RampTable) -> np.ndarray:
+               bins: Bins, ramps: RampTable,
+               staffing: np.ndarray | None = None) -> np.ndarray:
     """Follow chains of replacements from the seats' second occupants; return their production.
 
     Each backfill starts ``gap`` months after its predecessor's last month. The second
     occupant of a seat uses the seat's pooled draws (given); later ones draw fresh attainment
-    and leaving uniforms.
+    and leaving uniforms. ``staffing`` (shape ``(2, n)``), when given, gains each backfill's
+    seller-months (row 0) and one start (row 1).
     """
     produced = np.zeros(len(log_stay))
     while len(trial):
         last = leaving_months(start, uniform, log_stay[trial])
         in_period = np.minimum(last, months).astype(np.int64)
-        bins.add(trial, start, in_period, attainment)
-        produced += np.bincount(trial, ramps.produced(trial, in_period - start + 1) * attainment,
-                                minlength=len(produced))
+        bins.add(trial, start, in_period, attainment, 2)
+        tenure = in_period - start + 1
+        if bins.season is None:
+            produced += np.bincount(trial, ramps.produced(trial, tenure) * attainment,
+                                    minlength=len(produced))
+        if staffing is not None:
+            staffing[0] += np.bincount(trial, tenure, minlength=len(produced))
+            staffing[1] += np.bincount(trial, minlength=len(produced))
         following = last + gap[trial]
         alive = np.flatnonzero(following <= months)
         trial, start = trial[alive], following[alive].astype(np.int64)
@@ -237,7 +275,8 @@ def _backfills(trial: np.ndarray, start: np.ndarray, attainment: np.ndarray,
 
 
 def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator],
-              capacity: Mapping[str, int] | None = None) -> ChunkOutput:
+              capacity: Mapping[str, int] | None = None,
+              shared: Mapping[str, np.ndarray] | None = None) -> ChunkOutput:
     """Simulate ``n`` trials of the model (see the module docstring for the semantics).
 
     Each seat is followed as a chain of occupants: one starts, produces along the ramp until
@@ -256,6 +295,9 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     capacity : mapping, optional
         Minimum number of seats for ``"reps.existing"`` and ``"hiring.count"``; a goal seek
         fixes them so every run draws arrays of the same shape (common random numbers).
+    shared : mapping, optional
+        Per-trial draws common to every segment (market, drivers, retention, company costs),
+        used instead of drawing those inputs again.
 
     Returns
     -------
@@ -263,7 +305,7 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     """
     v = inputs.values
     months = inputs.months
-    d = draw_trial_inputs(inputs, n, streams)
+    d = draw_trial_inputs(inputs, n, streams, shared)
     capacity = capacity or {}
     existing = d["reps.existing"].astype(np.int64)
     hires = d["hiring.count"].astype(np.int64)
@@ -303,22 +345,37 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     in_period = np.minimum(last, months).astype(np.int64)
     weight = pool[0] if active.all() else np.where(active, pool[0], 0.0)
     trials = np.arange(n)
-    bins = Bins(n, months)
-    bins.add(trials, start, in_period, weight)
+    season = None if inputs.season is None else np.asarray(inputs.season, dtype=float)
+    bins = Bins(n, months, season)
+    if season is None:
+        bins.add(trials, start, in_period, weight)
+    else:
+        bins.add(trials, start[:n_existing], in_period[:n_existing], weight[:n_existing], 0)
+        bins.add(trials, start[n_existing:], in_period[n_existing:], weight[n_existing:], 1)
     ramps = RampTable(d["ramp.months"], v["ramp.curve"], months)
+    staffing = None
+    if inputs.costs:  # seller-months (row 0) and starts (row 1) per trial
+        staffing = np.zeros((2, n))
+        staffing[0] = np.where(active, in_period - np.maximum(start, 1) + 1, 0).sum(axis=0)
+        staffing[1] = active[n_existing:].sum(axis=0)
 
     parts = np.zeros((n, 3))
-    parts[:, 0] = np.einsum("st,st->t", weight[:n_existing], in_period[:n_existing])
-    tenure = np.clip(in_period[n_existing:] - start[n_existing:] + 1, 0, months)
-    parts[:, 1] = np.einsum("st,st->t", weight[n_existing:], ramps.produced(trials, tenure))
+    if season is None:
+        parts[:, 0] = np.einsum("st,st->t", weight[:n_existing], in_period[:n_existing])
+        tenure = np.clip(in_period[n_existing:] - start[n_existing:] + 1, 0, months)
+        parts[:, 1] = np.einsum("st,st->t", weight[n_existing:], ramps.produced(trials, tenure))
     if v["attrition.backfill"]:
         gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
         following = last + gap
         second = np.flatnonzero(active & (following <= months))
         parts[:, 2] = _backfills(second % n, following.ravel()[second].astype(np.int64),
                                  pool[1].ravel()[second], uniforms[1].ravel()[second], gap,
-                                 log_stay, months, v["reps.attainment"], streams, bins, ramps)
-    monthly = bins.monthly(ramps)
+                                 log_stay, months, v["reps.attainment"], streams, bins, ramps,
+                                 staffing)
+    if season is None:
+        monthly = bins.monthly(ramps)
+    else:
+        monthly, parts = bins.monthly_parts(ramps)
 
     scale = (d["reps.monthly_quota"] * d["reps.market"]
              * driver_multiplier(d["drivers.deal_value_change"], d["drivers.win_rate_change"],
@@ -333,7 +390,10 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     draws = dict(d)
     draws["reps.attainment"] = pool[0].mean(axis=0, dtype=float) if seats else np.zeros(n)
     draws["hiring.delay_months"] = delay.mean(axis=0) if n_hires else np.zeros(n)
-    return ChunkOutput(monthly, parts, retained, draws)
+    if staffing is None:
+        return ChunkOutput(monthly, parts, retained, draws)
+    cost = d["costs.seller_monthly_cost"] * staffing[0] + d["costs.hire_cost"] * staffing[1]
+    return ChunkOutput(monthly, parts, retained, draws, staffing[0], staffing[1], cost)
 
 
 def _monthly_from_bins(bins: np.ndarray, ramps: RampTable) -> np.ndarray:
@@ -369,9 +429,14 @@ class ExpectedOutput:
     monthly: np.ndarray   # (months,)
     parts: np.ndarray     # (3,) existing reps, new hires, backfills
     retained: float
+    seller_months: float = 0.0
+    starts: float = 0.0
+    by_group: list[float] = field(default_factory=list)  # new revenue of each segment
+    people_cost: float = 0.0                               # seller-months and starts, costed
 
 
-def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> ExpectedOutput:
+def expected_run(values: Mapping[str, Any], months: int, baseline: float,
+                 season: Sequence[float] | None = None) -> ExpectedOutput:
     """Deterministic run with every input at a fixed value; rates act as expected fractions.
 
     Each cohort (the existing sellers, the hires of one start month, the backfills of one start
@@ -387,6 +452,13 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> Exp
         Length of the period.
     baseline : float
         Starting ARR (``arr`` basis) or prior-period bookings (``bookings``).
+    season : sequence of float, optional
+        Weight of each month's production (seasonality).
+
+    Returns
+    -------
+    ExpectedOutput
+        Also the expected seller-months (heads on board, summed over months) and starts.
     """
     ramp_months = float(values["ramp.months"])
     curve = values["ramp.curve"]
@@ -399,15 +471,23 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> Exp
 
     # cohort: [start month, starting headcount, category index, washout applies]
     cohorts: list[list[Any]] = [[RAMPED, float(round(values["reps.existing"])), 0, False]]
-    for start in spread_hires(int(round(values["hiring.count"])), values["hiring.months"]):
-        cohorts.append([start + delay, 1.0, 1, True])
+    # A count that is not whole (an aspirational key result at 0.7 of its stretch) adds its
+    # fraction as a part-hire at the last planned start.
+    count = float(values["hiring.count"])
+    whole_hires = math.ceil(count - 1e-9)
+    for i, start in enumerate(spread_hires(whole_hires, values["hiring.months"])):
+        head = count - (whole_hires - 1) if i == whole_hires - 1 else 1.0
+        cohorts.append([start + delay, head, 1, True])
 
     def survival(k: int, washes: bool) -> float:
         kept = (1 - hazard) ** k
         return kept * (1 - washout * min(k, whole) / whole) if washes else kept
 
+    weights = [1.0] * months if season is None else [float(w) for w in season]
     monthly = np.zeros(months)
     parts = np.zeros(3)
+    seller_months = 0.0
+    starts = sum(head for start, head, category, _ in cohorts if category and start <= months)
     for month in range(1, months + 1):
         leavers = 0.0
         for start, head, category, washes in list(cohorts):
@@ -418,12 +498,15 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> Exp
             if start == RAMPED:  # on board since before the period: count months from its start
                 k = month
             on_board = head * survival(k - 1, washes)
-            produced = on_board * ramp
+            produced = on_board * ramp * weights[month - 1]
             monthly[month - 1] += produced
             parts[category] += produced
+            seller_months += on_board
             leavers += on_board - head * survival(k, washes)
         if values["attrition.backfill"] and leavers > 0:
             cohorts.append([month + gap, leavers, 2, False])
+            if month + gap <= months:
+                starts += leavers
     scale = (float(values["reps.monthly_quota"]) * attainment * float(values["reps.market"])
              * driver_multiplier(float(values["drivers.deal_value_change"]),
                                  float(values["drivers.win_rate_change"]),
@@ -433,4 +516,4 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> Exp
         retained = baseline * retained_factor(float(values["retention.gross_annual"]),
                                               float(values["retention.expansion_annual"]),
                                               months)
-    return ExpectedOutput(monthly * scale, parts * scale, retained)
+    return ExpectedOutput(monthly * scale, parts * scale, retained, seller_months, starts)
