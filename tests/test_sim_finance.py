@@ -199,3 +199,21 @@ def test_tradeoff_sweeps_hires_against_both_targets():
     assert profit[0] > profit[2]  # each hire costs more than it sells while it ramps
     assert all(r["p_both"] <= min(r["p_target"], r["p_profit"]) for r in rows)
     assert rows[1]["p_target"] == result.p_target  # same seed: the plan's own run
+
+
+def test_the_built_in_plan_has_a_genuinely_uncertain_profit_target():
+    from okrsim import check
+    from okrsim.sim import default_plan
+
+    plan = default_plan()
+    assert "profit-without-costs" not in {f.code for f in check(plan).findings}
+    result = simulate(plan, trials=20_000)
+    assert result.profit_target == 2_100_000
+    # Revenue, profit and both: none is a foregone conclusion (each well inside 15-85%), and
+    # both together are less likely than either.
+    for p in (result.p_target, result.p_profit, result.p_both):
+        assert 0.15 < p < 0.85
+    assert result.p_both < min(result.p_target, result.p_profit)
+    assert result.on_paper_profit > result.profit_target  # the commitments add up on paper
+    rows = result.tradeoff([0, 5, 10], trials=4_000)
+    assert rows[0]["p_target"] < rows[2]["p_target"] and rows[0]["p_profit"] > rows[2]["p_profit"]
