@@ -67,8 +67,7 @@ def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",
         n = end - begin
         streams = make_streams(entropy, chunk)
         if inputs.segments:
-            drawn = draw_trial_inputs(inputs, n, streams)
-            shared = {p: drawn[p] for p in common_paths if p in drawn}
+            shared = draw_trial_inputs(inputs, n, streams, only=common_paths)
             outs = [run_chunk(group, n, make_streams(entropy, chunk, k + 1), capacities[k],
                               shared) for k, (_, group) in enumerate(groups)]
         else:

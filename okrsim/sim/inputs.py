@@ -16,7 +16,7 @@ Rules (see docs/DESIGN model semantics):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -297,11 +297,12 @@ def apply_overrides(inputs: Inputs, overrides: Mapping[str, Any]) -> Inputs:
 
 def draw_trial_inputs(
     inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator],
-    shared: Mapping[str, np.ndarray] | None = None,
+    shared: Mapping[str, np.ndarray] | None = None, only: Collection[str] | None = None,
 ) -> dict[str, np.ndarray]:
     """Draw the per-trial numeric inputs (everything but per-seller ones), correlated if asked.
 
-    Paths in ``shared`` (draws already made, common to every segment) are taken as given.
+    Paths in ``shared`` (draws already made, common to every segment) are taken as given; with
+    ``only``, just those paths are drawn.
 
     Each path draws from its own stream so that changing one input leaves the others' draws
     unchanged (common random numbers). Samples are clipped into each input's allowed range and
@@ -317,11 +318,12 @@ def draw_trial_inputs(
     for path, fld in schema.MODEL_FIELDS.items():
         if fld.kind not in ("number", "count") or path in schema.PER_SELLER_PATHS:
             continue
-        if path not in shared:
+        if path not in shared and (only is None or path in only):
             draws[path] = sample(inputs.values[path], n, streams[path])
     corr = inputs.correlation
     if corr:
-        chosen = [i for i, p in enumerate(corr["inputs"]) if is_uncertain(inputs.values[p])]
+        chosen = [i for i, p in enumerate(corr["inputs"])
+                  if p in draws and is_uncertain(inputs.values[p])]
         if len(chosen) >= 2:
             paths = [corr["inputs"][i] for i in chosen]
             matrix = np.asarray(corr["matrix"], dtype=float)[np.ix_(chosen, chosen)]

@@ -110,20 +110,37 @@ def retained_factor(gross: Any, expansion: Any, months: int) -> Any:
     return (gross + expansion) ** (months / 12.0)
 
 
+class Streams(dict):
+    """Generators by name, each made on first use from ``SeedSequence([*key, index])``.
+
+    A generator is as independent as if all had been made up front; making only those a run
+    uses saves time when most inputs are fixed or drawn elsewhere (segments).
+    """
+
+    def __init__(self, key: Sequence[int], names: Sequence[str]) -> None:
+        super().__init__()
+        self.key = list(key)
+        self.index = {name: i for i, name in enumerate(names)}
+
+    def __missing__(self, name: str) -> np.random.Generator:
+        i, extra = self.index[name], self.key[2:]
+        generator = np.random.default_rng(np.random.SeedSequence([*self.key[:2], i, *extra]))
+        self[name] = generator
+        return generator
+
+
 def make_streams(entropy: int, chunk: int,
                  segment: int | None = None) -> dict[str, np.random.Generator]:
     """One independent generator per stream and per numeric input, for one chunk of trials.
 
     Separate streams keep common random numbers: changing one input (a hire count, a ramp) does
     not shift the random draws of any other part of the model. Segment ``k`` (1, 2, ...) has
-    streams of its own, so adding a segment leaves the others' draws unchanged.
+    streams of its own, so adding a segment leaves the others' draws unchanged. Generators are
+    made on first use (:class:`Streams`).
     """
     names = [*STREAM_NAMES, *schema.MODEL_FIELDS]
-    extra = [] if segment is None else [segment]
-    return {
-        name: np.random.default_rng(np.random.SeedSequence([entropy, chunk, i, *extra]))
-        for i, name in enumerate(names)
-    }
+    key = [entropy, chunk] + ([] if segment is None else [segment])
+    return Streams(key, names)
 
 
 @dataclass
