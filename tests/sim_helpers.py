@@ -11,7 +11,7 @@ from okrsim.plan import Plan, loads_plan
 
 def make_plan(model: dict[str, Any], baseline: float = 100_000, target: float = 110_000,
               months: int = 12, key_results: list[dict[str, Any]] | None = None,
-              start: str = "2027-01") -> Plan:
+              start: str = "2027-01", actuals: dict[str, Any] | None = None) -> Plan:
     """A two-objective plan with a company target and the given model section."""
     data = {
         "plan": "Test plan",
@@ -25,6 +25,8 @@ def make_plan(model: dict[str, Any], baseline: float = 100_000, target: float = 
         ],
         "model": model,
     }
+    if actuals is not None:
+        data["actuals"] = actuals
     return loads_plan(yaml.safe_dump(data, sort_keys=False))
 
 

@@ -217,3 +217,41 @@ def test_the_built_in_plan_has_a_genuinely_uncertain_profit_target():
     assert result.on_paper_profit > result.profit_target  # the commitments add up on paper
     rows = result.tradeoff([0, 5, 10], trials=4_000)
     assert rows[0]["p_target"] < rows[2]["p_target"] and rows[0]["p_profit"] > rows[2]["p_profit"]
+
+
+def test_actuals_with_a_hire_the_plan_did_not_have():
+    # Plan: hires in months 2 and 6. By the end of month 3, 5,000 is booked and the roster
+    # has the two existing sellers and hires who started in months 2 and 3 (the second one is
+    # not in the plan); the month-6 hire still starts as planned. From month 4 (4-month ramp):
+    # existing 2 x 9 = 18 quotas; month-2 hire tenures 3..11 = 0.75 + 8 = 8.75; month-3 hire
+    # tenures 2..10 = 0.5 + 0.75 + 7 = 8.25; month-6 hire tenures 1..7 = 1.5 + 4 = 5.5.
+    model = fixed_model(hiring={"count": 2, "months": [2, 6]}, costs=_costs())
+    actuals = {"through_month": 3, "booked": 5_000, "roster": {"existing": 2, "hires": [2, 3]}}
+    result = simulate(make_plan(model, key_results=[PROFIT_KR], actuals=actuals), trials=20)
+    new = 5_000 + 1000 * (18 + 8.75 + 8.25 + 5.5)
+    assert np.allclose(result.monthly_new[:, -1], new)
+    assert np.allclose(result.monthly_new[:, 0], 5_000 / 3)
+    assert result.on_paper_growth == pytest.approx(new / 100_000 - 1)
+    assert result.contributions["booked_to_date"] == 5_000
+    # Seller-months: existing 24, hires from months 2, 3, 6: 11 + 10 + 7; three starts.
+    assert np.allclose(result.seller_months, 52) and np.allclose(result.starts, 3)
+    assert result.on_paper_profit == pytest.approx(0.8 * new - 500 * 52 - 2_000 * 3 - 10_000)
+    assert np.allclose(result.profit, result.on_paper_profit)
+
+
+def test_seasonality_after_the_actuals_is_not_renormalised():
+    model = fixed_model()
+    model["seasonality"] = {"quarterly": [1, 1, 1, 2]}  # scaled by 12 / 15: 0.8 and 1.6
+    actuals = {"through_month": 3, "booked": 0, "roster": {"existing": 2}}
+    result = simulate(make_plan(model, actuals=actuals), trials=10)
+    assert np.allclose(result.monthly_new[:, -1], 2000 * (6 * 0.8 + 3 * 1.6))
+
+
+def test_nobody_on_the_roster_leaves_before_the_months_to_come():
+    model = fixed_model(attrition={"annual": 0.9, "backfill": False})
+    actuals = {"through_month": 11, "booked": 20_000, "roster": {"existing": 5}}
+    result = simulate(make_plan(model, actuals=actuals), trials=2_000)
+    # Month 12 is the only one simulated: five sellers still on board at its start.
+    assert np.allclose(result.monthly_new[:, -1], 20_000 + 5 * 1000)
+    assert simulate(make_plan(fixed_model(attrition={"annual": 0.9, "backfill": False})),
+                    trials=2_000).monthly_new[:, -1].mean() < 20_000

@@ -15,7 +15,7 @@ SEGMENTS = [
 COSTS = {"seller_monthly_cost": 500, "hire_cost": 2000, "gross_margin": 0.8, "other_costs": 10}
 
 
-def _plan(model: dict, key_results: list | None = None) -> str:
+def _plan(model: dict, key_results: list | None = None, actuals: dict | None = None) -> str:
     data = {
         "plan": "Finance test",
         "period": {"start": "2027-01", "months": 12},
@@ -28,6 +28,8 @@ def _plan(model: dict, key_results: list | None = None) -> str:
         ],
         "model": model,
     }
+    if actuals is not None:
+        data["actuals"] = actuals
     return yaml.safe_dump(data, sort_keys=False)
 
 
@@ -85,6 +87,29 @@ BAD = {
 }
 
 
+ACTUALS = {"through_month": 5, "booked": 1000, "roster": {"existing": 2, "hires": [1, 4]}}
+BAD_ACTUALS = {
+    "actuals past the period": (_single(), dict(ACTUALS, through_month=13),
+                                "actuals.through_month must be a whole number from 1 to the "
+                                "period's 12 months"),
+    "roster start after through_month": (_single(),
+                                         dict(ACTUALS, roster={"existing": 2, "hires": [1, 6]}),
+                                         "whole numbers from 1 to through_month (5)"),
+    "negative booked": (_single(), dict(ACTUALS, booked=-1), "actuals.booked must be a number"),
+    "roster of a segment the model lacks": (
+        _segments(), dict(ACTUALS, roster={"mid-market": {"existing": 1}, "smb": {"existing": 1}}),
+        "actuals.roster must map each segment (mid-market, enterprise)"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_ACTUALS)
+def test_bad_actuals_exit_2_with_one_sentence(cli, write_plan, name):
+    model, actuals, words = BAD_ACTUALS[name]
+    code, out, err = cli("simulate", str(write_plan(_plan(model, actuals=actuals))))
+    assert code == 2 and out == "", err
+    assert words in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("name", BAD)
 def test_bad_finance_input_exits_2_with_one_sentence(cli, write_plan, name):
     model, key_results, words = BAD[name]
@@ -97,6 +122,9 @@ def test_bad_finance_input_exits_2_with_one_sentence(cli, write_plan, name):
 
 def test_a_valid_finance_plan_runs(cli, write_plan):
     model = _segments(model={"costs": COSTS, "seasonality": {"quarterly": [1, 1, 1, 2]}})
-    code, out, err = cli("simulate", str(write_plan(_plan(model))), "--trials", "200")
+    actuals = dict(ACTUALS, roster={"mid-market": {"existing": 2, "hires": [3]},
+                                    "enterprise": {"existing": 1}})
+    code, out, err = cli("simulate", str(write_plan(_plan(model, actuals=actuals))),
+                         "--trials", "200")
     assert code == 0, err
     assert "mid-market" in out and "Profit on paper" in out

@@ -202,3 +202,73 @@ def validate_model_section(raw: Any, where: str, months: int | None = None) -> l
     if SEASONALITY_KEY in raw:
         problems.extend(validate_seasonality(raw[SEASONALITY_KEY], f"{where}.seasonality"))
     return problems
+
+
+ACTUALS_KEYS = ("through_month", "booked", "roster")
+ROSTER_KEYS = ("existing", "hires")
+
+
+def _whole(value: Any) -> bool:
+    return is_number(value) and float(value) == int(value)
+
+
+def validate_roster(value: Any, where: str, through_month: int) -> list[str]:
+    """Check ``{existing: N, hires: [start month, ...]}``, start months from 1 to through_month."""
+    shape = "a mapping {existing: sellers on board from before the period, hires: [start months]}"
+    if not isinstance(value, Mapping) or set(value) - set(ROSTER_KEYS) or "existing" not in value:
+        return [f"{where} must be {shape}; got {value!r:.80}."]
+    problems = []
+    if not _whole(value["existing"]) or value["existing"] < 0:
+        problems.append(f"{where}.existing must be a whole number of sellers, 0 or more; got "
+                        f"{value['existing']!r}.")
+    hires = value.get("hires", [])
+    if not isinstance(hires, list) or not all(_whole(m) and 1 <= m <= through_month
+                                              for m in hires):
+        problems.append(f"{where}.hires must list the start month of each seller hired and still "
+                        f"on board, whole numbers from 1 to through_month ({through_month}); got "
+                        f"{hires!r:.80}.")
+    return problems
+
+
+def validate_actuals(value: Any, where: str, months: int,
+                     segments: list[str] | None = None) -> list[str]:
+    """Check the ``actuals`` section of a re-forecast part-way through the period.
+
+    Parameters
+    ----------
+    value : Any
+        ``{through_month: k, booked: amount, roster: {...}}``; with segments ``roster`` maps
+        each segment name to its roster.
+    where : str
+        Location prefix, usually ``"<file>: actuals"``.
+    months : int
+        Length of the plan's period (``through_month`` may not pass it).
+    segments : list of str, optional
+        The model's segment names, when it has segments.
+
+    Returns
+    -------
+    list of str
+        One sentence per problem, naming the field and what is allowed.
+    """
+    if not isinstance(value, Mapping) or set(value) != set(ACTUALS_KEYS):
+        return [f"{where} must be a mapping with exactly {', '.join(ACTUALS_KEYS)}; got "
+                f"{value!r:.80}."]
+    k = value["through_month"]
+    if not _whole(k) or not 1 <= k <= months:
+        return [f"{where}.through_month must be a whole number from 1 to the period's {months} "
+                f"months (the last month that is over); got {k!r}."]
+    k = int(k)
+    problems = []
+    if not is_number(value["booked"]) or value["booked"] < 0:
+        problems.append(f"{where}.booked must be a number, 0 or more (new revenue booked in "
+                        f"months 1 to {k}); got {value['booked']!r}.")
+    roster = value["roster"]
+    if segments is None:
+        return problems + validate_roster(roster, f"{where}.roster", k)
+    if not isinstance(roster, Mapping) or set(roster) != set(segments):
+        return problems + [f"{where}.roster must map each segment ({', '.join(segments)}) to its "
+                           f"roster {{existing: N, hires: [start months]}}; got {roster!r:.80}."]
+    for name in segments:
+        problems.extend(validate_roster(roster[name], f"{where}.roster.{name}", k))
+    return problems

@@ -26,10 +26,11 @@ from okrsim.plan.finance import (
     segment_names,
     segment_paths,
     split_segment_path,
+    validate_actuals,
     validate_model_section,
 )
 
-PLAN_KEYS = ("plan", "description", "period", "objectives", "model")
+PLAN_KEYS = ("plan", "description", "period", "objectives", "model", "actuals")
 PERIOD_KEYS = ("start", "months")
 OBJECTIVE_KEYS = ("id", "owner", "objective", "parent", "key_results")
 KEY_RESULT_KEYS = ("id", "text", "type", "drives", "baseline", "target", "forecast")
@@ -120,6 +121,7 @@ class Plan:
     model: dict[str, Any] = field(default_factory=dict)
     source: str = "<plan>"
     description: str = ""
+    actuals: dict[str, Any] | None = None
 
     def objective(self, objective_id: str) -> Objective:
         """Return the objective with this id (``KeyError`` when absent)."""
@@ -172,6 +174,8 @@ class Plan:
             data["description"] = self.description
         if self.model:
             data["model"] = self.model
+        if self.actuals is not None:
+            data["actuals"] = self.actuals
         return data
 
 
@@ -304,6 +308,10 @@ def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Pla
         model = {}
     else:
         problems.extend(validate_model_section(model, f"{source}: model", months))
+    actuals = data.get("actuals")
+    if actuals is not None and not problems:
+        problems.extend(validate_actuals(actuals, f"{source}: actuals", months,
+                                         segment_names(model) if SEGMENTS_KEY in model else None))
     if not problems:
         problems.extend(_segment_paths(objectives, model, source, months))
     if strict and not problems:
@@ -318,6 +326,7 @@ def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Pla
         model=dict(model),
         source=source,
         description=description,
+        actuals=dict(actuals) if actuals is not None else None,
     )
 
 

@@ -75,6 +75,10 @@ def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",
         new = outs[0].monthly
         for out in outs[1:]:
             new = new + out.monthly
+        if inputs.actuals is not None:  # months 1..k: exactly what was booked, spread evenly
+            k = inputs.actuals.through_month
+            new = new.copy() if len(outs) == 1 else new
+            new[:, :k] += inputs.actuals.booked / k
         _cumulative_months(new, monthly[begin:end])
         parts[begin:end] = sum(out.parts for out in outs)
         retained[begin:end] = outs[0].retained
@@ -107,6 +111,9 @@ def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",
     contributions.update({k: float(parts[:, i].mean()) for i, k in enumerate(CATEGORIES)})
     on_paper_contributions = {"retained_base": float(paper.retained)}
     on_paper_contributions.update({k: float(paper.parts[i]) for i, k in enumerate(CATEGORIES)})
+    if inputs.actuals is not None:
+        contributions["booked_to_date"] = inputs.actuals.booked
+        on_paper_contributions["booked_to_date"] = inputs.actuals.booked
     result = Result(
         trials=trials, seed=entropy, target_growth=target_growth,
         on_paper_growth=float(on_paper_growth), adds_up=bool(on_paper_growth >= target_growth),
@@ -139,7 +146,8 @@ def expected_total(inputs: Inputs) -> ExpectedOutput:
     """
     total = ExpectedOutput(np.zeros(inputs.months), np.zeros(len(CATEGORIES)), 0.0)
     for _, group in inputs.segment_inputs():
-        out = expected_run(group.paper, inputs.months, inputs.baseline, inputs.season)
+        out = expected_run(group.paper, inputs.months, inputs.baseline, inputs.season,
+                           group.actuals)
         total.monthly += out.monthly
         total.parts += out.parts
         total.retained = out.retained  # the starting base is the company's, not a segment's
@@ -149,6 +157,9 @@ def expected_total(inputs: Inputs) -> ExpectedOutput:
         total.people_cost += (float(group.paper["costs.seller_monthly_cost"])
                               * out.seller_months
                               + float(group.paper["costs.hire_cost"]) * out.starts)
+    if inputs.actuals is not None:
+        k = inputs.actuals.through_month
+        total.monthly[:k] += inputs.actuals.booked / k
     return total
 
 
@@ -230,10 +241,10 @@ def revenue_per_extra_hire(inputs: Inputs) -> float:
     inputs = inputs.segment_inputs()[0][1]
     more = dict(inputs.paper)
     more["hiring.count"] = int(inputs.paper["hiring.count"]) + 1
-    with_one_more = expected_run(more, inputs.months, inputs.baseline,
-                                 inputs.season).monthly.sum()
+    with_one_more = expected_run(more, inputs.months, inputs.baseline, inputs.season,
+                                 inputs.actuals).monthly.sum()
     return float(with_one_more - expected_run(inputs.paper, inputs.months, inputs.baseline,
-                                              inputs.season).monthly.sum())
+                                              inputs.season, inputs.actuals).monthly.sum())
 
 
 def _gap(inputs: Inputs, on_paper_growth: float,

@@ -33,6 +33,30 @@ from okrsim.sim.distributions import central, is_uncertain, sample
 PlanLike = Plan | str | Path | None
 
 
+@dataclass(frozen=True)
+class Actuals:
+    """What is known part-way through the period (the plan's ``actuals``).
+
+    Attributes
+    ----------
+    through_month : int
+        Months 1..k are over.
+    booked : float
+        New revenue booked in months 1..k (the company's, all segments together).
+    rosters : dict
+        Group name (``""`` without segments) -> (sellers on board from before the period, start
+        months of the period's hires still on board at the end of month k).
+    """
+
+    through_month: int
+    booked: float
+    rosters: dict[str, tuple[int, tuple[int, ...]]]
+
+    def roster(self, name: str = "") -> tuple[int, tuple[int, ...]]:
+        """The roster of one group."""
+        return self.rosters[name]
+
+
 @dataclass
 class Segment:
     """One seller group: its own Monte Carlo and on-paper values of the segment inputs."""
@@ -85,6 +109,7 @@ class Inputs:
     season: tuple[float, ...] | None = None
     segments: tuple[Segment, ...] = ()
     stretch: dict[str, str] = field(default_factory=dict)
+    actuals: Actuals | None = None
 
     def segment_inputs(self) -> list[tuple[str, Inputs]]:
         """Each segment as the single-group inputs it is: its own values over the common ones.
@@ -97,8 +122,13 @@ class Inputs:
         for segment in self.segments:
             values = {**self.values, **segment.values}
             paper = {**self.paper, **segment.paper}
+            actuals = self.actuals
+            if actuals is not None:  # the segment's roster; booked is the company's, added once
+                actuals = Actuals(actuals.through_month, 0.0,
+                                  {"": actuals.roster(segment.name)})
             result.append((segment.name, replace(self, values=values, paper=paper,
-                                                  segments=(), correlation=None)))
+                                                  segments=(), correlation=None,
+                                                  actuals=actuals)))
         return result
 
     @property
@@ -214,11 +244,19 @@ def resolve_inputs(plan: Plan, overrides: Mapping[str, Any] | None = None) -> In
     if finance.SEASONALITY_KEY in model:
         season = tuple(finance.season_weights(model[finance.SEASONALITY_KEY],
                                               int(plan.start[5:7] or 1), plan.months))
+    actuals = None
+    if plan.actuals is not None:
+        raw = plan.actuals
+        rosters = raw["roster"] if segments else {"": raw["roster"]}
+        actuals = Actuals(int(raw["through_month"]), float(raw["booked"]), {
+            name: (int(r["existing"]), tuple(sorted(int(m) for m in r.get("hires", []))))
+            for name, r in rosters.items()})
     inputs = Inputs(values, papers[""], float(target_kr.baseline), float(target_kr.target),
                     plan.months, model.get(schema.CORRELATION_KEY), driven,
                     costs="costs" in model,
                     profit_target=float(profit_kr.target) if profit_kr is not None else None,
-                    season=season, segments=tuple(segments.values()), stretch=stretch)
+                    season=season, segments=tuple(segments.values()), stretch=stretch,
+                    actuals=actuals)
     if overrides:
         inputs = apply_overrides(inputs, overrides)
     return inputs

@@ -326,21 +326,36 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     capacity = capacity or {}
     existing = d["reps.existing"].astype(np.int64)
     hires = d["hiring.count"].astype(np.int64)
+    # Actuals: months 1..k are over; the roster replaces the existing sellers and the hires
+    # planned up to month k, and nobody on it leaves before month k + 1.
+    k, roster_hires = 0, np.zeros(0, dtype=np.int64)
+    if inputs.actuals is not None:
+        k = inputs.actuals.through_month
+        on_board, started = inputs.actuals.roster()
+        existing = np.full(n, on_board, dtype=np.int64)
+        roster_hires = np.asarray(started, dtype=np.int64)
     n_existing = int(max(capacity.get("reps.existing", 0), existing.max(initial=0)))
-    n_hires = int(max(capacity.get("hiring.count", 0), hires.max(initial=0)))
+    n_planned = int(max(capacity.get("hiring.count", 0), hires.max(initial=0)))
+    n_roster = len(roster_hires)
+    n_hires = n_roster + n_planned
     seats = n_existing + n_hires
     never = months + 1
 
     # Arrays are seat-major, (seats, n): sellers reach the bins seat by seat, each sweeping the
     # trials in order, and sums over seats are contiguous row adds.
     delay = np.rint(clip_to_field("hiring.delay_months",
-                                  sample(v["hiring.delay_months"], (n_hires, n),
+                                  sample(v["hiring.delay_months"], (n_planned, n),
                                          streams["delay"])))
-    planned = planned_starts(hires, v["hiring.months"], n_hires, never).T
-    # Seats' first occupants: existing sellers (start 0: ramped before the period), then hires.
+    planned = planned_starts(hires, v["hiring.months"], n_planned, never).T
+    if k:
+        planned = np.where(planned <= k, never, planned)
+    # Seats' first occupants: existing sellers (start 0: ramped before the period), then hires
+    # (the roster's, then the planned ones).
     start = np.empty((seats, n), dtype=np.int64)
     start[:n_existing] = np.where(np.arange(n_existing)[:, None] < existing, 0, never)
-    start[n_existing:] = np.where(planned == never, never, planned + delay.astype(np.int64))
+    start[n_existing:n_existing + n_roster] = roster_hires[:, None]
+    start[n_existing + n_roster:] = np.where(planned == never, never,
+                                             planned + delay.astype(np.int64))
     active = start <= months
     np.minimum(start, months, out=start)  # inactive seats: any valid bin, with weight 0
     # Per seat, the draws of its first ATTAINMENT_POOL occupants (common random numbers).
@@ -352,17 +367,23 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     uniforms = streams["attrition"].random((ATTAINMENT_POOL, seats, n), dtype=np.float32)
     log_stay = np.log1p(-monthly_hazard(d["attrition.annual"])).astype(np.float32)
 
-    last = leaving_months(np.maximum(start, 1), uniforms[0], log_stay)
+    last = leaving_months(np.maximum(start, k + 1), uniforms[0], log_stay)
     if n_hires:
-        washed = streams["washout"].random((n_hires, n)) < d["hiring.washout"]
+        washed = streams["washout"].random((n_planned, n)) < d["hiring.washout"]
         ramp_whole = np.ceil(d["ramp.months"])
-        tenure_out = 1 + np.floor(streams["washout"].random((n_hires, n)) * ramp_whole)
+        tenure_out = 1 + np.floor(streams["washout"].random((n_planned, n)) * ramp_whole)
+        if n_roster:  # the roster's hires were still on board at month k: no washout
+            washed = np.vstack([np.zeros((n_roster, n), dtype=bool), washed])
+            tenure_out = np.vstack([np.ones((n_roster, n)), tenure_out])
         washout_last = np.where(washed, start[n_existing:] + tenure_out - 1, np.inf)
         np.minimum(last[n_existing:], washout_last, out=last[n_existing:])
     in_period = np.minimum(last, months).astype(np.int64)
     weight = pool[0] if active.all() else np.where(active, pool[0], 0.0)
     trials = np.arange(n)
     season = None if inputs.season is None else np.asarray(inputs.season, dtype=float)
+    if k:  # months 1..k are known (booked), not simulated: they weigh 0
+        season = np.ones(months) if season is None else season.copy()
+        season[:k] = 0.0
     bins = Bins(n, months, season)
     if season is None:
         bins.add(trials, start, in_period, weight)
@@ -406,7 +427,7 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
         retained = np.zeros(n)
     draws = dict(d)
     draws["reps.attainment"] = pool[0].mean(axis=0, dtype=float) if seats else np.zeros(n)
-    draws["hiring.delay_months"] = delay.mean(axis=0) if n_hires else np.zeros(n)
+    draws["hiring.delay_months"] = delay.mean(axis=0) if n_planned else np.zeros(n)
     if staffing is None:
         return ChunkOutput(monthly, parts, retained, draws)
     cost = d["costs.seller_monthly_cost"] * staffing[0] + d["costs.hire_cost"] * staffing[1]
@@ -453,7 +474,8 @@ class ExpectedOutput:
 
 
 def expected_run(values: Mapping[str, Any], months: int, baseline: float,
-                 season: Sequence[float] | None = None) -> ExpectedOutput:
+                 season: Sequence[float] | None = None,
+                 actuals: Any = None) -> ExpectedOutput:
     """Deterministic run with every input at a fixed value; rates act as expected fractions.
 
     Each cohort (the existing sellers, the hires of one start month, the backfills of one start
@@ -471,6 +493,10 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float,
         Starting ARR (``arr`` basis) or prior-period bookings (``bookings``).
     season : sequence of float, optional
         Weight of each month's production (seasonality).
+    actuals : Actuals, optional
+        A re-forecast from month ``k``: the roster replaces the existing sellers and the hires
+        planned up to month k, is all on board through month k, and produces from month k + 1
+        (months 1..k are the booked amount, added by the caller).
 
     Returns
     -------
@@ -486,42 +512,50 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float,
     gap = max(1, int(round(float(values["attrition.backfill_delay_months"]))))
     attainment = float(values["reps.attainment"])
 
-    # cohort: [start month, starting headcount, category index, washout applies]
-    cohorts: list[list[Any]] = [[RAMPED, float(round(values["reps.existing"])), 0, False]]
+    k = 0 if actuals is None else actuals.through_month
+    existing = float(round(values["reps.existing"]))
+    if actuals is not None:
+        existing = float(actuals.roster()[0])
+    # cohort: [start month, starting headcount, category index, washout applies, first month
+    # at risk of leaving]
+    cohorts: list[list[Any]] = [[RAMPED, existing, 0, False, k + 1]]
+    if actuals is not None:
+        cohorts.extend([start, 1.0, 1, False, k + 1] for start in actuals.roster()[1])
     # A count that is not whole (an aspirational key result at 0.7 of its stretch) adds its
     # fraction as a part-hire at the last planned start.
     count = float(values["hiring.count"])
     whole_hires = math.ceil(count - 1e-9)
     for i, start in enumerate(spread_hires(whole_hires, values["hiring.months"])):
         head = count - (whole_hires - 1) if i == whole_hires - 1 else 1.0
-        cohorts.append([start + delay, head, 1, True])
+        if start > k:
+            cohorts.append([start + delay, head, 1, True, start + delay])
 
-    def survival(k: int, washes: bool) -> float:
-        kept = (1 - hazard) ** k
-        return kept * (1 - washout * min(k, whole) / whole) if washes else kept
+    def survival(at_risk: int, tenure: int, washes: bool) -> float:
+        kept = (1 - hazard) ** max(at_risk, 0)
+        return kept * (1 - washout * min(tenure, whole) / whole) if washes else kept
 
     weights = [1.0] * months if season is None else [float(w) for w in season]
+    weights = [0.0 if m < k else w for m, w in enumerate(weights)]
     monthly = np.zeros(months)
     parts = np.zeros(3)
     seller_months = 0.0
-    starts = sum(head for start, head, category, _ in cohorts if category and start <= months)
+    starts = sum(head for start, head, category, *_ in cohorts if category and start <= months)
     for month in range(1, months + 1):
         leavers = 0.0
-        for start, head, category, washes in list(cohorts):
-            k = month - start + 1
-            if k < 1:
+        for start, head, category, washes, first in list(cohorts):
+            tenure = month - start + 1
+            if tenure < 1:
                 continue
-            ramp = float(ramp_fraction(np.array(k), ramp_months, curve))
-            if start == RAMPED:  # on board since before the period: count months from its start
-                k = month
-            on_board = head * survival(k - 1, washes)
+            ramp = float(ramp_fraction(np.array(tenure), ramp_months, curve))
+            on_board = head * survival(month - first, tenure - 1, washes)
             produced = on_board * ramp * weights[month - 1]
             monthly[month - 1] += produced
             parts[category] += produced
             seller_months += on_board
-            leavers += on_board - head * survival(k, washes)
+            if month >= first:
+                leavers += on_board - head * survival(month - first + 1, tenure, washes)
         if values["attrition.backfill"] and leavers > 0:
-            cohorts.append([month + gap, leavers, 2, False])
+            cohorts.append([month + gap, leavers, 2, False, month + gap])
             if month + gap <= months:
                 starts += leavers
     scale = (float(values["reps.monthly_quota"]) * attainment * float(values["reps.market"])
