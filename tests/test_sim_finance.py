@@ -255,3 +255,21 @@ def test_nobody_on_the_roster_leaves_before_the_months_to_come():
     assert np.allclose(result.monthly_new[:, -1], 20_000 + 5 * 1000)
     assert simulate(make_plan(fixed_model(attrition={"annual": 0.9, "backfill": False})),
                     trials=2_000).monthly_new[:, -1].mean() < 20_000
+
+
+def test_checkin_table_reforecasts_the_same_plan_at_each_month():
+    from okrsim.errors import PlanError
+    from okrsim.sim import checkin_table, reforecast
+
+    model = fixed_model(reps={"attainment": {"dist": "normal", "mean": 1.0, "sd": 0.3}})
+    plan = make_plan(model, baseline=20_000, target=24_000)
+    checkins = {0: None,
+                6: {"through_month": 6, "booked": 6_000, "roster": {"existing": 2}},
+                9: {"through_month": 9, "booked": 20_000, "roster": {"existing": 2}}}
+    table = checkin_table(plan, checkins, trials=2_000)
+    assert list(table["month"]) == [0, 6, 9] and list(table["sellers"])[1:] == [2, 2]
+    # Half the year booked at half the pace: almost hopeless; 20,000 by month 9: nearly there.
+    assert table["p_target"][1] < table["p_target"][0] < table["p_target"][2]
+    assert table["p_profit"].isna().all()  # no costs, no profit odds
+    with pytest.raises(PlanError, match="through_month"):
+        reforecast(plan, dict(checkins[6], through_month=13))
