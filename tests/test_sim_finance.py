@@ -273,3 +273,19 @@ def test_checkin_table_reforecasts_the_same_plan_at_each_month():
     assert table["p_profit"].isna().all()  # no costs, no profit odds
     with pytest.raises(PlanError, match="through_month"):
         reforecast(plan, dict(checkins[6], through_month=13))
+
+
+def test_the_tornado_breaks_down_by_segment():
+    from okrsim.plots import tornado
+    from okrsim.sim import sensitivity
+    from okrsim.sim.messages import input_description
+
+    model = _segments_model(market={"dist": "normal", "mean": 1.0, "sd": 0.05})
+    model["segments"][1]["ramp"]["months"] = {"dist": "triangular", "low": 2, "mode": 4,
+                                              "high": 9}
+    model["costs"] = _costs(gross_margin={"dist": "uniform", "low": 0.7, "high": 0.8})
+    sens = sensitivity(make_plan(model), trials=1_000)
+    # Costs move profit, not growth: they are not in the tornado of P(target).
+    assert set(sens.table["input"]) == {"reps.market", "segments.enterprise.ramp.months"}
+    assert input_description("segments.enterprise.ramp.months", "it").endswith("(enterprise)")
+    assert tornado(sens, lang="it") is not None

@@ -137,8 +137,28 @@ class Inputs:
         return self.target / self.baseline - 1
 
     def uncertain_paths(self) -> list[str]:
-        """Numeric inputs whose Monte Carlo value is a distribution with spread, in table order."""
-        return [p for p in schema.MODEL_FIELDS if is_uncertain(self.values[p])]
+        """Inputs that move revenue and whose Monte Carlo value has spread, in table order.
+
+        Costs are left out (they move profit, not growth); with segments each segment's own
+        inputs are named ``segments.<name>.<path>``.
+        """
+        own = set(finance.segment_paths()) if self.segments else set()
+        paths = [p for p in schema.MODEL_FIELDS
+                 if p not in own and not p.startswith("costs.") and is_uncertain(self.values[p])]
+        for segment in self.segments:
+            paths.extend(f"{finance.SEGMENTS_KEY}.{segment.name}.{finance.segment_key(p)}"
+                         for p in finance.segment_paths()
+                         if not p.startswith("costs.") and is_uncertain(segment.values[p]))
+        return paths
+
+    def value_of(self, path: str) -> Any:
+        """The Monte Carlo value of a model path or of ``segments.<name>.<path>``."""
+        split = finance.split_segment_path(path)
+        if split is not None:
+            for segment in self.segments:
+                if segment.name == split[0]:
+                    return segment.values[split[1]]
+        return self.values[path]
 
     def with_values(self, changes: Mapping[str, Any]) -> Inputs:
         """Return a copy where each path in ``changes`` is set (paper and Monte Carlo).
