@@ -44,6 +44,9 @@ def test_two_segments_add_up_under_one_market_factor():
     assert result.on_paper_growth == pytest.approx((mid + enterprise) / 100_000 - 1)
     assert result.contributions["new_hires"] == pytest.approx(31_500 * 1.1)
     assert result.to_dict()["segments"]["enterprise"]["new_revenue"] == pytest.approx(enterprise)
+    frame = result.to_frame()
+    assert np.allclose(frame["new_revenue:mid-market"], mid)
+    assert np.allclose(frame["new_revenue:enterprise"], enterprise)
 
 
 def test_a_key_result_drives_one_segment():

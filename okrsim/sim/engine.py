@@ -129,6 +129,7 @@ def run(inputs: Inputs, trials: int, seed: int | None, name: str = "",
                                           name, capacity),
     )
     if inputs.segments:
+        result.segment_new = {group_name: by_group[k] for k, (group_name, _) in enumerate(groups)}
         result.segments = {
             group_name: {"new_revenue": float(by_group[k].mean()),
                          "on_paper_new_revenue": float(paper.by_group[k])}

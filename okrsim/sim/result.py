@@ -64,7 +64,7 @@ class Result:
         With costs: each trial's recognised revenue, seller-months and starts.
     segments : dict
         Segment name -> mean ``new_revenue`` and ``on_paper_new_revenue`` (empty without
-        segments).
+        segments); ``segment_new`` holds each trial's new revenue per segment.
     stretch : list of str
         Ids of the aspirational key results (stretch goals), counted at 0.7 of their stretch.
     """
@@ -105,6 +105,7 @@ class Result:
     seller_months: np.ndarray | None = field(default=None, repr=False)
     starts: np.ndarray | None = field(default=None, repr=False)
     segments: dict[str, dict[str, float]] = field(default_factory=dict)
+    segment_new: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     stretch: list[str] = field(default_factory=list)
     rerun: Callable[..., Result] | None = field(default=None, repr=False, compare=False)
 
@@ -217,6 +218,8 @@ class Result:
         })
         for i, name in enumerate(CATEGORIES):
             frame[name] = self.parts[:, i]
+        for name, values in self.segment_new.items():
+            frame[f"new_revenue:{name}"] = values
         if self.has_profit:
             frame["recognised_revenue"] = self.revenue
             frame["seller_months"] = self.seller_months
