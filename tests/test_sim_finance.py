@@ -292,3 +292,14 @@ def test_the_tornado_breaks_down_by_segment():
     assert set(sens.table["input"]) == {"reps.market", "segments.enterprise.ramp.months"}
     assert input_description("segments.enterprise.ramp.months", "it").endswith("(enterprise)")
     assert tornado(sens, lang="it") is not None
+
+
+def test_a_segment_key_result_has_its_own_odds():
+    krs = [{"id": "ent-hires", "text": "Hire 3 enterprise sellers by March 2027",
+            "drives": "segments.enterprise.hiring.count", "target": 3,
+            "forecast": {"dist": "uniform", "low": 1, "high": 5}}]
+    result = simulate(make_plan(_segments_model(), key_results=krs), trials=20_000)
+    odds = result.key_results["ent-hires"]
+    assert odds.drives == "segments.enterprise.hiring.count"
+    # Whole hires from uniform(1, 5) rounded: 3, 4 or 5 meet 3 (P = 0.625).
+    assert odds.p_meets == pytest.approx(0.625, abs=0.015)
