@@ -125,7 +125,7 @@ class Result:
         Parameters
         ----------
         values : sequence of float, optional
-            Values of ``path``; by default hires from 0 to twice the plan's on-paper count
+            Values of ``path``; by default hires from 0 to twice the median count drawn
             (at least 10).
         path : str, default "hiring.count"
             A model path, or ``segments.<name>.<path>`` with segments.
@@ -142,7 +142,7 @@ class Result:
             raise OkrsimError("this result was not made by the simulator, so it cannot be "
                               "re-run; use okrsim.simulate(...).tradeoff().")
         if values is None:
-            top = max(10, 2 * int(round(self.hires_on_paper)))
+            top = max(10, 2 * int(round(self._median_hires())))
             values = list(range(0, top + 1))
         rows = []
         for value in values:
@@ -151,9 +151,8 @@ class Result:
                          "p_profit": other.p_profit, "p_both": other.p_both})
         return rows
 
-    @property
-    def hires_on_paper(self) -> float:
-        """Hires in the on-paper plan (all segments), read from the inputs drawn."""
+    def _median_hires(self) -> float:
+        """The median number of hires drawn (all segments together)."""
         counts = [v for k, v in self.draws.items() if k.endswith("hiring.count")]
         return float(sum(float(np.median(c)) for c in counts)) if counts else 0.0
 
