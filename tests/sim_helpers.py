@@ -10,11 +10,12 @@ from okrsim.plan import Plan, loads_plan
 
 
 def make_plan(model: dict[str, Any], baseline: float = 100_000, target: float = 110_000,
-              months: int = 12, key_results: list[dict[str, Any]] | None = None) -> Plan:
+              months: int = 12, key_results: list[dict[str, Any]] | None = None,
+              start: str = "2027-01", actuals: dict[str, Any] | None = None) -> Plan:
     """A two-objective plan with a company target and the given model section."""
     data = {
         "plan": "Test plan",
-        "period": {"start": "2027-01", "months": months},
+        "period": {"start": start, "months": months},
         "objectives": [
             {"id": "company", "owner": "Company", "objective": "Grow revenue by 10% in 2027",
              "key_results": [{"id": "target", "text": "Grow revenue from 100 to 110 by December",
@@ -24,6 +25,8 @@ def make_plan(model: dict[str, Any], baseline: float = 100_000, target: float = 
         ],
         "model": model,
     }
+    if actuals is not None:
+        data["actuals"] = actuals
     return loads_plan(yaml.safe_dump(data, sort_keys=False))
 
 

@@ -68,6 +68,8 @@ def test_base_plan_is_clean():
          "duplicate-drives"),
         ("{id: profit, text:", "{id: profit, drives: target, baseline: 1, target: 2, text:",
          "several-targets"),
+        ("{id: profit, text:", "{id: profit, drives: profit, target: 2100000, text:",
+         "profit-without-costs"),
     ],
 )
 def test_each_defect_gives_its_finding(old, new, code):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from okrsim.plan import schema
+from okrsim.plan.distributions import REGISTRY, beta_cdf, beta_quantile
 from okrsim.sim.correlation import iman_conover, rank_correlation
 from okrsim.sim.distributions import (
     central,
@@ -14,6 +16,7 @@ from okrsim.sim.distributions import (
     sample,
     standard_normal_single,
 )
+from okrsim.widgets.sliders import LOCATION_KEYS
 
 N = 200_000
 
@@ -107,7 +110,47 @@ def test_central_values():
     assert central({"dist": "normal", "mean": 2, "sd": 1, "high": 1.5}) == 1.5
     assert central({"dist": "beta", "a": 2, "b": 2}) == pytest.approx(0.5)
     lognormal = {"dist": "lognormal", "mean": 5.0, "sd": 2.0}
-    assert central(lognormal) == pytest.approx(5.0 / np.sqrt(1 + 0.16))
+    # The lognormal has one mode, exp(mu - sigma^2) = median / (1 + cv^2), cv = sd / mean.
+    assert central(lognormal) == pytest.approx(5.0 / np.sqrt(1 + 0.16) / 1.16)
+    # No single mode: the median (uniform above; beta with a or b at most 1).
+    assert central({"dist": "beta", "a": 0.5, "b": 0.5}) == pytest.approx(0.5, abs=1e-12)
+    assert central({"dist": "beta", "a": 1, "b": 2}) == pytest.approx(1 - np.sqrt(0.5))
+    assert central({"dist": "beta", "a": 2, "b": 1, "low": 10, "high": 20}) == pytest.approx(
+        10 + 10 * np.sqrt(0.5))
+
+
+@pytest.mark.parametrize("x", [0.01, 0.2, 0.5, 0.77, 0.99])
+def test_beta_cdf_matches_closed_forms(x):
+    assert beta_cdf(x, 1, 1) == pytest.approx(x, rel=1e-12)
+    assert beta_cdf(x, 2, 1) == pytest.approx(x * x, rel=1e-12)
+    assert beta_cdf(x, 1, 3) == pytest.approx(1 - (1 - x) ** 3, rel=1e-12)
+    assert beta_cdf(x, 0.5, 0.5) == pytest.approx(2 / np.pi * np.arcsin(np.sqrt(x)), rel=1e-10)
+    assert beta_quantile(beta_cdf(x, 2.5, 4.0), 2.5, 4.0) == pytest.approx(x, rel=1e-9)
+
+
+def test_the_registry_is_the_one_table_of_distributions():
+    assert list(REGISTRY) == ["fixed", "normal", "lognormal", "uniform", "triangular", "pert",
+                              "beta"]
+    assert schema.DISTRIBUTIONS == {name: (d.required, d.optional) for name, d in REGISTRY.items()}
+    assert LOCATION_KEYS == {name: d.location for name, d in REGISTRY.items()}
+    for family in REGISTRY.values():
+        assert set(family.location) <= set(family.required) | set(family.optional)
+
+
+def test_a_registered_class_is_a_new_distribution_everywhere():
+    from okrsim.plan import distributions as registry
+
+    class Shifted(registry.Uniform):
+        name = "shifted-uniform-test"
+
+    registry.register(Shifted)
+    try:
+        value = {"dist": "shifted-uniform-test", "low": 1, "high": 3}
+        assert schema.validate_distribution(value, "x") == []
+        assert central(value) == 2
+        assert sample(value, 5, np.random.default_rng(0)).min() >= 1
+    finally:
+        del registry.REGISTRY["shifted-uniform-test"]
 
 
 def test_degenerate_distributions_are_constants():

@@ -77,7 +77,9 @@ def test_only_key_results_driving_a_number_with_target_and_forecast_have_odds():
 def test_every_numeric_model_input_says_which_way_is_better():
     lower = {path for path, f in schema.MODEL_FIELDS.items() if f.better == schema.LOWER}
     assert lower == {"ramp.months", "hiring.delay_months", "hiring.washout", "attrition.annual",
-                     "attrition.backfill_delay_months", "drivers.sales_cycle_change"}
+                     "attrition.backfill_delay_months", "drivers.sales_cycle_change",
+                     # costs: less is better for profit
+                     "costs.seller_monthly_cost", "costs.hire_cost", "costs.other_costs"}
     for path, field in schema.MODEL_FIELDS.items():
         numeric = field.kind in ("number", "count")
         assert (field.better in (schema.HIGHER, schema.LOWER)) == numeric, path

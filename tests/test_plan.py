@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from okrsim import PlanError, load_plan, loads_plan
-from okrsim.plan import KeyResult, Objective, Plan
+from okrsim.plan import KeyResult, Objective, Plan, schema
 from tests.conftest import ARTICLE_PLAN
 
 MINIMAL = """\
@@ -219,3 +219,36 @@ def test_load_never_changes_the_file(write_plan):
     with pytest.raises(PlanError):
         load_plan(path)
     assert path.read_bytes() == before
+
+
+def test_one_number_rule_and_one_duplicate_check_for_every_reader():
+    from okrsim.cascade import report
+    from okrsim.exercises import bank
+    from okrsim.plan import checks, loader
+
+    assert [checks.is_number(v) for v in (1, 2.5, -3, True, float("inf"), float("nan"), "1")] == [
+        True, True, True, False, False, False, False]
+    assert bank.is_number is checks.is_number is loader.is_number is schema.is_number
+    assert report.duplicates is checks.duplicates is loader.duplicates
+    assert checks.duplicates(["a", "b", "a", "c", "a"]) == {"a": 3}
+    assert checks.find_cycles({"a": "b", "b": "a", "c": None}) == [["a", "b"]]
+
+
+def test_finance_fields_survive_a_round_trip():
+    import yaml
+
+    from tests.sim_helpers import fixed_model, make_plan
+
+    krs = [{"id": "hire-5", "text": "Hire 5 sellers by March 2027", "type": "aspirational",
+            "drives": "hiring.count", "target": 5},
+           {"id": "profit", "text": "Reach 50,000 operating profit by December 2027",
+            "drives": "profit", "target": 50_000}]
+    actuals = {"through_month": 3, "booked": 5_000, "roster": {"existing": 2, "hires": [2]}}
+    model = fixed_model(costs={"gross_margin": 0.8})
+    plan = make_plan(model, key_results=krs, actuals=actuals)
+    again = loads_plan(yaml.safe_dump(plan.to_dict(), sort_keys=False))
+    assert again.actuals == actuals
+    assert [kr.type for _, kr in again.key_results()] == ["committed", "aspirational",
+                                                          "committed"]
+    assert again.key_results()[1][1].aspirational
+    assert again.profit_key_result().target == 50_000

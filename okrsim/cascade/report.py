@@ -15,6 +15,8 @@ from okrsim.cascade.messages import check_lang, plural, say
 from okrsim.errors import OkrsimError
 from okrsim.grading import Assessment, grade
 from okrsim.plan import Objective, Plan, find_cycles, schema
+from okrsim.plan.checks import duplicates
+from okrsim.plan.finance import split_segment_path
 from okrsim.plan.limits import MAX_KEY_RESULTS, MIN_KEY_RESULTS
 
 #: Severity "invalid" marks defects no plan can work with (exit code 2 on the command line).
@@ -171,7 +173,8 @@ def check(plan: Plan, lang: str = "en") -> CascadeReport:
     objective that supports nothing; fewer than 2 or more than 5 key results; a key result with no
     number to measure it, or that is an activity rather than an outcome (both as judged by the
     SMART grader); a ``drives`` path the model does not have; a company target without baseline
-    and target, or more than one; two key results committing the same model input.
+    and target, or more than one; two key results committing the same model input; a profit
+    target in a plan without costs.
 
     Parameters
     ----------
@@ -201,14 +204,12 @@ def check(plan: Plan, lang: str = "en") -> CascadeReport:
 
 def _duplicate_ids(plan: Plan, lang: str) -> list[Finding]:
     findings = []
-    for oid, n in Counter(o.id for o in plan.objectives).items():
-        if n > 1:
-            findings.append(Finding("duplicate-id", "invalid",
-                                    say(lang, "duplicate-id.objective", id=oid, n=n), oid))
-    for kid, n in Counter(kr.id for _, kr in plan.key_results()).items():
-        if n > 1:
-            findings.append(Finding("duplicate-id", "invalid",
-                                    say(lang, "duplicate-id.key_result", id=kid, n=n), None, kid))
+    for oid, n in duplicates(o.id for o in plan.objectives).items():
+        findings.append(Finding("duplicate-id", "invalid",
+                                say(lang, "duplicate-id.objective", id=oid, n=n), oid))
+    for kid, n in duplicates(kr.id for _, kr in plan.key_results()).items():
+        findings.append(Finding("duplicate-id", "invalid",
+                                say(lang, "duplicate-id.key_result", id=kid, n=n), None, kid))
     return findings
 
 
@@ -308,9 +309,12 @@ def _drives(plan: Plan, lang: str) -> list[Finding]:
     allowed = ", ".join(schema.model_paths())
     committed: dict[str, str] = {}
     for obj, kr in plan.key_results():
-        if kr.drives is None or kr.drives == schema.TARGET_PATH:
+        if kr.drives == schema.PROFIT_PATH and "costs" not in (plan.model or {}):
+            findings.append(Finding("profit-without-costs", "error",
+                                    say(lang, "profit-without-costs", id=kr.id), obj.id, kr.id))
+        if kr.drives is None or kr.drives in (schema.TARGET_PATH, schema.PROFIT_PATH):
             continue
-        if kr.drives not in schema.MODEL_FIELDS:
+        if kr.drives not in schema.MODEL_FIELDS and split_segment_path(kr.drives) is None:
             findings.append(Finding("unknown-drives", "error",
                                     say(lang, "unknown-drives", id=kr.id, drives=kr.drives,
                                         allowed=allowed), obj.id, kr.id))

@@ -27,7 +27,6 @@ An exercise's ``checks`` section composes the small checks of :mod:`okrsim.exerc
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +36,7 @@ from okrsim.errors import OkrsimError, PlanError
 from okrsim.exercises import checks
 from okrsim.exercises.simulation import parse_simulated
 from okrsim.plan import parse_yaml
+from okrsim.plan.checks import is_number
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BANK = ROOT / "exercises" / "bank"
@@ -531,10 +531,10 @@ def _numeric_check(spec: Any, lang: str, where: str) -> CheckFunction:
                          "with an optional 'percent'.")
     _no_unknown(spec, NUMERIC_KEYS, where)
     tolerance = spec["tolerance"]
-    if not _is_number(tolerance) or tolerance < 0:
+    if not is_number(tolerance) or tolerance < 0:
         raise ValueError(f"{where}: 'tolerance' must be a finite number, zero or more.")
     question = parse_simulated(spec["simulate"], where) if "simulate" in spec else None
-    if question is None and not _is_number(spec["value"]):
+    if question is None and not is_number(spec["value"]):
         raise ValueError(f"{where}: 'value' must be a finite number.")
     percent = spec.get("percent", question.percent if question else False)
     if not isinstance(percent, bool):
@@ -560,5 +560,3 @@ def _cascade_check(spec: Any, lang: str, where: str) -> CheckFunction:
     return lambda t: checks.check_cascade(t, lang, keep_o, keep_k)
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

@@ -8,7 +8,6 @@ all problems of a file are collected and raised together as a :class:`~okrsim.er
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,11 +18,26 @@ import yaml
 
 from okrsim.errors import PlanError
 from okrsim.plan import schema
+from okrsim.plan.checks import duplicates, is_number
+from okrsim.plan.checks import find_cycles as parent_cycles
+from okrsim.plan.finance import (
+    SEGMENTS_KEY,
+    segment_key,
+    segment_names,
+    segment_paths,
+    split_segment_path,
+    validate_actuals,
+    validate_model_section,
+)
 
-PLAN_KEYS = ("plan", "description", "period", "objectives", "model")
+PLAN_KEYS = ("plan", "description", "period", "objectives", "model", "actuals")
 PERIOD_KEYS = ("start", "months")
 OBJECTIVE_KEYS = ("id", "owner", "objective", "parent", "key_results")
-KEY_RESULT_KEYS = ("id", "text", "drives", "baseline", "target", "forecast")
+KEY_RESULT_KEYS = ("id", "text", "type", "drives", "baseline", "target", "forecast")
+#: Kinds of key result: committed (the default) or aspirational (a stretch goal).
+KEY_RESULT_TYPES = ("committed", "aspirational")
+#: Share of the way from baseline to target an aspirational key result counts for on paper.
+ASPIRATIONAL_SHARE = 0.7
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 MAX_FILE_BYTES = 2_000_000
 MAX_TEXT_CHARS = 1_000
@@ -48,6 +62,9 @@ class KeyResult:
         The committed value (a number, or a list for list-valued inputs).
     forecast : Any
         What may really happen: a number or a distribution mapping, used by Monte Carlo.
+    type : {"committed", "aspirational"}
+        A committed key result counts at its target on paper; an aspirational one (a stretch
+        goal) at ``baseline + 0.7 x (target - baseline)``.
     """
 
     id: str
@@ -56,6 +73,12 @@ class KeyResult:
     baseline: float | None = None
     target: Any = None
     forecast: Any = None
+    type: str = "committed"
+
+    @property
+    def aspirational(self) -> bool:
+        """Whether the key result is a stretch goal."""
+        return self.type == "aspirational"
 
 
 @dataclass(frozen=True)
@@ -98,6 +121,7 @@ class Plan:
     model: dict[str, Any] = field(default_factory=dict)
     source: str = "<plan>"
     description: str = ""
+    actuals: dict[str, Any] | None = None
 
     def objective(self, objective_id: str) -> Objective:
         """Return the objective with this id (``KeyError`` when absent)."""
@@ -117,6 +141,13 @@ class Plan:
                 return kr
         return None
 
+    def profit_key_result(self) -> KeyResult | None:
+        """Return the key result with ``drives: profit`` (the profit target), if any."""
+        for _, kr in self.key_results():
+            if kr.drives == schema.PROFIT_PATH:
+                return kr
+        return None
+
     def children(self, objective_id: str | None) -> list[Objective]:
         """Return the objectives whose parent is ``objective_id`` (``None``: the roots)."""
         return [obj for obj in self.objectives if obj.parent == objective_id]
@@ -129,7 +160,9 @@ class Plan:
             if obj.parent is not None:
                 item["parent"] = obj.parent
             item["key_results"] = [
-                {k: v for k, v in vars(kr).items() if v is not None} for kr in obj.key_results
+                {k: v for k, v in vars(kr).items()
+                 if v is not None and not (k == "type" and v == "committed")}
+                for kr in obj.key_results
             ]
             objectives.append(item)
         data: dict[str, Any] = {
@@ -141,6 +174,8 @@ class Plan:
             data["description"] = self.description
         if self.model:
             data["model"] = self.model
+        if self.actuals is not None:
+            data["actuals"] = self.actuals
         return data
 
 
@@ -272,7 +307,13 @@ def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Pla
     if model is None:
         model = {}
     else:
-        problems.extend(schema.validate_model(model, f"{source}: model", months))
+        problems.extend(validate_model_section(model, f"{source}: model", months))
+    actuals = data.get("actuals")
+    if actuals is not None and not problems:
+        problems.extend(validate_actuals(actuals, f"{source}: actuals", months,
+                                         segment_names(model) if SEGMENTS_KEY in model else None))
+    if not problems:
+        problems.extend(_segment_paths(objectives, model, source, months))
     if strict and not problems:
         problems.extend(structural_problems(objectives, source))
     if problems:
@@ -285,6 +326,7 @@ def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Pla
         model=dict(model),
         source=source,
         description=description,
+        actuals=dict(actuals) if actuals is not None else None,
     )
 
 
@@ -293,39 +335,49 @@ def structural_problems(
 ) -> list[str]:
     """Return sentences for duplicate ids and parent cycles, the defects no plan can work with."""
     problems = []
-    seen_objectives: set[str] = set()
-    seen_krs: set[str] = set()
-    for obj in objectives:
-        if obj.id in seen_objectives:
-            problems.append(f"{source}: objective id {obj.id!r} is used twice; ids must be unique.")
-        seen_objectives.add(obj.id)
-        for kr in obj.key_results:
-            if kr.id in seen_krs:
-                problems.append(
-                    f"{source}: key result id {kr.id!r} is used twice; ids must be unique."
-                )
-            seen_krs.add(kr.id)
+    for oid in duplicates(obj.id for obj in objectives):
+        problems.append(f"{source}: objective id {oid!r} is used twice; ids must be unique.")
+    for kid in duplicates(kr.id for obj in objectives for kr in obj.key_results):
+        problems.append(f"{source}: key result id {kid!r} is used twice; ids must be unique.")
     for cycle in find_cycles(objectives):
         path = " -> ".join([*cycle, cycle[0]])
         problems.append(f"{source}: objectives form a cycle ({path}); the cascade must be a tree.")
     return problems
 
 
+def _segment_paths(objectives: list[Objective], model: Mapping[str, Any], source: str,
+                   months: int) -> list[str]:
+    """Key results that drive ``segments.<name>.<path>``: the segment exists, values fit."""
+    problems = []
+    names = segment_names(model)
+    for obj in objectives:
+        for kr in obj.key_results:
+            if kr.drives is None or not kr.drives.startswith(SEGMENTS_KEY + "."):
+                continue
+            here = f"{source}: objective {obj.id!r}, key result {kr.id!r}: drives"
+            split = split_segment_path(kr.drives)
+            if split is None:
+                problems.append(f"{here} {kr.drives!r} is not a segment input; write "
+                                "segments.<name>.<input>, the input one of "
+                                f"{', '.join(map(segment_key, segment_paths()))}.")
+                continue
+            name, path = split
+            if name not in names:
+                have = ", ".join(names) if names else "none (the model has no segments)"
+                problems.append(f"{here} {kr.drives!r} names the segment {name!r}, which the "
+                                f"model does not have; its segments: {have}.")
+                continue
+            for key in ("target", "forecast"):
+                value = getattr(kr, key)
+                if value is not None:
+                    problems.extend(schema.validate_value(path, value, f"{here[:-8]}: {key}",
+                                                          months))
+    return problems
+
+
 def find_cycles(objectives: list[Objective] | tuple[Objective, ...]) -> list[list[str]]:
     """Return each cycle of parent links once, as a list of objective ids."""
-    parent = {obj.id: obj.parent for obj in objectives}
-    cycles: list[list[str]] = []
-    done: set[str] = set()
-    for start in parent:
-        path: list[str] = []
-        node: str | None = start
-        while node is not None and node in parent and node not in done and node not in path:
-            path.append(node)
-            node = parent[node]
-        if node is not None and node in path:
-            cycles.append(path[path.index(node):])
-        done.update(path)
-    return cycles
+    return parent_cycles({obj.id: obj.parent for obj in objectives})
 
 
 def _unknown_keys(data: Mapping, allowed: tuple[str, ...], where: str, problems: list[str]) -> None:
@@ -378,14 +430,6 @@ def _period(value: Any, source: str, problems: list[str]) -> tuple[str, int]:
 
 def _is_whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: Any) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
 
 
 def _check_id(value: Any, where: str, problems: list[str]) -> str | None:
@@ -461,10 +505,14 @@ def _key_result_numbers(
     baseline = item.get("baseline")
     target = item.get("target")
     forecast = item.get("forecast")
-    if baseline is not None and not _is_number(baseline):
+    kind = item.get("type", "committed")
+    if kind not in KEY_RESULT_TYPES:
+        problems.append(f"{here}: type must be 'committed' or 'aspirational'; got {kind!r}.")
+        kind = "committed"
+    if baseline is not None and not is_number(baseline):
         problems.append(f"{here}: baseline must be a number; got {baseline!r}.")
     if drives is None:
-        if target is not None and not _is_number(target):
+        if target is not None and not is_number(target):
             problems.append(f"{here}: target must be a number; got {target!r}.")
         if forecast is not None:
             problems.append(f"{here}: forecast needs 'drives' (the model input it forecasts).")
@@ -473,15 +521,25 @@ def _key_result_numbers(
                         f"got {drives!r}.")
     elif drives == schema.TARGET_PATH:
         for key, value in (("baseline", baseline), ("target", target)):
-            if _is_number(value) and value <= 0:
+            if is_number(value) and value <= 0:
                 problems.append(f"{here}: {key} of the company target must be more than 0; "
                                 f"got {value!r}.")
-        if _is_number(target) and _is_number(baseline) and baseline > 0 and target / baseline > 100:
+        if is_number(target) and is_number(baseline) and baseline > 0 and target / baseline > 100:
             problems.append(f"{here}: target is more than 100 times the baseline; check the "
                             "units (both must be in the same currency unit).")
         if forecast is not None:
             problems.append(f"{here}: the company target takes no forecast; forecasts belong to "
                             "the team key results that drive it.")
+    elif drives == schema.PROFIT_PATH:
+        if not is_number(target):
+            problems.append(f"{here}: a key result with drives: profit needs target, the profit "
+                            f"of the period in currency (a number); got {target!r}.")
+        if forecast is not None:
+            problems.append(f"{here}: the profit target takes no forecast; the simulator "
+                            "computes profit from the model's costs.")
+        if kind == "aspirational":
+            problems.append(f"{here}: type aspirational applies to key results that drive a "
+                            "model input; the profit target is committed.")
     elif drives in schema.MODEL_FIELDS:
         if target is not None:
             problems.extend(schema.validate_value(drives, target, f"{here}: target", months))
@@ -497,7 +555,8 @@ def _key_result_numbers(
         id=kid,
         text=text,
         drives=drives if isinstance(drives, str) else None,
-        baseline=float(baseline) if _is_number(baseline) else None,
+        baseline=float(baseline) if is_number(baseline) else None,
         target=target,
         forecast=forecast,
+        type=kind,
     )

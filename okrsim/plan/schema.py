@@ -13,15 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-#: Distribution names and their (required, optional) parameters.
+from okrsim.plan.checks import is_number
+from okrsim.plan.distributions import REGISTRY
+
+#: Distribution names and their (required, optional) parameters, from the registry.
 DISTRIBUTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "fixed": (("value",), ()),
-    "normal": (("mean", "sd"), ("low", "high")),
-    "lognormal": (("mean", "sd"), ("low", "high")),
-    "uniform": (("low", "high"), ()),
-    "triangular": (("low", "mode", "high"), ()),
-    "pert": (("low", "mode", "high"), ("lamb",)),
-    "beta": (("a", "b"), ("low", "high")),
+    name: (family.required, family.optional) for name, family in REGISTRY.items()
 }
 
 
@@ -43,8 +40,8 @@ class Field:
     description : str
         What the input means, in words, used in messages and documentation.
     better : {"higher", "lower"} or None
-        Which way of a number or count is good for revenue (``"lower"`` for a shorter ramp or
-        less attrition); ``None`` for inputs that are not numbers.
+        Which way of a number or count is good for revenue or profit (``"lower"`` for a shorter
+        ramp, less attrition or a lower cost); ``None`` for inputs that are not numbers.
     """
 
     kind: str
@@ -137,10 +134,24 @@ MODEL_FIELDS: dict[str, Field] = {
                                     better=HIGHER),
     "retention.expansion_annual": Field("number", 0.0, "annual expansion of the base", 0, 5,
                                         better=HIGHER),
+    "costs.seller_monthly_cost": Field(
+        "number", 0.0, "fully loaded cost of one seller for one month employed", 0, 1e9,
+        better=LOWER,
+    ),
+    "costs.hire_cost": Field("number", 0.0, "one-off cost of each start (hire or backfill)", 0,
+                             1e9, better=LOWER),
+    "costs.gross_margin": Field(
+        "number", 1.0, "share of recognised revenue left after cost of revenue", 0, 1,
+        better=HIGHER,
+    ),
+    "costs.other_costs": Field("number", 0.0, "every other operating cost of the period", 0,
+                               1e13, better=LOWER),
 }
 
 #: The path a company key result uses to declare itself the growth target.
 TARGET_PATH = "target"
+#: The path a key result uses to set the profit target (currency, needs ``model.costs``).
+PROFIT_PATH = "profit"
 
 #: Inputs drawn once per seller (or per hire) in each trial; every other input is drawn once per
 #: trial. Only per-trial inputs may be correlated.
@@ -156,17 +167,13 @@ MODEL_SECTIONS: tuple[str, ...] = tuple(
 
 def model_paths() -> list[str]:
     """Return every path a key result may name in ``drives``, ``target`` included."""
-    return [TARGET_PATH, *MODEL_FIELDS]
+    return [TARGET_PATH, PROFIT_PATH, *MODEL_FIELDS]
 
 
 def _fmt(x: float) -> str:
     if math.isinf(x):
         return "infinity" if x > 0 else "-infinity"
     return f"{x:g}"
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def validate_distribution(value: Any, where: str, field: Field | None = None) -> list[str]:
@@ -186,21 +193,21 @@ def validate_distribution(value: Any, where: str, field: Field | None = None) ->
     list of str
         One sentence per problem; empty when the value is valid.
     """
-    if _is_number(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return [f"{where} must be a finite number; got {value!r}."]
+    if is_number(value):
         if field is not None and not field.contains(float(value)):
             return [f"{where} must be {field.allowed()}; got {value!r}."]
-        if not math.isfinite(float(value)):
-            return [f"{where} must be a finite number; got {value!r}."]
         return []
     if not isinstance(value, Mapping):
         example = "a distribution such as {dist: triangular, low: 3, mode: 4, high: 6}"
         kinds = f"{field.allowed()} or {example}" if field else f"a number or {example}"
         return [f"{where} must be {kinds}; got {type(value).__name__} {value!r}."]
     name = value.get("dist")
-    if not isinstance(name, str) or name not in DISTRIBUTIONS:
-        allowed = ", ".join(DISTRIBUTIONS)
+    if not isinstance(name, str) or name not in REGISTRY:
+        allowed = ", ".join(REGISTRY)
         return [f"{where}.dist must be one of {allowed}; got {name!r}."]
-    required, optional = DISTRIBUTIONS[name]
+    required, optional = REGISTRY[name].required, REGISTRY[name].optional
     problems = []
     for key in value:
         if key != "dist" and key not in required and key not in optional:
@@ -214,13 +221,13 @@ def validate_distribution(value: Any, where: str, field: Field | None = None) ->
             if key in required:
                 problems.append(f"{where} is a {name} distribution and needs {key!r}.")
             continue
-        if not _is_number(value[key]) or not math.isfinite(float(value[key])):
+        if not is_number(value[key]):
             problems.append(f"{where}.{key} must be a finite number; got {value[key]!r}.")
             continue
         params[key] = float(value[key])
     if problems:
         return problems
-    problems.extend(_check_shape(name, params, where))
+    problems.extend(REGISTRY[name].shape_problems(params, where))
     if not problems and field is not None and field.kind in ("number", "count"):
         for key in ("value", "mean", "mode", "low", "high"):
             if key in params and not field.contains(params[key]):
@@ -229,32 +236,6 @@ def validate_distribution(value: Any, where: str, field: Field | None = None) ->
                     f"got {params[key]:g}."
                 )
     return problems
-
-
-def _check_shape(name: str, p: dict[str, float], where: str) -> list[str]:
-    if name in ("normal", "lognormal"):
-        if p["sd"] < 0:
-            return [f"{where}.sd must be 0 or more; got {p['sd']:g}."]
-        if name == "lognormal" and p["mean"] <= 0:
-            return [f"{where}.mean of a lognormal must be more than 0; got {p['mean']:g}."]
-        if "low" in p and "high" in p and p["low"] > p["high"]:
-            return [f"{where}: low ({p['low']:g}) must not exceed high ({p['high']:g})."]
-    if name == "uniform" and p["low"] > p["high"]:
-        return [f"{where}: low ({p['low']:g}) must not exceed high ({p['high']:g})."]
-    if name in ("triangular", "pert"):
-        if not p["low"] <= p["mode"] <= p["high"]:
-            return [
-                f"{where} needs low <= mode <= high; got low {p['low']:g}, "
-                f"mode {p['mode']:g}, high {p['high']:g}."
-            ]
-        if p.get("lamb", 4.0) <= 0:
-            return [f"{where}.lamb must be more than 0; got {p['lamb']:g}."]
-    if name == "beta":
-        if p["a"] <= 0 or p["b"] <= 0:
-            return [f"{where}: a and b must both be more than 0; got a {p['a']:g}, b {p['b']:g}."]
-        if p.get("low", 0.0) >= p.get("high", 1.0):
-            return [f"{where}: low must be below high."]
-    return []
 
 
 def validate_value(path: str, value: Any, where: str, months: int | None = None) -> list[str]:
@@ -289,22 +270,22 @@ def validate_value(path: str, value: Any, where: str, months: int | None = None)
         return _validate_months(value, where, months)
     if field.kind == "curve":
         return _validate_curve(value, where)
-    if field.kind == "count" and _is_number(value) and (
-            not math.isfinite(float(value)) or float(value) != int(value)):
+    if field.kind == "count" and is_number(value) and (
+            float(value) != int(value)):
         return [f"{where} must be {field.allowed()}; got {value!r}."]
-    if not field.uncertain and not _is_number(value):
+    if not field.uncertain and not is_number(value):
         return [f"{where} must be {field.allowed()}; got {value!r}."]
     return validate_distribution(value, where, field)
 
 
 def _validate_months(value: Any, where: str, months: int | None) -> list[str]:
     top = months or 120
-    if _is_number(value):
+    if is_number(value):
         value = [value]
     ok = (
         isinstance(value, list)
         and value
-        and all(_is_number(m) and math.isfinite(float(m)) and float(m) == int(m)
+        and all(is_number(m) and float(m) == int(m)
                 and 1 <= m <= top for m in value)
     )
     if not ok:
@@ -316,7 +297,7 @@ def _validate_months(value: Any, where: str, months: int | None) -> list[str]:
 def _validate_curve(value: Any, where: str) -> list[str]:
     if value in ("linear", "step", "s-curve"):
         return []
-    if isinstance(value, list) and value and all(_is_number(v) for v in value):
+    if isinstance(value, list) and value and all(is_number(v) for v in value):
         fractions = [float(v) for v in value]
         rising = all(b >= a for a, b in zip(fractions, fractions[1:], strict=False))
         inside = all(0 <= f <= 1 for f in fractions)
@@ -325,7 +306,8 @@ def _validate_curve(value: Any, where: str) -> list[str]:
     return [f"{where} must be {MODEL_FIELDS['ramp.curve'].allowed()}; got {value!r}."]
 
 
-def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]:
+def validate_model(raw: Any, where: str, months: int | None = None,
+                   extensions: tuple[str, ...] = (), sellers_required: bool = True) -> list[str]:
     """Check a plan's whole ``model`` section: known sections and keys, required inputs, values.
 
     Parameters
@@ -336,6 +318,11 @@ def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]
         Location prefix, usually ``"<file>: model"``.
     months : int, optional
         Number of months of the plan's period.
+    extensions : tuple of str
+        Further sections checked elsewhere (:mod:`okrsim.plan.finance`): skipped here, listed
+        among the allowed ones.
+    sellers_required : bool
+        Whether the required seller inputs (``reps.*``) must be present (not with segments).
 
     Returns
     -------
@@ -350,11 +337,13 @@ def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]
         if key == CORRELATION_KEY:
             problems.extend(validate_correlation(value, f"{where}.{key}"))
             continue
+        if key in extensions:
+            continue
         if key in MODEL_FIELDS:  # top-level inputs such as `basis`
             problems.extend(validate_value(key, value, f"{where}.{key}", months))
             continue
         if key not in MODEL_SECTIONS:
-            allowed = ", ".join(["basis", *MODEL_SECTIONS, CORRELATION_KEY])
+            allowed = ", ".join(["basis", *MODEL_SECTIONS, CORRELATION_KEY, *extensions])
             problems.append(f"{where} has an unknown section {key!r}; allowed: {allowed}.")
             continue
         if not isinstance(value, Mapping):
@@ -369,7 +358,7 @@ def validate_model(raw: Any, where: str, months: int | None = None) -> list[str]
                 continue
             problems.extend(validate_value(path, subvalue, f"{where}.{path}", months))
     for path, field in MODEL_FIELDS.items():
-        if field.default is None and get_path(raw, path) is None:
+        if field.default is None and sellers_required and get_path(raw, path) is None:
             problems.append(f"{where}.{path} is required ({field.description}).")
     return problems
 
@@ -428,7 +417,7 @@ def validate_correlation(value: Any, where: str) -> list[str]:
     rows_ok = (
         isinstance(matrix, list)
         and len(matrix) == n
-        and all(isinstance(r, list) and len(r) == n and all(map(_is_number, r)) for r in matrix)
+        and all(isinstance(r, list) and len(r) == n and all(map(is_number, r)) for r in matrix)
     )
     if not rows_ok:
         return [f"{where}.matrix must be a {n} x {n} list of lists of numbers (one row per "

@@ -12,6 +12,7 @@ from okrsim.plots.simulation import (
     save_figure,
     tornado,
 )
+from okrsim.plots.tradeoff import tradeoff_figure
 
 __all__ = [
     "FIGURE_FORMATS",
@@ -22,4 +23,5 @@ __all__ = [
     "plot_missed_criteria",
     "save_figure",
     "tornado",
+    "tradeoff_figure",
 ]

@@ -1,8 +1,9 @@
 """Monte Carlo feasibility engine: distributions, model, results, sensitivity and goal seek.
 
 Public entry points: :func:`simulate`, :func:`default_plan`, :func:`sensitivity`, :func:`solve`,
-:func:`compare` and the :class:`Result` they return. They are imported on first use, because
-:mod:`okrsim.plan` imports :mod:`okrsim.plan.schema` and must not pull in the whole engine.
+:func:`compare`, :func:`reforecast`, :func:`checkin_table` and the :class:`Result` they return.
+They are imported on first use, because :mod:`okrsim.plan` imports :mod:`okrsim.plan.schema`
+and must not pull in the whole engine.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _PUBLIC = {
     "KeyResultOdds": "okrsim.sim.kr_odds",
     "key_result_odds": "okrsim.sim.kr_odds",
     "grade_key_results": "okrsim.sim.kr_odds",
+    "reforecast": "okrsim.sim.checkin",
+    "checkin_table": "okrsim.sim.checkin",
 }
 
 __all__ = sorted(_PUBLIC)

@@ -1,14 +1,9 @@
-"""Probability distributions of uncertain inputs: sampling, central value and quantiles.
+"""Sampling and summaries of uncertain inputs, for arrays of trials.
 
-A distribution is written in a plan as a fixed number or a mapping such as
-``{dist: triangular, low: 3, mode: 5, high: 7}`` (see :data:`okrsim.plan.schema.DISTRIBUTIONS`).
-Only numpy is used. Parameters are assumed valid (``spec.validate_distribution`` checks them).
-
-- ``normal``: mean, sd; optional low/high clip.
-- ``lognormal``: mean and sd *of the variable itself* (not of its logarithm); optional clip.
-- ``uniform``: low, high.  ``triangular``: low, mode, high.
-- ``pert``: low, mode, high, optional ``lamb`` (default 4): a beta rescaled to [low, high].
-- ``beta``: a, b, optional low/high (default 0 and 1).
+Every family is one class of the registry :data:`okrsim.plan.distributions.REGISTRY` (its
+parameters, validation, central value, quantiles and sampling); this module is the numpy side:
+it hands each family the generator, numpy as the array namespace and, for per-seller draws, a fast
+single-precision normal. A plain number stands for a constant.
 
 Per-seller draws are the bulk of a simulation's random numbers; for them ``sample(...,
 single=True)`` draws normal and lognormal values in single precision through
@@ -18,50 +13,19 @@ single=True)`` draws normal and lognormal values in single precision through
 from __future__ import annotations
 
 from collections.abc import Mapping
-from statistics import NormalDist
+from functools import partial
 from typing import Any
 
 import numpy as np
 
-#: Draws used to estimate a quantile that has no closed form (beta, PERT).
-_QUANTILE_DRAWS = 200_000
+from okrsim.plan.distributions import REGISTRY
 
 
 def is_uncertain(value: Any) -> bool:
     """Whether ``value`` is a distribution with spread (not a number or a ``fixed`` one)."""
-    if not isinstance(value, Mapping):
-        return False
-    if value["dist"] == "fixed":
+    if not isinstance(value, Mapping) or value["dist"] == "fixed":
         return False
     return central(value) != quantile(value, 0.05) or central(value) != quantile(value, 0.95)
-
-
-def _constant(value: Any) -> float | None:
-    """The number itself for a plain number or a ``fixed`` distribution, else ``None``."""
-    if not isinstance(value, Mapping):
-        return float(value)
-    if value["dist"] == "fixed":
-        return float(value["value"])
-    return None
-
-
-def _lognormal_params(mean: float, sd: float) -> tuple[float, float]:
-    """Return (mu, sigma) of the underlying normal for a lognormal of given mean and sd."""
-    sigma2 = np.log1p((sd / mean) ** 2)
-    return float(np.log(mean) - sigma2 / 2), float(np.sqrt(sigma2))
-
-
-def _pert_shape(p: Mapping[str, Any]) -> tuple[float, float]:
-    low, mode, high = float(p["low"]), float(p["mode"]), float(p["high"])
-    lamb = float(p.get("lamb", 4.0))
-    width = high - low
-    return 1 + lamb * (mode - low) / width, 1 + lamb * (high - mode) / width
-
-
-def _clip(x: np.ndarray, p: Mapping[str, Any], in_place: bool = False) -> np.ndarray:
-    if "low" in p or "high" in p:
-        return np.clip(x, p.get("low", -np.inf), p.get("high", np.inf), out=x if in_place else None)
-    return x
 
 
 def standard_normal_single(size: int | tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
@@ -112,133 +76,31 @@ def sample(value: Any, size: int | tuple[int, ...], rng: np.random.Generator,
     """
     if not isinstance(value, Mapping):
         return np.full(size, float(value))
-    name = value["dist"]
-    p = value
-    if name == "fixed":
-        return np.full(size, float(p["value"]))
-    if name == "normal":
-        if single:
-            normal = standard_normal_single(size, rng)
-            normal *= np.float32(p["sd"])
-            normal += np.float32(p["mean"])
-            return _clip(normal, p, in_place=True)
-        return _clip(rng.normal(float(p["mean"]), float(p["sd"]), size), p)
-    if name == "lognormal":
-        if float(p["sd"]) == 0:
-            return _clip(np.full(size, float(p["mean"])), p)
-        mu, sigma = _lognormal_params(float(p["mean"]), float(p["sd"]))
-        if single:
-            normal = standard_normal_single(size, rng)
-            normal *= np.float32(sigma)
-            normal += np.float32(mu)
-            return _clip(np.exp(normal, out=normal), p, in_place=True)
-        return _clip(rng.lognormal(mu, sigma, size), p)
-    if name == "uniform":
-        return rng.uniform(float(p["low"]), float(p["high"]), size)
-    low, high = float(p.get("low", 0.0)), float(p.get("high", 1.0))
-    if name == "triangular":
-        if low == high:
-            return np.full(size, low)
-        return rng.triangular(low, float(p["mode"]), high, size)
-    if name == "pert":
-        if low == high:
-            return np.full(size, low)
-        a, b = _pert_shape(p)
-        return low + (high - low) * rng.beta(a, b, size)
-    if name == "beta":
-        return low + (high - low) * rng.beta(float(p["a"]), float(p["b"]), size)
-    raise ValueError(f"unknown distribution {name!r}")
+    normal = partial(standard_normal_single, rng=rng) if single else None
+    return REGISTRY[value["dist"]].sample(value, size, rng, np, normal)
 
 
 def central(value: Any) -> float:
-    """The value used on paper: the mode, or the median where the mode is not typical.
-
-    Normal: the mean (clipped); lognormal: the median; uniform: the midpoint; triangular and
-    PERT: the mode; beta: the mode when both shapes exceed 1, otherwise the mean.
-    """
-    constant = _constant(value)
-    if constant is not None:
-        return constant
-    p = value
-    name = p["dist"]
-    if name == "normal":
-        return float(_clip(np.array(float(p["mean"])), p))
-    if name == "lognormal":
-        return quantile(p, 0.5)
-    if name == "uniform":
-        return (float(p["low"]) + float(p["high"])) / 2
-    if name in ("triangular", "pert"):
-        return float(p["mode"])
-    a, b = float(p["a"]), float(p["b"])
-    low, high = float(p.get("low", 0.0)), float(p.get("high", 1.0))
-    share = (a - 1) / (a + b - 2) if a > 1 and b > 1 else a / (a + b)
-    return low + (high - low) * share
+    """The on-paper value: the mode, or the median where there is no single mode."""
+    if not isinstance(value, Mapping):
+        return float(value)
+    return REGISTRY[value["dist"]].central(value)
 
 
 def quantile(value: Any, q: float) -> float:
-    """The ``q``-quantile (0 < q < 1) of a number or a distribution.
-
-    Closed forms for normal, lognormal, uniform and triangular; beta and PERT use the empirical
-    quantile of a large sample drawn with a fixed seed, so the answer is reproducible.
-    """
-    constant = _constant(value)
-    if constant is not None:
-        return constant
-    p = value
-    name = p["dist"]
-    z = NormalDist().inv_cdf(q)
-    if name == "normal":
-        return float(_clip(np.array(float(p["mean"]) + z * float(p["sd"])), p))
-    if name == "lognormal":
-        if float(p["sd"]) == 0:
-            return float(_clip(np.array(float(p["mean"])), p))
-        mu, sigma = _lognormal_params(float(p["mean"]), float(p["sd"]))
-        return float(_clip(np.array(np.exp(mu + z * sigma)), p))
-    if name == "uniform":
-        return float(p["low"]) + q * (float(p["high"]) - float(p["low"]))
-    if name == "triangular":
-        low, mode, high = float(p["low"]), float(p["mode"]), float(p["high"])
-        if low == high:
-            return low
-        cut = (mode - low) / (high - low)
-        if q <= cut:
-            return low + float(np.sqrt(q * (high - low) * (mode - low)))
-        return high - float(np.sqrt((1 - q) * (high - low) * (high - mode)))
-    draws = sample(p, _QUANTILE_DRAWS, np.random.default_rng(12345))
-    return float(np.quantile(draws, q))
+    """The ``q``-quantile (0 < q < 1) of a number or a distribution."""
+    if not isinstance(value, Mapping):
+        return float(value)
+    return REGISTRY[value["dist"]].quantile(value, q)
 
 
 def mean(value: Any) -> float:
     """The expected value of a number or a distribution (clips ignored for normal/lognormal)."""
-    constant = _constant(value)
-    if constant is not None:
-        return constant
-    p = value
-    name = p["dist"]
-    if name in ("normal", "lognormal"):
-        return float(p["mean"])
-    if name == "uniform":
-        return (float(p["low"]) + float(p["high"])) / 2
-    if name == "triangular":
-        return (float(p["low"]) + float(p["mode"]) + float(p["high"])) / 3
-    low, high = float(p.get("low", 0.0)), float(p.get("high", 1.0))
-    if name == "pert":
-        if low == high:
-            return low
-        a, b = _pert_shape(p)
-    else:
-        a, b = float(p["a"]), float(p["b"])
-    return low + (high - low) * a / (a + b)
+    return float(value) if not isinstance(value, Mapping) else REGISTRY[value["dist"]].mean(value)
 
 
 def upper_bound(value: Any) -> float:
     """A value no draw exceeds in practice: the top of a bounded range, else mean + 8 sd."""
-    constant = _constant(value)
-    if constant is not None:
-        return constant
-    p = value
-    name = p["dist"]
-    if name in ("normal", "lognormal"):
-        top = float(p["mean"]) + 8 * float(p["sd"])
-        return min(top, float(p.get("high", top)))
-    return float(p.get("high", 1.0))
+    if not isinstance(value, Mapping):
+        return float(value)
+    return REGISTRY[value["dist"]].upper_bound(value)

@@ -13,13 +13,14 @@ from its own odds instead of from the text alone.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
 
 from okrsim.grading import Assessment, grade
-from okrsim.plan import KeyResult, Plan, schema
+from okrsim.plan import KeyResult, Plan, finance, schema
 from okrsim.sim.distributions import sample
 from okrsim.sim.inputs import PlanLike, as_plan, clip_to_field
 from okrsim.sim.validation import check_seed, check_trials
@@ -64,11 +65,20 @@ class KeyResultOdds:
                 f"forecasts meet it")
 
 
+def _field(drives: str | None) -> str | None:
+    """The model input a key result drives (``segments.<name>.<path>`` -> ``<path>``)."""
+    if drives is None:
+        return None
+    split = finance.split_segment_path(drives)
+    return split[1] if split is not None else drives
+
+
 def has_odds(kr: KeyResult) -> bool:
     """Whether a key result drives a numeric input and gives both a target and a forecast."""
-    if kr.drives not in schema.MODEL_FIELDS or kr.target is None or kr.forecast is None:
+    path = _field(kr.drives)
+    if path not in schema.MODEL_FIELDS or kr.target is None or kr.forecast is None:
         return False
-    return schema.MODEL_FIELDS[kr.drives].better is not None
+    return schema.MODEL_FIELDS[path].better is not None
 
 
 def odds_of(kr: KeyResult, trials: int, entropy: int) -> KeyResultOdds:
@@ -77,13 +87,16 @@ def odds_of(kr: KeyResult, trials: int, entropy: int) -> KeyResultOdds:
     The generator is seeded by ``entropy`` and the input's place in the model table, so a key
     result's odds do not depend on which other key results the plan has.
     """
-    path = kr.drives
-    rng = np.random.default_rng(np.random.SeedSequence([entropy, _PATH_INDEX[path]]))
+    path = _field(kr.drives)
+    key = [entropy, _PATH_INDEX[path]]
+    if path != kr.drives:  # a segment's input: its own stream, named by the segment
+        key.append(zlib.crc32(kr.drives.encode()))
+    rng = np.random.default_rng(np.random.SeedSequence(key))
     draws = clip_to_field(path, sample(kr.forecast, trials, rng))
     target = float(kr.target)
     better = schema.MODEL_FIELDS[path].better
     meets = draws <= target if better == schema.LOWER else draws >= target
-    return KeyResultOdds(kr.id, path, target, better, float(meets.mean()))
+    return KeyResultOdds(kr.id, kr.drives, target, better, float(meets.mean()))
 
 
 def odds_table(plan: Plan, trials: int, seed: int | None) -> dict[str, KeyResultOdds]:

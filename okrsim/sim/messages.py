@@ -7,13 +7,17 @@ habits (:func:`okrsim.i18n.localize`: a decimal comma in Italian).
 from __future__ import annotations
 
 from okrsim.i18n import catalog, localize
+from okrsim.plan import finance
 
 #: The sentences with their language check: ``TEXT.say(lang, key, **values)``.
 TEXT = catalog("simulator", "The simulator's messages are written")
 
 
 def input_description(path: str, lang: str = "en") -> str:
-    """What the model input ``path`` means, in ``lang``."""
+    """What the model input ``path`` means, in ``lang``; a segment's input names its segment."""
+    split = finance.split_segment_path(path)
+    if split is not None:
+        return f"{TEXT.say(lang, f'inputs.{split[1]}')} ({split[0]})"
     return TEXT.say(lang, f"inputs.{path}")
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -110,27 +110,54 @@ def retained_factor(gross: Any, expansion: Any, months: int) -> Any:
     return (gross + expansion) ** (months / 12.0)
 
 
-def make_streams(entropy: int, chunk: int) -> dict[str, np.random.Generator]:
+class Streams(dict):
+    """Generators by name, each made on first use from ``SeedSequence([*key, index])``.
+
+    A generator is as independent as if all had been made up front; making only those a run
+    uses saves time when most inputs are fixed or drawn elsewhere (segments).
+    """
+
+    def __init__(self, key: Sequence[int], names: Sequence[str]) -> None:
+        super().__init__()
+        self.key = list(key)
+        self.index = {name: i for i, name in enumerate(names)}
+
+    def __missing__(self, name: str) -> np.random.Generator:
+        i, extra = self.index[name], self.key[2:]
+        generator = np.random.default_rng(np.random.SeedSequence([*self.key[:2], i, *extra]))
+        self[name] = generator
+        return generator
+
+
+def make_streams(entropy: int, chunk: int,
+                 segment: int | None = None) -> dict[str, np.random.Generator]:
     """One independent generator per stream and per numeric input, for one chunk of trials.
 
     Separate streams keep common random numbers: changing one input (a hire count, a ramp) does
-    not shift the random draws of any other part of the model.
+    not shift the random draws of any other part of the model. Segment ``k`` (1, 2, ...) has
+    streams of its own, so adding a segment leaves the others' draws unchanged. Generators are
+    made on first use (:class:`Streams`).
     """
     names = [*STREAM_NAMES, *schema.MODEL_FIELDS]
-    return {
-        name: np.random.default_rng(np.random.SeedSequence([entropy, chunk, i]))
-        for i, name in enumerate(names)
-    }
+    key = [entropy, chunk] + ([] if segment is None else [segment])
+    return Streams(key, names)
 
 
 @dataclass
 class ChunkOutput:
-    """Per-trial results of one chunk: monthly new revenue, parts, retained base, inputs."""
+    """Per-trial results of one chunk: monthly new revenue, parts, retained base, inputs.
+
+    With costs also seller-months, starts (hires and backfills starting in the period) and the
+    people cost ``seller_monthly_cost x seller-months + hire_cost x starts``.
+    """
 
     monthly: np.ndarray          # (n, months) new revenue booked in each month
     parts: np.ndarray            # (n, 3) existing reps, new hires, backfills
     retained: np.ndarray         # (n,) retained starting base (0 on a bookings basis)
     draws: dict[str, np.ndarray]  # path -> (n,) input value per trial (means for per-seller)
+    seller_months: np.ndarray | None = None  # (n,)
+    starts: np.ndarray | None = None         # (n,)
+    people_cost: np.ndarray | None = None    # (n,)
 
 
 def leaving_months(first_month: Any, uniform: np.ndarray, log_stay: Any) -> np.ndarray:
@@ -186,47 +213,75 @@ class RampTable:
 class Bins:
     """Attainment of sellers summed by (last month, start month, trial), then made monthly.
 
-    ``add(trial, start, last, weight)``: ``start`` is the start month (0 for an already ramped
-    seller), ``last`` the last month within the period (1..months).
+    ``add(trial, start, last, weight, category)``: ``start`` is the start month (0 for an
+    already ramped seller), ``last`` the last month within the period (1..months), ``category``
+    the index in :data:`CATEGORIES`. With ``season`` (one weight per month) production of month
+    m is multiplied by its weight, and the categories are binned apart so that
+    :meth:`monthly_parts` can split weighted production by category.
     """
 
-    def __init__(self, n: int, months: int) -> None:
-        self.n, self.months = n, months
+    def __init__(self, n: int, months: int, season: np.ndarray | None = None) -> None:
+        self.n, self.months, self.season = n, months, season
         self.index: list[np.ndarray] = []
         self.weight: list[np.ndarray] = []
 
     def add(self, trial: np.ndarray, start: np.ndarray, last: np.ndarray,
-            weight: np.ndarray) -> None:
+            weight: np.ndarray, category: int = 0) -> None:
         """Count sellers (arrays of one shape) with their attainment as ``weight``."""
-        months = self.months
-        self.index.append((((months - last) * (months + 1) + start) * self.n + trial).ravel())
+        months, n = self.months, self.n
+        offset = category * n * months * (months + 1) if self.season is not None else 0
+        self.index.append((((months - last) * (months + 1) + start) * n + trial + offset).ravel())
         self.weight.append(weight.ravel())
 
     def monthly(self, ramps: RampTable) -> np.ndarray:
         """Production per month, shape ``(n, months)``; see :func:`_monthly_from_bins`."""
+        if self.season is not None:
+            return self.monthly_parts(ramps)[0]
         n, months = self.n, self.months
         bins = np.bincount(np.concatenate(self.index), np.concatenate(self.weight),
                            minlength=n * months * (months + 1))
         return _monthly_from_bins(bins.reshape(months, months + 1, n), ramps)
 
+    def monthly_parts(self, ramps: RampTable) -> tuple[np.ndarray, np.ndarray]:
+        """Seasonal production per month ``(n, months)`` and per category ``(n, 3)``."""
+        n, months = self.n, self.months
+        size = n * months * (months + 1)
+        bins = np.bincount(np.concatenate(self.index), np.concatenate(self.weight),
+                           minlength=len(CATEGORIES) * size)
+        bins = bins.reshape(len(CATEGORIES), months, months + 1, n)
+        monthly = np.zeros((n, months))
+        parts = np.empty((n, len(CATEGORIES)))
+        for category in range(len(CATEGORIES)):
+            produced = _monthly_from_bins(bins[category], ramps) * self.season[None, :]
+            parts[:, category] = produced.sum(axis=1)
+            monthly += produced
+        return monthly, parts
+
 
 def _backfills(trial: np.ndarray, start: np.ndarray, attainment: np.ndarray,
                uniform: np.ndarray, gap: np.ndarray, log_stay: np.ndarray, months: int,
                attainment_value: Any, streams: Mapping[str, np.random.Generator],
-               bins: Bins, ramps: RampTable) -> np.ndarray:
+               bins: Bins, ramps: RampTable,
+               staffing: np.ndarray | None = None) -> np.ndarray:
     """Follow chains of replacements from the seats' second occupants; return their production.
 
     Each backfill starts ``gap`` months after its predecessor's last month. The second
     occupant of a seat uses the seat's pooled draws (given); later ones draw fresh attainment
-    and leaving uniforms.
+    and leaving uniforms. ``staffing`` (shape ``(2, n)``), when given, gains each backfill's
+    seller-months (row 0) and one start (row 1).
     """
     produced = np.zeros(len(log_stay))
     while len(trial):
         last = leaving_months(start, uniform, log_stay[trial])
         in_period = np.minimum(last, months).astype(np.int64)
-        bins.add(trial, start, in_period, attainment)
-        produced += np.bincount(trial, ramps.produced(trial, in_period - start + 1) * attainment,
-                                minlength=len(produced))
+        bins.add(trial, start, in_period, attainment, 2)
+        tenure = in_period - start + 1
+        if bins.season is None:
+            produced += np.bincount(trial, ramps.produced(trial, tenure) * attainment,
+                                    minlength=len(produced))
+        if staffing is not None:
+            staffing[0] += np.bincount(trial, tenure, minlength=len(produced))
+            staffing[1] += np.bincount(trial, minlength=len(produced))
         following = last + gap[trial]
         alive = np.flatnonzero(following <= months)
         trial, start = trial[alive], following[alive].astype(np.int64)
@@ -237,7 +292,8 @@ def _backfills(trial: np.ndarray, start: np.ndarray, attainment: np.ndarray,
 
 
 def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator],
-              capacity: Mapping[str, int] | None = None) -> ChunkOutput:
+              capacity: Mapping[str, int] | None = None,
+              shared: Mapping[str, np.ndarray] | None = None) -> ChunkOutput:
     """Simulate ``n`` trials of the model (see the module docstring for the semantics).
 
     Each seat is followed as a chain of occupants: one starts, produces along the ramp until
@@ -256,6 +312,9 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     capacity : mapping, optional
         Minimum number of seats for ``"reps.existing"`` and ``"hiring.count"``; a goal seek
         fixes them so every run draws arrays of the same shape (common random numbers).
+    shared : mapping, optional
+        Per-trial draws common to every segment (market, drivers, retention, company costs),
+        used instead of drawing those inputs again.
 
     Returns
     -------
@@ -263,25 +322,40 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     """
     v = inputs.values
     months = inputs.months
-    d = draw_trial_inputs(inputs, n, streams)
+    d = draw_trial_inputs(inputs, n, streams, shared)
     capacity = capacity or {}
     existing = d["reps.existing"].astype(np.int64)
     hires = d["hiring.count"].astype(np.int64)
+    # Actuals: months 1..k are over; the roster replaces the existing sellers and the hires
+    # planned up to month k, and nobody on it leaves before month k + 1.
+    k, roster_hires = 0, np.zeros(0, dtype=np.int64)
+    if inputs.actuals is not None:
+        k = inputs.actuals.through_month
+        on_board, started = inputs.actuals.roster()
+        existing = np.full(n, on_board, dtype=np.int64)
+        roster_hires = np.asarray(started, dtype=np.int64)
     n_existing = int(max(capacity.get("reps.existing", 0), existing.max(initial=0)))
-    n_hires = int(max(capacity.get("hiring.count", 0), hires.max(initial=0)))
+    n_planned = int(max(capacity.get("hiring.count", 0), hires.max(initial=0)))
+    n_roster = len(roster_hires)
+    n_hires = n_roster + n_planned
     seats = n_existing + n_hires
     never = months + 1
 
     # Arrays are seat-major, (seats, n): sellers reach the bins seat by seat, each sweeping the
     # trials in order, and sums over seats are contiguous row adds.
     delay = np.rint(clip_to_field("hiring.delay_months",
-                                  sample(v["hiring.delay_months"], (n_hires, n),
+                                  sample(v["hiring.delay_months"], (n_planned, n),
                                          streams["delay"])))
-    planned = planned_starts(hires, v["hiring.months"], n_hires, never).T
-    # Seats' first occupants: existing sellers (start 0: ramped before the period), then hires.
+    planned = planned_starts(hires, v["hiring.months"], n_planned, never).T
+    if k:
+        planned = np.where(planned <= k, never, planned)
+    # Seats' first occupants: existing sellers (start 0: ramped before the period), then hires
+    # (the roster's, then the planned ones).
     start = np.empty((seats, n), dtype=np.int64)
     start[:n_existing] = np.where(np.arange(n_existing)[:, None] < existing, 0, never)
-    start[n_existing:] = np.where(planned == never, never, planned + delay.astype(np.int64))
+    start[n_existing:n_existing + n_roster] = roster_hires[:, None]
+    start[n_existing + n_roster:] = np.where(planned == never, never,
+                                             planned + delay.astype(np.int64))
     active = start <= months
     np.minimum(start, months, out=start)  # inactive seats: any valid bin, with weight 0
     # Per seat, the draws of its first ATTAINMENT_POOL occupants (common random numbers).
@@ -293,32 +367,53 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
     uniforms = streams["attrition"].random((ATTAINMENT_POOL, seats, n), dtype=np.float32)
     log_stay = np.log1p(-monthly_hazard(d["attrition.annual"])).astype(np.float32)
 
-    last = leaving_months(np.maximum(start, 1), uniforms[0], log_stay)
+    last = leaving_months(np.maximum(start, k + 1), uniforms[0], log_stay)
     if n_hires:
-        washed = streams["washout"].random((n_hires, n)) < d["hiring.washout"]
+        washed = streams["washout"].random((n_planned, n)) < d["hiring.washout"]
         ramp_whole = np.ceil(d["ramp.months"])
-        tenure_out = 1 + np.floor(streams["washout"].random((n_hires, n)) * ramp_whole)
+        tenure_out = 1 + np.floor(streams["washout"].random((n_planned, n)) * ramp_whole)
+        if n_roster:  # the roster's hires were still on board at month k: no washout
+            washed = np.vstack([np.zeros((n_roster, n), dtype=bool), washed])
+            tenure_out = np.vstack([np.ones((n_roster, n)), tenure_out])
         washout_last = np.where(washed, start[n_existing:] + tenure_out - 1, np.inf)
         np.minimum(last[n_existing:], washout_last, out=last[n_existing:])
     in_period = np.minimum(last, months).astype(np.int64)
     weight = pool[0] if active.all() else np.where(active, pool[0], 0.0)
     trials = np.arange(n)
-    bins = Bins(n, months)
-    bins.add(trials, start, in_period, weight)
+    season = None if inputs.season is None else np.asarray(inputs.season, dtype=float)
+    if k:  # months 1..k are known (booked), not simulated: they weigh 0
+        season = np.ones(months) if season is None else season.copy()
+        season[:k] = 0.0
+    bins = Bins(n, months, season)
+    if season is None:
+        bins.add(trials, start, in_period, weight)
+    else:
+        bins.add(trials, start[:n_existing], in_period[:n_existing], weight[:n_existing], 0)
+        bins.add(trials, start[n_existing:], in_period[n_existing:], weight[n_existing:], 1)
     ramps = RampTable(d["ramp.months"], v["ramp.curve"], months)
+    staffing = None
+    if inputs.costs:  # seller-months (row 0) and starts (row 1) per trial
+        staffing = np.zeros((2, n))
+        staffing[0] = np.where(active, in_period - np.maximum(start, 1) + 1, 0).sum(axis=0)
+        staffing[1] = active[n_existing:].sum(axis=0)
 
     parts = np.zeros((n, 3))
-    parts[:, 0] = np.einsum("st,st->t", weight[:n_existing], in_period[:n_existing])
-    tenure = np.clip(in_period[n_existing:] - start[n_existing:] + 1, 0, months)
-    parts[:, 1] = np.einsum("st,st->t", weight[n_existing:], ramps.produced(trials, tenure))
+    if season is None:
+        parts[:, 0] = np.einsum("st,st->t", weight[:n_existing], in_period[:n_existing])
+        tenure = np.clip(in_period[n_existing:] - start[n_existing:] + 1, 0, months)
+        parts[:, 1] = np.einsum("st,st->t", weight[n_existing:], ramps.produced(trials, tenure))
     if v["attrition.backfill"]:
         gap = np.maximum(np.rint(d["attrition.backfill_delay_months"]), 1)
         following = last + gap
         second = np.flatnonzero(active & (following <= months))
         parts[:, 2] = _backfills(second % n, following.ravel()[second].astype(np.int64),
                                  pool[1].ravel()[second], uniforms[1].ravel()[second], gap,
-                                 log_stay, months, v["reps.attainment"], streams, bins, ramps)
-    monthly = bins.monthly(ramps)
+                                 log_stay, months, v["reps.attainment"], streams, bins, ramps,
+                                 staffing)
+    if season is None:
+        monthly = bins.monthly(ramps)
+    else:
+        monthly, parts = bins.monthly_parts(ramps)
 
     scale = (d["reps.monthly_quota"] * d["reps.market"]
              * driver_multiplier(d["drivers.deal_value_change"], d["drivers.win_rate_change"],
@@ -332,8 +427,11 @@ def run_chunk(inputs: Inputs, n: int, streams: Mapping[str, np.random.Generator]
         retained = np.zeros(n)
     draws = dict(d)
     draws["reps.attainment"] = pool[0].mean(axis=0, dtype=float) if seats else np.zeros(n)
-    draws["hiring.delay_months"] = delay.mean(axis=0) if n_hires else np.zeros(n)
-    return ChunkOutput(monthly, parts, retained, draws)
+    draws["hiring.delay_months"] = delay.mean(axis=0) if n_planned else np.zeros(n)
+    if staffing is None:
+        return ChunkOutput(monthly, parts, retained, draws)
+    cost = d["costs.seller_monthly_cost"] * staffing[0] + d["costs.hire_cost"] * staffing[1]
+    return ChunkOutput(monthly, parts, retained, draws, staffing[0], staffing[1], cost)
 
 
 def _monthly_from_bins(bins: np.ndarray, ramps: RampTable) -> np.ndarray:
@@ -369,9 +467,15 @@ class ExpectedOutput:
     monthly: np.ndarray   # (months,)
     parts: np.ndarray     # (3,) existing reps, new hires, backfills
     retained: float
+    seller_months: float = 0.0
+    starts: float = 0.0
+    by_group: list[float] = field(default_factory=list)  # new revenue of each segment
+    people_cost: float = 0.0                               # seller-months and starts, costed
 
 
-def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> ExpectedOutput:
+def expected_run(values: Mapping[str, Any], months: int, baseline: float,
+                 season: Sequence[float] | None = None,
+                 actuals: Any = None) -> ExpectedOutput:
     """Deterministic run with every input at a fixed value; rates act as expected fractions.
 
     Each cohort (the existing sellers, the hires of one start month, the backfills of one start
@@ -387,6 +491,17 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> Exp
         Length of the period.
     baseline : float
         Starting ARR (``arr`` basis) or prior-period bookings (``bookings``).
+    season : sequence of float, optional
+        Weight of each month's production (seasonality).
+    actuals : Actuals, optional
+        A re-forecast from month ``k``: the roster replaces the existing sellers and the hires
+        planned up to month k, is all on board through month k, and produces from month k + 1
+        (months 1..k are the booked amount, added by the caller).
+
+    Returns
+    -------
+    ExpectedOutput
+        Also the expected seller-months (heads on board, summed over months) and starts.
     """
     ramp_months = float(values["ramp.months"])
     curve = values["ramp.curve"]
@@ -397,33 +512,52 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> Exp
     gap = max(1, int(round(float(values["attrition.backfill_delay_months"]))))
     attainment = float(values["reps.attainment"])
 
-    # cohort: [start month, starting headcount, category index, washout applies]
-    cohorts: list[list[Any]] = [[RAMPED, float(round(values["reps.existing"])), 0, False]]
-    for start in spread_hires(int(round(values["hiring.count"])), values["hiring.months"]):
-        cohorts.append([start + delay, 1.0, 1, True])
+    k = 0 if actuals is None else actuals.through_month
+    existing = float(round(values["reps.existing"]))
+    if actuals is not None:
+        existing = float(actuals.roster()[0])
+    # cohort: [start month, starting headcount, category index, washout applies, first month
+    # at risk of leaving]
+    cohorts: list[list[Any]] = [[RAMPED, existing, 0, False, k + 1]]
+    if actuals is not None:
+        cohorts.extend([start, 1.0, 1, False, k + 1] for start in actuals.roster()[1])
+    # A count that is not whole (an aspirational key result at 0.7 of its stretch) adds its
+    # fraction as a part-hire at the last planned start.
+    count = float(values["hiring.count"])
+    whole_hires = math.ceil(count - 1e-9)
+    for i, start in enumerate(spread_hires(whole_hires, values["hiring.months"])):
+        head = count - (whole_hires - 1) if i == whole_hires - 1 else 1.0
+        if start > k:
+            cohorts.append([start + delay, head, 1, True, start + delay])
 
-    def survival(k: int, washes: bool) -> float:
-        kept = (1 - hazard) ** k
-        return kept * (1 - washout * min(k, whole) / whole) if washes else kept
+    def survival(at_risk: int, tenure: int, washes: bool) -> float:
+        kept = (1 - hazard) ** max(at_risk, 0)
+        return kept * (1 - washout * min(tenure, whole) / whole) if washes else kept
 
+    weights = [1.0] * months if season is None else [float(w) for w in season]
+    weights = [0.0 if m < k else w for m, w in enumerate(weights)]
     monthly = np.zeros(months)
     parts = np.zeros(3)
+    seller_months = 0.0
+    starts = sum(head for start, head, category, *_ in cohorts if category and start <= months)
     for month in range(1, months + 1):
         leavers = 0.0
-        for start, head, category, washes in list(cohorts):
-            k = month - start + 1
-            if k < 1:
+        for start, head, category, washes, first in list(cohorts):
+            tenure = month - start + 1
+            if tenure < 1:
                 continue
-            ramp = float(ramp_fraction(np.array(k), ramp_months, curve))
-            if start == RAMPED:  # on board since before the period: count months from its start
-                k = month
-            on_board = head * survival(k - 1, washes)
-            produced = on_board * ramp
+            ramp = float(ramp_fraction(np.array(tenure), ramp_months, curve))
+            on_board = head * survival(month - first, tenure - 1, washes)
+            produced = on_board * ramp * weights[month - 1]
             monthly[month - 1] += produced
             parts[category] += produced
-            leavers += on_board - head * survival(k, washes)
+            seller_months += on_board
+            if month >= first:
+                leavers += on_board - head * survival(month - first + 1, tenure, washes)
         if values["attrition.backfill"] and leavers > 0:
-            cohorts.append([month + gap, leavers, 2, False])
+            cohorts.append([month + gap, leavers, 2, False, month + gap])
+            if month + gap <= months:
+                starts += leavers
     scale = (float(values["reps.monthly_quota"]) * attainment * float(values["reps.market"])
              * driver_multiplier(float(values["drivers.deal_value_change"]),
                                  float(values["drivers.win_rate_change"]),
@@ -433,4 +567,4 @@ def expected_run(values: Mapping[str, Any], months: int, baseline: float) -> Exp
         retained = baseline * retained_factor(float(values["retention.gross_annual"]),
                                               float(values["retention.expansion_annual"]),
                                               months)
-    return ExpectedOutput(monthly * scale, parts * scale, retained)
+    return ExpectedOutput(monthly * scale, parts * scale, retained, seller_months, starts)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from okrsim.errors import OkrsimError
+from okrsim.i18n import format_number, format_percent
+from okrsim.sim.messages import TEXT
 from okrsim.sim.model import CATEGORIES
 
 if TYPE_CHECKING:
@@ -51,6 +55,18 @@ class Result:
     key_results : dict
         Key result id -> :class:`~okrsim.sim.kr_odds.KeyResultOdds`: how often each key
         result's forecast meets its own target (filled by :func:`~okrsim.sim.simulate`).
+    on_paper_profit, profit, profit_summary : float, numpy.ndarray, dict or None
+        With costs: the on-paper profit, each trial's profit and its mean / P10 / P50 / P90.
+    profit_target, p_profit, p_profit_se, p_both, p_both_se : float or None
+        With a ``drives: profit`` key result: its target, P(profit >= target) and
+        P(growth >= target and profit >= profit target), each with its standard error.
+    revenue, seller_months, starts : numpy.ndarray or None
+        With costs: each trial's recognised revenue, seller-months and starts.
+    segments : dict
+        Segment name -> mean ``new_revenue`` and ``on_paper_new_revenue`` (empty without
+        segments); ``segment_new`` holds each trial's new revenue per segment.
+    stretch : list of str
+        Ids of the aspirational key results (stretch goals), counted at 0.7 of their stretch.
     """
 
     trials: int
@@ -76,6 +92,69 @@ class Result:
     retained: np.ndarray = field(default_factory=lambda: np.zeros(0))
     draws: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     key_results: dict[str, KeyResultOdds] = field(default_factory=dict)
+    on_paper_profit: float | None = None
+    on_paper_revenue: float | None = None
+    profit: np.ndarray | None = field(default=None, repr=False)
+    profit_summary: dict[str, float] | None = None
+    profit_target: float | None = None
+    p_profit: float | None = None
+    p_profit_se: float | None = None
+    p_both: float | None = None
+    p_both_se: float | None = None
+    revenue: np.ndarray | None = field(default=None, repr=False)
+    seller_months: np.ndarray | None = field(default=None, repr=False)
+    starts: np.ndarray | None = field(default=None, repr=False)
+    segments: dict[str, dict[str, float]] = field(default_factory=dict)
+    segment_new: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    stretch: list[str] = field(default_factory=list)
+    rerun: Callable[..., Result] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def has_profit(self) -> bool:
+        """Whether the plan had costs, so that profit was simulated."""
+        return self.profit is not None
+
+    def tradeoff(self, values: Sequence[float] | None = None,
+                 path: str = "hiring.count", trials: int | None = None) -> list[dict[str, Any]]:
+        """Sweep one input and report P(revenue target), P(profit target) and P(both).
+
+        More sellers raise the first and can sink the second: the trade-off of a growth plan
+        with a profit target. Each value is a fresh run with the same seed (common random
+        numbers), so the curves are smooth.
+
+        Parameters
+        ----------
+        values : sequence of float, optional
+            Values of ``path``; by default hires from 0 to twice the median count drawn
+            (at least 10).
+        path : str, default "hiring.count"
+            A model path, or ``segments.<name>.<path>`` with segments.
+        trials : int, optional
+            Trials per run (default: this result's).
+
+        Returns
+        -------
+        list of dict
+            One row per value: ``value``, ``p_target``, ``p_profit``, ``p_both`` (the last two
+            ``None`` without a profit target).
+        """
+        if self.rerun is None:
+            raise OkrsimError("this result was not made by the simulator, so it cannot be "
+                              "re-run; use okrsim.simulate(...).tradeoff().")
+        if values is None:
+            top = max(10, 2 * int(round(self._median_hires())))
+            values = list(range(0, top + 1))
+        rows = []
+        for value in values:
+            other = self.rerun({path: value}, trials)
+            rows.append({"value": value, "p_target": other.p_target,
+                         "p_profit": other.p_profit, "p_both": other.p_both})
+        return rows
+
+    def _median_hires(self) -> float:
+        """The median number of hires drawn (all segments together)."""
+        counts = [v for k, v in self.draws.items() if k.endswith("hiring.count")]
+        return float(sum(float(np.median(c)) for c in counts)) if counts else 0.0
 
     @property
     def key_result_odds(self) -> dict[str, float]:
@@ -109,7 +188,23 @@ class Result:
                 "p90": bands[2].tolist(),
             },
             "key_results": {kr_id: odds.to_dict() for kr_id, odds in self.key_results.items()},
+            "stretch_key_results": list(self.stretch),
+            **self._finance_dict(),
         }
+
+    def _finance_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if self.segments:
+            data["segments"] = {name: dict(v) for name, v in self.segments.items()}
+        if self.has_profit:
+            data.update({
+                "on_paper_profit": self.on_paper_profit,
+                "profit": dict(self.profit_summary or {}),
+                "profit_target": self.profit_target,
+                "p_profit": self.p_profit, "p_profit_se": self.p_profit_se,
+                "p_both": self.p_both, "p_both_se": self.p_both_se,
+            })
+        return data
 
     def to_frame(self) -> pd.DataFrame:
         """One row per trial: growth, whether it hit the target, revenue parts, inputs drawn."""
@@ -122,9 +217,45 @@ class Result:
         })
         for i, name in enumerate(CATEGORIES):
             frame[name] = self.parts[:, i]
+        for name, values in self.segment_new.items():
+            frame[f"new_revenue:{name}"] = values
+        if self.has_profit:
+            frame["recognised_revenue"] = self.revenue
+            frame["seller_months"] = self.seller_months
+            frame["starts"] = self.starts
+            frame["profit"] = self.profit
+            if self.profit_target is not None:
+                frame["hits_profit"] = self.profit >= self.profit_target
+                frame["hits_both"] = frame["hits_target"] & frame["hits_profit"]
         for path, values in self.draws.items():
             frame[f"input:{path}"] = values
         return frame
+
+    def finance_lines(self, lang: str = "en") -> list[str]:
+        """Lines on segments, profit and stretch goals, in ``lang`` (none for a plain plan)."""
+        def money(x: float) -> str:
+            return format_number(x, lang)
+
+        def pct(x: float) -> str:
+            return format_percent(x, lang)
+
+        lines = []
+        if self.segments:
+            segments = ", ".join(f"{name} {money(v['new_revenue'])}; "
+                                 f"{money(v['on_paper_new_revenue'])}"
+                                 for name, v in self.segments.items())
+            lines.append(TEXT.say(lang, "summary.segments", segments=segments))
+        if self.has_profit:
+            p = self.profit_summary or {}
+            lines.append(TEXT.say(lang, "summary.profit", paper=money(self.on_paper_profit or 0),
+                                  **{k: money(p[k]) for k in ("mean", "p10", "p50", "p90")}))
+            if self.profit_target is not None:
+                lines.append(TEXT.say(lang, "summary.p_profit", target=money(self.profit_target),
+                                      p=pct(self.p_profit), se=pct(self.p_profit_se),
+                                      both=pct(self.p_both), both_se=pct(self.p_both_se)))
+        if self.stretch:
+            lines.append(TEXT.say(lang, "summary.stretch", ids=", ".join(self.stretch)))
+        return lines
 
     def summary_text(self) -> str:
         """A few plain lines for the terminal."""
@@ -149,6 +280,7 @@ class Result:
             word = "short of" if revenue > 0 else "ahead of"
             extra = f" (≈ {abs(hires):.1f} hires)" if hires is not None else ""
             lines.append(f"{label}: {abs(revenue):,.0f} {word} the target{extra}.")
+        lines.extend(self.finance_lines("en"))
         if self.key_results:
             lines.append("Each key result's own odds (its forecast against its target):")
             lines.extend(f"  {odds.describe()}" for odds in self.key_results.values())

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from okrsim.plan import schema
+from okrsim.plan import finance, schema
 from okrsim.sim.correlation import rank_correlation
 from okrsim.sim.distributions import quantile
 from okrsim.sim.engine import COUNT_PATHS, run, seat_capacity
@@ -71,12 +71,19 @@ def _held_value(path: str, value: Any, q: float, base: Result) -> float:
     bad year (individual spread averages out over a team), so per-seller inputs are held at the
     P10 / P90 of their per-trial team average instead.
     """
-    if path in schema.PER_SELLER_PATHS:
+    field = field_path(path)
+    if field in schema.PER_SELLER_PATHS:
         point = float(np.quantile(base.draws[path], q))
     else:
         point = quantile(value, q)
-    held = float(clip_to_field(path, np.array([point]))[0])
-    return int(held) if schema.MODEL_FIELDS[path].kind == "count" else held
+    held = float(clip_to_field(field, np.array([point]))[0])
+    return int(held) if schema.MODEL_FIELDS[field].kind == "count" else held
+
+
+def field_path(path: str) -> str:
+    """The model input behind a path (``segments.<name>.ramp.months`` -> ``ramp.months``)."""
+    split = finance.split_segment_path(path)
+    return split[1] if split is not None else path
 
 
 def sensitivity(plan: PlanLike = None, trials: int = 20_000, seed: int | None = 0,
@@ -109,9 +116,10 @@ def sensitivity(plan: PlanLike = None, trials: int = 20_000, seed: int | None = 
     base = run(inputs, trials, seed, name=plan.name, capacity=capacity)
     rows = []
     for i, path in enumerate(paths):
-        row: dict[str, Any] = {"input": path, "description": schema.MODEL_FIELDS[path].description}
+        row: dict[str, Any] = {"input": path,
+                               "description": schema.MODEL_FIELDS[field_path(path)].description}
         for side, q in (("low", 0.1), ("high", 0.9)):
-            held = _held_value(path, inputs.values[path], q, base)
+            held = _held_value(path, inputs.value_of(path), q, base)
             result = run(inputs.with_values({path: held}), trials, seed, capacity=capacity)
             row[f"{side}_value"] = held
             row[f"p_{side}"] = result.p_target

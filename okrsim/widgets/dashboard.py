@@ -316,6 +316,19 @@ class FeasibilityDashboard(widgets.VBox):
             f'<b class="okrsim-dash-p" data-p="{p:.4f}">{_percent(p, ui, "")}</b> '
             f"± {messages.number(f'{r.p_target_se * 100:.1f}', ui)} {badge(f'{p:.0%}', tone)}"
             "</div>"
+            f"{self._render_profit(r)}"
             f"<div>{esc(ui_text('dash.growth', ui))}: {_percent(g['p10'], ui)} / "
             f"{_percent(g['p50'], ui)} / {_percent(g['p90'], ui)}</div></div>"
         )
+
+    def _render_profit(self, r) -> str:
+        """P(profit target) and P(both), when the plan has costs and a profit target."""
+        if getattr(r, "p_profit", None) is None:
+            return ""
+        ui = self.ui
+        parts = []
+        for key, p, se in (("dash.p_profit", r.p_profit, r.p_profit_se),
+                           ("dash.p_both", r.p_both, r.p_both_se)):
+            parts.append(f"{esc(ui_text(key, ui))}: <b>{_percent(p, ui, '')}</b> "
+                         f"± {messages.number(f'{se * 100:.1f}', ui)}")
+        return '<div class="okrsim-dash-profit">' + " · ".join(parts) + "</div>"

@@ -14,16 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrsim.plan import schema
+from okrsim.plan.distributions import REGISTRY
 
-#: Parameters that move with the distribution's location, by distribution name.
+#: Parameters that move with the distribution's location, by distribution name (registry).
 LOCATION_KEYS: dict[str, tuple[str, ...]] = {
-    "fixed": ("value",),
-    "normal": ("mean", "low", "high"),
-    "lognormal": ("mean", "low", "high"),
-    "uniform": ("low", "high"),
-    "triangular": ("low", "mode", "high"),
-    "pert": ("low", "mode", "high"),
-    "beta": ("low", "high"),
+    name: family.location for name, family in REGISTRY.items()
 }
 _EPSILON = 1e-6
 
