@@ -97,6 +97,13 @@ def _change(a: Analysis, words: dict[str, str], duration: Span | None) -> str:
     return words["from_to"].format(x=x, y=y)
 
 
+def _opens(when: str, openers: list[str]) -> bool:
+    """True when the deadline starts with a word that lets it stand alone ("by", "entro",
+    "quest'")."""
+    first = when.split(" ", 1)[0].lower()
+    return first in openers or any(o.endswith("'") and first.startswith(o) for o in openers)
+
+
 def _deadline(a: Analysis, words: dict[str, str], duration: Span | None) -> str:
     connectors = words.get("deadline_connectors", "").split()
 
@@ -116,8 +123,8 @@ def _deadline(a: Analysis, words: dict[str, str], duration: Span | None) -> str:
     runs_through = when.split(" ", 1)[0].lower() in ("through", "thru") and len(anchored) == 1
     if loose(deadline) and " " in when and not runs_through:
         when = f"{words['deadline_by']} {when.split(' ', 1)[1]}"
-    elif when[:1].isupper() or when[:1].isdigit():  # "FY26-Q2", "EOQ": no preposition written
-        when = f"{words['deadline_by']} {when}"
+    elif not _opens(when, words.get("deadline_openers", "").split()):
+        when = f"{words['deadline_by']} {when}"  # "FY26-Q2", "prossimo trimestre": add "by"
     return when
 
 
