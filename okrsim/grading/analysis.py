@@ -362,7 +362,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     blockers = (times + time_vague + quantities + relevance + non_measures
                 + [q.span for q in baseline_targets + relative_changes + factors]
                 + [b for b, _ in bounds])
-    phrase = _metric_phrase(text, verb, commitment, blockers, lexicon) if verb_kind in (
+    phrase = _metric_phrase(text, verb, commitment, blockers, lexicon, events) if verb_kind in (
         "change", "keep") else None
     return Analysis(
         text=text,
@@ -449,11 +449,13 @@ def _direction(verb: Span | None, kind: str | None, reduce: list[Span],
 
 
 def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers: list[Span],
-                   lexicon: Lexicon) -> Span | None:
+                   lexicon: Lexicon, inside: list[Span] = ()) -> Span | None:
     """The object of the main verb, or the phrase its first number qualifies.
 
     Words are taken after the verb up to a number, a date, a stop word or a punctuation mark;
-    a number or a "from X to Y" right after the verb is skipped ("sign 10 new customers").
+    a number or a "from X to Y" right after the verb is skipped ("sign 10 new customers"). Spans
+    of ``inside`` after the first word belong to the phrase ("quota within 4 months of
+    starting": a duration counted from an event defines the metric).
     """
     if verb is None:
         return None
@@ -470,6 +472,11 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
         if match is None:
             break
         token = Span(match.start(), match.end(), match.group(0))
+        part = next((i for i in inside if token.overlaps(i)), None)
+        if part is not None and words:
+            words.append(part)
+            position = part.end
+            continue
         blocker = next((b for b in blockers if token.overlaps(b)), None)
         if blocker is not None:
             if any(w.text.lower().strip("'’") not in trailing for w in words):
