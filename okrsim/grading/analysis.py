@@ -23,6 +23,9 @@ _PREFIX = re.compile(
     r"Risultat[oi]\s+chiave(?:\s+\d+)?|RC\s?\d+)|(?P<objective>O\s?\d+(?:\.\d+)*|"
     r"Objective(?:\s+\d+)?|Obiettivo(?:\s+\d+)?))\s*[:.)\-–—]\s*",
     re.IGNORECASE)
+#: "KR3 Increase...", "O1 Grow...": a numbered label needs no colon.
+_NUMBERED_PREFIX = re.compile(
+    r"^\s*(?:(?P<key_result>KR\s?\d+(?:\.\d+)*)|(?P<objective>O\d+(?:\.\d+)*))\s+(?=\S)")
 #: A word or a single other character, for walking a phrase.
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
 #: Words of a phrase at most, for the metric phrase.
@@ -308,7 +311,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     Analysis
     """
     p, g = lexicon.patterns, lexicon.grouped
-    prefix = _PREFIX.match(text)
+    prefix = _PREFIX.match(text) or _NUMBERED_PREFIX.match(text)
     prefix_kind = None
     if prefix and prefix.end() < len(text):
         prefix_kind = next(k for k, v in prefix.groupdict().items() if v)
@@ -351,19 +354,26 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     outcome_verbs = spans(p["outcome_verbs"], text, commitment)
     keep_verbs = _pattern_spans(p, "keep_verbs", text, commitment)
     reduce_verbs = spans(p["reduce_verbs"], text, commitment)
-    relative_changes = [q for q in groups(g["relative_change"], text, commitment)
-                        if not any(q.span.overlaps(t) for t in times + non_measures)]
     bounds = sorted([(b, "ceiling") for b in _pattern_spans(p, "ceilings", text, commitment)]
                     + [(b, "floor") for b in _pattern_spans(p, "floors", text, commitment)],
                     key=lambda pair: pair[0].start)
+    # "a meno di 4 ore" is a ceiling, not a change "di 4"
+    relative_changes = [q for q in groups(g["relative_change"], text, commitment)
+                        if not any(q.span.overlaps(t) for t in times + non_measures)
+                        and not any(q.span.overlaps(b) for b, _ in bounds)]
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
     direction = _direction(verb, verb_kind, reduce_verbs,
                            spans(p["comparatives"], text, commitment), lexicon)
     blockers = (times + time_vague + quantities + relevance + non_measures
                 + [q.span for q in baseline_targets + relative_changes + factors]
                 + [b for b, _ in bounds])
-    phrase = _metric_phrase(text, verb, commitment, blockers, lexicon, events) if verb_kind in (
-        "change", "keep") else None
+    # before the measure ("from 5 to 9"), a bound and a number qualify the metric: "the number
+    # of AEs above 100% of target from 5 to 9"
+    measure = min((q.span.start for q in baseline_targets + relative_changes), default=None)
+    qualifiers = [] if measure is None else [
+        s for s in quantities + [b for b, _ in bounds] if s.end <= measure]
+    phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
+                            events + qualifiers) if verb_kind in ("change", "keep") else None
     return Analysis(
         text=text,
         lexicon=lexicon,

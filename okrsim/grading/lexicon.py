@@ -89,6 +89,7 @@ def _alternation(items: list[str], num: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", _FLAGS)
 
 
+@cache
 def available_languages() -> tuple[str, ...]:
     """Codes of the languages that have a lexicon file, sorted ("en", "it")."""
     folder = resources.files("okrsim.grading").joinpath("lexicons")
