@@ -364,7 +364,10 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
     direction = _direction(verb, verb_kind, reduce_verbs,
                            spans(p["comparatives"], text, commitment), lexicon)
-    blockers = (times + time_vague + quantities + relevance + non_measures
+    # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
+    # not ("quota mensile piena")
+    phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
+    blockers = (times + time_vague + quantities + relevance + non_measures + phrase_rates
                 + [q.span for q in baseline_targets + relative_changes + factors]
                 + [b for b, _ in bounds])
     # before the measure ("from 5 to 9"), a bound and a number qualify the metric: "the number
