@@ -377,6 +377,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         s for s in quantities + [b for b, _ in bounds] if s.end <= measure]
     phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
                             events + qualifiers) if verb_kind in ("change", "keep") else None
+    if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
+        phrase = None  # "win the mid-market": the object names who, not what is measured
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -421,6 +423,13 @@ def _pattern_spans(p: dict[str, re.Pattern[str]], name: str, text: str,
                    within: list[Span]) -> list[Span]:
     """``spans`` of an optional list of the lexicon (none when the language lacks it)."""
     return spans(p[name], text, within) if name in p else []
+
+
+def _only_who(phrase: Span, metrics: dict[str, list[Span]],
+              populations: dict[str, list[Span]]) -> bool:
+    """True when the phrase holds a population and no metric ("the mid-market")."""
+    inside = [s for s in _all(metrics) if s.overlaps(phrase)]
+    return not inside and any(s.overlaps(phrase) for s in _all(populations))
 
 
 def _merge(first: list[Span], second: list[Span]) -> list[Span]:
