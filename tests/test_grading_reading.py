@@ -165,3 +165,25 @@ def test_read_refuses_bad_input_like_grade():
         read("   ")
     with pytest.raises(OkrsimError, match="Unknown language"):
         read("Grow ARR", lang="fr")
+
+
+@pytest.mark.parametrize(("text", "rewrite"), [
+    ("Maintain retention above 92% through 2027", "Keep retention above 92% through 2027"),
+    ("Increase NRR by 3 percent", "Increase NRR by 3 percent from [X] by [date]"),
+    ("Reduce response times to improve satisfaction",
+     "Reduce response times from [X] to [Y] by [date]"),
+    ("Reduce churn to less than 5% by Q3", "Reduce churn from [X] to less than 5% by Q3"),
+    ("FY26-Q2: grow ARR from €12M to €13M", "Increase ARR from €12M to €13M by FY26-Q2"),
+    ("Ridurre il tempo medio di risposta da 45 a 30 minuti",
+     "Ridurre il tempo medio di risposta da 45 a 30 minuti entro [data]"),
+    ("Ridurre il churn al 6% entro fine anno", "Ridurre il churn da [X] al 6% entro fine anno"),
+    ("Aumentare la conversione all'8%", "Aumentare la conversione da [X] all'8% entro [data]"),
+    ("Mantenere il 92% dei ricavi annui fino al 31 dicembre 2027",
+     "Mantenere il 92% dei ricavi annui fino al 31 dicembre 2027"),
+    ("Deliziare i clienti così che restino con noi",
+     "Aumentare i clienti da [X] a [Y] entro [data]"),
+    ("Ridurre i tempi di risposta ai ticket a meno di 4 ore entro marzo",
+     "Ridurre i tempi di risposta ai ticket da [X] a meno di 4 ore entro marzo"),
+])
+def test_rewrites_keep_the_meaning_and_the_grammar(text, rewrite):
+    assert grade(text).suggestion == rewrite

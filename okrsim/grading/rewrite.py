@@ -38,7 +38,16 @@ def _metric(a: Analysis, activity: bool) -> str | None:
     specific = [s for name, found in a.metrics.items() if name not in GENERIC_FAMILIES
                 for s in found]
     metric = _first(specific or [s for found in a.metrics.values() for s in found])
-    return metric.text if metric else None
+    if metric is None:
+        return None
+    articles = a.lexicon.structure.get("articles", frozenset())
+    before = a.text[:metric.start].rstrip(" ").rsplit(" ", 1)[-1]
+    if before.lower() in articles and a.text[:metric.start].endswith(" "):
+        return f"{before.lower()} {metric.text}"  # "i clienti", not "clienti"
+    elided = next((e for e in articles if e.endswith("'") and before.lower().endswith(e)), None)
+    if elided and not a.text[:metric.start].endswith(" "):
+        return f"{elided}{metric.text}"  # "l'abbandono"
+    return metric.text
 
 
 def _verb(a: Analysis, words: dict[str, str]) -> str:
