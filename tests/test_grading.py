@@ -136,9 +136,9 @@ def test_relevant_with_and_without_parent():
 
 def test_suggestion_uses_placeholders_never_invented_numbers():
     a = grade("Improve customer satisfaction")
-    assert a.suggestion == "Increase satisfaction from [X] to [Y] by [date]"
+    assert a.suggestion == "Increase customer satisfaction from [X] to [Y] by [date]"
     it = grade("Ridurre il churn del 3% entro il Q3")
-    assert it.suggestion == "Ridurre churn da [X] a [X] -3% entro il Q3"
+    assert it.suggestion == "Ridurre il churn del 3% da [X] entro il Q3"
     task = grade("Make 50 calls per day")
     assert "50" not in task.suggestion and "[metric]" in task.suggestion
 
@@ -246,7 +246,7 @@ def test_reaching_quota_within_a_duration_is_the_measure_of_a_ramp_key_result():
     a = grade("Every seller hired in 2027 reaches full monthly quota within 4 months of starting")
     assert a.kind == "key_result"
     assert a.criteria["measurable"].verdict == "met"
-    assert "within 4 months" in a.criteria["measurable"].evidence
+    assert any("within 4 months" in e for e in a.criteria["measurable"].evidence)
     plain = grade("Launch the partner portal within four months")
     assert plain.criteria["measurable"].verdict == "missing"
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from okrsim.cascade.messages import check_lang, plural, say
 from okrsim.errors import OkrsimError
-from okrsim.grading import Assessment, grade
+from okrsim.grading import Assessment, grade, read
 from okrsim.plan import Objective, Plan, find_cycles, schema
 from okrsim.plan.checks import duplicates
 from okrsim.plan.finance import split_segment_path
@@ -161,9 +161,14 @@ def _tree_dict(plan: Plan, obj: Objective, seen: set) -> dict[str, Any]:
 
 
 def has_number(text: str) -> bool:
-    """Whether a statement carries a number to measure (digits or a number word, English or
-    Italian), not counting dates, years and quarters."""
-    return bool(_NUMBER_RE.search(_DATE_RE.sub(" ", text)))
+    """Whether a statement carries a number to measure, as the SMART grader reads it: digits or
+    a number word, English or Italian, not counting dates, years, quarters and labels such as
+    "version 3" or "KR3". Text the grader cannot read (another alphabet) falls back to looking
+    for any number that is not a date."""
+    try:
+        return read(text).has_number
+    except OkrsimError:
+        return bool(_NUMBER_RE.search(_DATE_RE.sub(" ", text)))
 
 
 def check(plan: Plan, lang: str = "en") -> CascadeReport:

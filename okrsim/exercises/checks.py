@@ -16,12 +16,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import Any
 
 from okrsim.cascade import check as cascade_report
-from okrsim.cascade import has_number
 from okrsim.cascade.messages import LANGS as CASCADE_LANGS
-from okrsim.errors import PlanError
+from okrsim.errors import OkrsimError, PlanError
+from okrsim.grading import Analysis, read
+from okrsim.grading.lexicon import available_languages
 from okrsim.i18n import term
 from okrsim.plan import loads_plan
 
@@ -149,44 +151,40 @@ def message(lang: str, key: str, **values: Any) -> str:
 
 
 # -- built-in elements ---------------------------------------------------------------------------
+# The built-in elements ask the grader's reading of the answer (the same reading that gives the
+# SMART verdicts), so an element check never denies what the grader found.
 
-_MONTHS = ("january february march april may june july august september october november "
-           "december gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
-           "novembre dicembre")
-_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve "
-                 "un uno una due tre quattro cinque sei sette otto nove dieci undici dodici")
-_PERIODS = "days? weeks? months? quarters? years? giorni settimane? mesi mese trimestri? anni anno"
+@lru_cache(maxsize=256)
+def _reading(text: str, lang: str | None) -> Analysis | None:
+    """The grader's reading of ``text`` in ``lang`` (detected when None or unknown), or None
+    for text it cannot read."""
+    try:
+        return read(text, lang=lang if lang in available_languages() else None)
+    except OkrsimError:
+        return None
 
-_DEADLINE = re.compile(
-    r"\b(19|20)\d{2}\b"
-    r"|\b[qQ][1-4]\b"
-    rf"|\b({_MONTHS.replace(' ', '|')})\b"
-    rf"|\b(within|in|entro|in)\s+(\d+|{_NUMBER_WORDS.replace(' ', '|')})\s+"
-    rf"({_PERIODS.replace(' ', '|')})\b"
-    r"|\b(end of|by the end of|this|next)\s+(the\s+)?(quarter|month|year|half)\b"
-    r"|\b(fine|entro (la|il) fine)\s+(del|dell'|della)\s*(trimestre|mese|anno|semestre)\b"
-    r"|\b(prossim[oi]|questo|quest')\s*(trimestre|mese|anno|semestre)\b",
-    re.IGNORECASE,
-)
-_FROM_TO = re.compile(
-    r"\bfrom\b[^\n]{0,40}?\d[^\n]{0,40}?\bto\b[^\n]{0,20}?\d"
-    r"|\bda(l|llo|lla|i|gli|lle|ll')?\s*[^\n]{0,40}?\d[^\n]{0,40}?"
-    r"\ba(l|llo|lla|i|gli|lle|ll')?\s*[^\n]{0,20}?\d",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(r"\d\s*%|\bper\s?cent\b|\bpercento\b|\bpercentage points?\b|\bpunti\b",
-                      re.IGNORECASE)
 
-#: Named elements an exercise can require or forbid, with their description per language.
-BUILTIN_ELEMENTS: dict[str, tuple[Callable[[str], bool], dict[str, str]]] = {
-    "number": (has_number, {"en": "a number to measure it", "it": "un numero per misurarlo"}),
-    "deadline": (lambda t: bool(_DEADLINE.search(t)),
+def _reads(attribute: str) -> Callable[..., bool]:
+    """An element test ``test(text, lang=None)`` that asks one property of the reading (False
+    for text the grader cannot read)."""
+    def test(text: str, lang: str | None = None) -> bool:
+        reading = _reading(text, lang)
+        return bool(reading is not None and getattr(reading, attribute))
+    return test
+
+
+#: Named elements an exercise can require or forbid: the reading's property and the
+#: description per language.
+BUILTIN_ELEMENTS: dict[str, tuple[Callable[..., bool], dict[str, str]]] = {
+    "number": (_reads("has_number"),
+               {"en": "a number to measure it", "it": "un numero per misurarlo"}),
+    "deadline": (_reads("has_deadline"),
                  {"en": "a deadline (a date, a quarter or 'within N months')",
                   "it": "una scadenza (una data, un trimestre o 'entro N mesi')"}),
-    "from_to": (lambda t: bool(_FROM_TO.search(t)),
+    "from_to": (_reads("has_from_to"),
                 {"en": "a starting value and a target ('from X to Y')",
                  "it": "un valore di partenza e un traguardo ('da X a Y')"}),
-    "percent": (lambda t: bool(_PERCENT.search(t)),
+    "percent": (_reads("has_percent"),
                 {"en": "a percentage", "it": "una percentuale"}),
 }
 
@@ -229,7 +227,7 @@ def make_element(spec: Any, lang: str, where: str) -> Element:
             raise ValueError(f"{where}: element '{spec}' is unknown; use one of {allowed}, or a "
                              "mapping with 'name' and 'any' (regular expressions).")
         test, names = BUILTIN_ELEMENTS[spec]
-        return Element(names.get(lang, names["en"]), test, spec)
+        return Element(names.get(lang, names["en"]), partial(_call, test, lang=lang), spec)
     if not isinstance(spec, Mapping) or set(spec) != {"name", "any"}:
         raise ValueError(f"{where}: an element is a built-in name or a mapping with exactly "
                          "'name' and 'any' (a list of regular expressions).")
@@ -244,6 +242,10 @@ def make_element(spec: Any, lang: str, where: str) -> Element:
     except re.error as exc:
         raise ValueError(f"{where}: element '{name}' has an invalid pattern ({exc}).") from None
     return Element(name, lambda t: any(c.search(t) for c in compiled), _slug(name))
+
+
+def _call(test: Callable[..., bool], text: str, lang: str) -> bool:
+    return test(text, lang)
 
 
 def _slug(text: str) -> str:

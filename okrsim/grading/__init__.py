@@ -4,8 +4,9 @@ The rules live in language tables (``lexicons/en.toml``, ``lexicons/it.toml``); 
 :mod:`okrsim.grading.rules`.
 """
 
-from okrsim.grading.grader import grade
+from okrsim.grading.analysis import Analysis
+from okrsim.grading.grader import grade, read
 from okrsim.grading.result import CRITERIA, Assessment, CriterionResult
 from okrsim.grading.staircase import staircase
 
-__all__ = ["CRITERIA", "Assessment", "CriterionResult", "grade", "staircase"]
+__all__ = ["CRITERIA", "Analysis", "Assessment", "CriterionResult", "grade", "read", "staircase"]

@@ -8,13 +8,28 @@ several sentences; sentences that only say why (they name the goal served, "so t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from okrsim.grading.lexicon import Lexicon
 
+_PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 #: A word that can name a deliverable: three letters or more, no digits.
 _OBJECT_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+#: "O1:", "KR3:", "Objective:", "Risultato chiave:"... at the start: what the author says it is.
+_PREFIX = re.compile(
+    r"^\s*(?:(?P<key_result>KR\s?\d*(?:\.\d+)*|Key\s+results?(?:\s+\d+)?|"
+    r"Risultat[oi]\s+chiave(?:\s+\d+)?|RC\s?\d+)|(?P<objective>O\s?\d+(?:\.\d+)*|"
+    r"Objective(?:\s+\d+)?|Obiettivo(?:\s+\d+)?))\s*[:.)\-–—]\s*",
+    re.IGNORECASE)
+#: "KR3 Increase...", "O1 Grow...": a numbered label needs no colon.
+_NUMBERED_PREFIX = re.compile(
+    r"^\s*(?:(?P<key_result>KR\s?\d+(?:\.\d+)*)|(?P<objective>O\d+(?:\.\d+)*))\s+(?=\S)")
+#: A word or a single other character, for walking a phrase.
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
+#: Words of a phrase at most, for the metric phrase.
+MAX_PHRASE_WORDS = 12
 
 #: Metric families that name a generic count ("customers"): concrete only with a number or a
 #: plain verb; a more specific metric is preferred in the rewrite.
@@ -155,6 +170,27 @@ class Analysis:
     deliverables : list of Span
         Words naming the object of a task verb ("webinars" in "run six webinars by Q3"): dates,
         rates, numbers and frequent function words left out.
+    prefix_kind : str or None
+        "objective" or "key_result" when the text starts with a prefix ("O1:", "KR3:"), which is
+        blanked out of ``text`` (positions are kept).
+    non_measures : list of Span
+        Numbers that label rather than measure: years named as such, versions, tiers, waves.
+    time_events : list of Span
+        Durations counted from an event ("within 48 hours of opening"); also in
+        ``time_relative``: the clock starts at an event, not at a date of the calendar.
+    keep_verbs : list of Span
+        Verbs that keep a level ("maintain", "mantenere").
+    bounds : list of tuple of (Span, str)
+        "ceiling" or "floor" words right before a quantity ("less than 5%", "above 92%").
+    verb : Span or None
+        The main verb of the commitment: the first change, keep or task verb.
+    verb_kind : str or None
+        "change", "keep", "deliver" (a task naming what it delivers) or "do" (another task).
+    direction : str or None
+        "up", "down" or "keep": where the metric should go.
+    metric_phrase : Span or None
+        The metric found by structure: the object of the main verb, or the noun phrase that its
+        first number qualifies ("new customers" in "sign 10 new customers"), whatever its words.
     """
 
     text: str
@@ -183,10 +219,48 @@ class Analysis:
     means: list[Span]
     wishes: list[Span]
     deliverables: list[Span]
+    prefix_kind: str | None = None
+    non_measures: list[Span] = field(default_factory=list)
+    time_events: list[Span] = field(default_factory=list)
+    keep_verbs: list[Span] = field(default_factory=list)
+    bounds: list[tuple[Span, str]] = field(default_factory=list)
+    verb: Span | None = None
+    verb_kind: str | None = None
+    direction: str | None = None
+    metric_phrase: Span | None = None
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
         return None if span is None else number_value(span.text, self.lexicon)
+
+    @property
+    def has_number(self) -> bool:
+        """A quantity to measure (not a date, a year, a version or a label)."""
+        return bool(self.quantities)
+
+    @property
+    def has_deadline(self) -> bool:
+        """A deadline, a period or a duration in the commitment."""
+        return bool(self.time_anchored or self.time_relative)
+
+    @property
+    def has_from_to(self) -> bool:
+        """A baseline and a target ("from X to Y", "dal X al Y", "X -> Y")."""
+        return bool(self.baseline_targets)
+
+    @property
+    def has_percent(self) -> bool:
+        """A percentage or percentage points among the quantities."""
+        found = [q.text for q in self.quantities] + [
+            q.span.text for q in self.relative_changes + self.baseline_targets]
+        return any(_PERCENT.search(t) for t in found)
+
+    def bound_of(self, span: Span) -> str | None:
+        """"ceiling" or "floor" when a bound word stands right before ``span``."""
+        for bound, which in self.bounds:
+            if bound.end <= span.start and not self.text[bound.end:span.start].strip(" "):
+                return which
+        return None
 
 
 def _all(families: dict[str, list[Span]]) -> list[Span]:
@@ -237,6 +311,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     Analysis
     """
     p, g = lexicon.patterns, lexicon.grouped
+    prefix = _PREFIX.match(text) or _NUMBERED_PREFIX.match(text)
+    prefix_kind = None
+    if prefix and prefix.end() < len(text):
+        prefix_kind = next(k for k, v in prefix.groupdict().items() if v)
+        text = " " * prefix.end() + text[prefix.end():]
     sentences = split_sentences(text)
     whole = [Span(0, len(text), text)]
     relevance = spans(p["relevance"], text, whole)
@@ -244,17 +323,20 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     commitment = [s for s in sentences if s not in context] or sentences
 
     anchored = spans(p["time_anchored"], text, commitment)
-    relative = without(spans(p["time_relative"], text, commitment), anchored)
+    events = without(_pattern_spans(p, "time_event", text, commitment), anchored)
+    relative = _merge(events, without(spans(p["time_relative"], text, commitment), anchored))
     times = anchored + relative
     context_times = [] if commitment == sentences else (
         spans(p["time_anchored"], text, context) + spans(p["time_relative"], text, context)
     )
+    non_measures = without(_pattern_spans(p, "non_measures", text, commitment), times)
     baseline_targets = [q for q in groups(g["baseline_target"], text, commitment)
-                        if not any(q.span.overlaps(t) for t in times)]
+                        if not any(q.span.overlaps(t) for t in times + non_measures)]
     # "from 2.5x to 3.5x" is one baseline and one target, not two factors of growth.
     factors = [q for q in groups(g["factor"], text, commitment) if not any(
         q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])]
-    numbers = without(spans(lexicon.number, text, commitment), times + [q.span for q in factors])
+    numbers = without(spans(lexicon.number, text, commitment),
+                      times + non_measures + [q.span for q in factors])
     multipliers = without(spans(lexicon.multiplier, text, commitment), times)
     populations = {name: spans(rx, text, commitment) for name, rx in lexicon.populations.items()}
     metrics = _outermost({name: without(spans(rx, text, commitment), _all(populations))
@@ -269,6 +351,34 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     time_vague = spans(p["time_vague"], text, commitment)
     skip = times + time_vague + rates + quantities + relevance
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
+    outcome_verbs = spans(p["outcome_verbs"], text, commitment)
+    keep_verbs = _pattern_spans(p, "keep_verbs", text, commitment)
+    reduce_verbs = spans(p["reduce_verbs"], text, commitment)
+    bounds = sorted([(b, "ceiling") for b in _pattern_spans(p, "ceilings", text, commitment)]
+                    + [(b, "floor") for b in _pattern_spans(p, "floors", text, commitment)],
+                    key=lambda pair: pair[0].start)
+    # "a meno di 4 ore" is a ceiling, not a change "di 4"
+    relative_changes = [q for q in groups(g["relative_change"], text, commitment)
+                        if not any(q.span.overlaps(t) for t in times + non_measures)
+                        and not any(q.span.overlaps(b) for b, _ in bounds)]
+    verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
+    direction = _direction(verb, verb_kind, reduce_verbs,
+                           spans(p["comparatives"], text, commitment), lexicon)
+    # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
+    # not ("quota mensile piena")
+    phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
+    blockers = (times + time_vague + quantities + relevance + non_measures + phrase_rates
+                + [q.span for q in baseline_targets + relative_changes + factors]
+                + [b for b, _ in bounds])
+    # before the measure ("from 5 to 9"), a bound and a number qualify the metric: "the number
+    # of AEs above 100% of target from 5 to 9"
+    measure = min((q.span.start for q in baseline_targets + relative_changes), default=None)
+    qualifiers = [] if measure is None else [
+        s for s in quantities + [b for b, _ in bounds] if s.end <= measure]
+    phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
+                            events + qualifiers) if verb_kind in ("change", "keep") else None
+    if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
+        phrase = None  # "win the mid-market": the object names who, not what is measured
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -276,8 +386,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         context=context if commitment != sentences else [],
         quantities=quantities,
         baseline_targets=baseline_targets,
-        relative_changes=[q for q in groups(g["relative_change"], text, commitment)
-                          if not any(q.span.overlaps(t) for t in times)],
+        relative_changes=relative_changes,
         factors=factors,
         multipliers=multipliers,
         time_anchored=anchored,
@@ -287,15 +396,124 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         context_times=context_times,
         metrics=metrics,
         populations=populations,
-        outcome_verbs=spans(p["outcome_verbs"], text, commitment),
+        outcome_verbs=outcome_verbs,
         comparatives=spans(p["comparatives"], text, commitment),
         activity_verbs=activity_verbs,
         # "to support our growth target" names the goal served, not a vague verb
         vague_verbs=without(spans(p["vague_verbs"], text, commitment), relevance),
-        reduce_verbs=spans(p["reduce_verbs"], text, commitment),
+        reduce_verbs=reduce_verbs,
         conjunctions=spans(p["conjunctions"], text, commitment),
         relevance=relevance,
         means=spans(p["means"], text, whole),
         wishes=spans(p["wishes"], text, commitment),
         deliverables=deliverables,
+        prefix_kind=prefix_kind,
+        non_measures=non_measures,
+        time_events=events,
+        keep_verbs=keep_verbs,
+        bounds=bounds,
+        verb=verb,
+        verb_kind=verb_kind,
+        direction=direction,
+        metric_phrase=phrase,
     )
+
+
+def _pattern_spans(p: dict[str, re.Pattern[str]], name: str, text: str,
+                   within: list[Span]) -> list[Span]:
+    """``spans`` of an optional list of the lexicon (none when the language lacks it)."""
+    return spans(p[name], text, within) if name in p else []
+
+
+def _only_who(phrase: Span, metrics: dict[str, list[Span]],
+              populations: dict[str, list[Span]]) -> bool:
+    """True when the phrase holds a population and no metric ("the mid-market")."""
+    inside = [s for s in _all(metrics) if s.overlaps(phrase)]
+    return not inside and any(s.overlaps(phrase) for s in _all(populations))
+
+
+def _merge(first: list[Span], second: list[Span]) -> list[Span]:
+    """``first`` plus the spans of ``second`` that overlap none of them, by position."""
+    return sorted(first + without(second, first), key=lambda s: s.start)
+
+
+def _main_verb(outcome: list[Span], keep: list[Span], activity: list[Span],
+               deliverables: list[Span]) -> tuple[Span | None, str | None]:
+    """The first verb of the commitment and its kind: change, keep, deliver or do."""
+    candidates = sorted(outcome + keep + activity, key=lambda s: (s.start, -s.end))
+    if not candidates:
+        return None, None
+    verb = candidates[0]
+    if any(verb.overlaps(k) for k in keep):
+        return verb, "keep"
+    longest_activity = max((a for a in activity if a.start == verb.start), key=lambda s: s.end,
+                           default=None)
+    longest_outcome = max((o for o in outcome if o.start == verb.start), key=lambda s: s.end,
+                          default=None)
+    if longest_activity is not None and (
+            longest_outcome is None or longest_activity.end > longest_outcome.end):
+        kind = "deliver" if any(d.start >= verb.end for d in deliverables) else "do"
+        return longest_activity, kind
+    return longest_outcome, "change"
+
+
+def _direction(verb: Span | None, kind: str | None, reduce: list[Span],
+               comparatives: list[Span], lexicon: Lexicon) -> str | None:
+    """Where the metric should go: "keep", "down" or "up" (None for a task or no verb)."""
+    if kind == "keep":
+        return "keep"
+    if kind == "change" and verb is not None:
+        return "down" if any(verb.overlaps(r) for r in reduce) else "up"
+    down_words = lexicon.structure.get("down_comparatives", frozenset())
+    for word in comparatives:
+        return "down" if word.text.lower() in down_words else "up"
+    return None
+
+
+def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers: list[Span],
+                   lexicon: Lexicon, inside: list[Span] = ()) -> Span | None:
+    """The object of the main verb, or the phrase its first number qualifies.
+
+    Words are taken after the verb up to a number, a date, a stop word or a punctuation mark;
+    a number or a "from X to Y" right after the verb is skipped ("sign 10 new customers"). Spans
+    of ``inside`` after the first word belong to the phrase ("quota within 4 months of
+    starting": a duration counted from an event defines the metric).
+    """
+    if verb is None:
+        return None
+    sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+    if sentence is None:
+        return None
+    stops = lexicon.structure.get("stops", frozenset())
+    trailing = lexicon.structure.get("trailing", frozenset())
+    conjunctions = lexicon.patterns["conjunctions"]
+    words: list[Span] = []
+    position = verb.end
+    while position < sentence.end and len(words) < MAX_PHRASE_WORDS:
+        match = _TOKEN.search(text, position, sentence.end)
+        if match is None:
+            break
+        token = Span(match.start(), match.end(), match.group(0))
+        part = next((i for i in inside if token.overlaps(i)), None)
+        if part is not None and words:
+            words.append(part)
+            position = part.end
+            continue
+        blocker = next((b for b in blockers if token.overlaps(b)), None)
+        if blocker is not None:
+            if any(w.text.lower().strip("'’") not in trailing for w in words):
+                break
+            words = []  # "il 92% dei ricavi": the phrase the number qualifies follows it
+            position = max(blocker.end, token.end)
+            continue
+        word = token.text.lower().strip("'’")
+        if (not token.text[0].isalnum() or word in stops or conjunctions.fullmatch(token.text)
+                or token.text[0].isdigit()):
+            break
+        words.append(token)
+        position = token.end
+    while words and words[-1].text.lower().strip("'’") in trailing:
+        words.pop()
+    if not any(len(w.text) >= 3 and w.text.lower() not in trailing for w in words):
+        return None
+    return Span(words[0].start, words[-1].end, text[words[0].start:words[-1].end])

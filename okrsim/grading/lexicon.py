@@ -21,9 +21,9 @@ from okrsim.errors import OkrsimError
 
 #: Digits with optional currency, separators, magnitude and percent: "€12.0M", "35%", "1,200".
 DIGITS = (
-    r"(?<![\w.,])(?:[€$£]\s?)?\d+(?:[.,]\d+)*"
+    r"(?<![\w.,])(?:[€$£]\s?)?\d+(?:[.,]\d+)*(?:\s?[-–]\s?\d+(?:[.,]\d+)*(?=\s?%))?"
     r"(?:\s?(?:%|percent\b|per\s+cent\b|per\s+cento\b|k\b|K\b|m\b|M\b|mln\b|bn\b|million\b|"
-    r"milioni\b|mila\b|billion\b|miliardi\b|[€$£]))?"
+    r"milioni\b|mila\b|billion\b|miliardi\b|h\b|hrs?\b|gg\b|[€$£]))?"
 )
 
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -59,6 +59,9 @@ class Lexicon:
         Advice sentences, keyed by situation.
     suggestion : dict of str to str
         The rewrite template and its placeholders.
+    structure : dict of str to frozenset of str
+        Words that end a metric phrase (``stops``), are dropped from its end (``trailing``), or
+        name a unit kept with a number (``units``).
     """
 
     lang: str
@@ -73,6 +76,7 @@ class Lexicon:
     detect_words: frozenset[str]
     advice: dict[str, str]
     suggestion: dict[str, str]
+    structure: dict[str, frozenset[str]]
 
 
 def _words_pattern(words) -> str:
@@ -85,6 +89,7 @@ def _alternation(items: list[str], num: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", _FLAGS)
 
 
+@cache
 def available_languages() -> tuple[str, ...]:
     """Codes of the languages that have a lexicon file, sorted ("en", "it")."""
     folder = resources.files("okrsim.grading").joinpath("lexicons")
@@ -143,4 +148,6 @@ def load_lexicon(lang: str) -> Lexicon:
         detect_words=frozenset(w.lower() for w in table["detect"]["words"]),
         advice=dict(table["advice"]),
         suggestion=dict(table["suggestion"]),
+        structure={name: frozenset(w.lower() for w in words)
+                   for name, words in table.get("structure", {}).items()},
     )

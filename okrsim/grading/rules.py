@@ -24,11 +24,12 @@ UNLIKELY = 0.2
 #: (pipeline and bookings become revenue).
 SAME_GOAL = (frozenset({"revenue", "pipeline"}),)
 #: Families that drive a parent's family without being it: relevance is partial
-#: (win rate, deal size, cycle and churn drive revenue; churn drives the customer count).
+#: (win rate, deal size, cycle and churn drive revenue; churn drives the customer count, and a
+#: shorter cycle closes more deals in the same time).
 DRIVERS = {
     "revenue": frozenset({"conversion", "deal", "cycle", "retention", "customers"}),
     "pipeline": frozenset({"conversion", "marketing"}),
-    "customers": frozenset({"retention", "satisfaction", "pipeline", "conversion"}),
+    "customers": frozenset({"retention", "satisfaction", "pipeline", "conversion", "cycle"}),
     "retention": frozenset({"satisfaction", "support", "adoption"}),
 }
 #: Population families whose members exclude each other (another size or place of customer)...
@@ -39,6 +40,9 @@ REGIONS = {"geo_emea": frozenset({"geo_it", "geo_es", "geo_fr", "geo_de", "geo_u
 
 _SHORT_HORIZON = re.compile(
     r"quarter|month|week|day|sprint|Q[1-4]|trimestr|mes[ei]|settiman|giorn", re.IGNORECASE)
+#: Words of an objective one can remember at a glance.
+MEMORABLE_WORDS = 12
+_CONTENT_OR_SHORT = re.compile(r"[^\W_]+", re.UNICODE)
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 #: What may stand between a conjunction and a second metric: an article or a possessive at most.
 _JUST_AN_ARTICLE = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+|[^\W\d_]{1,3}['’]\s*)?", re.UNICODE)
@@ -120,10 +124,16 @@ def deliverables(a: Analysis) -> list[Span]:
     return a.deliverables if is_activity(a) and not a.vague_verbs else []
 
 
+def structural_metric(a: Analysis) -> list[Span]:
+    """The metric found by structure when it carries a quantity ("cart abandonment" in "reduce
+    cart abandonment from 40% to 30%"): concrete whatever its words."""
+    return [a.metric_phrase] if a.metric_phrase is not None and a.quantities else []
+
+
 def specific(a: Analysis) -> CriterionResult:
     """Specific: a concrete metric, population or deliverable, no vague verb or wish, one goal."""
     advice = a.lexicon.advice
-    concrete = _all(a.metrics) + _all(a.populations) or deliverables(a)
+    concrete = _all(a.metrics) + _all(a.populations) or deliverables(a) or structural_metric(a)
     several = several_goals(a)
     wishes = [] if a.quantities else a.wishes
     if not concrete or wishes or vague_generic(a):
@@ -141,8 +151,15 @@ def measurable(a: Analysis, kind: str) -> CriterionResult:
     """Measurable: a number, percentage, amount or count; best as "from X to Y"."""
     advice = a.lexicon.advice
     if a.quantities:
-        key = "measurable_met" if a.baseline_targets else "measurable_no_baseline"
         evidence = [q.span for q in a.baseline_targets] or a.quantities
+        if kind == "objective":
+            return CriterionResult("met", _texts(evidence), advice["measurable_in_objective"])
+        if a.baseline_targets:
+            key = "measurable_met"
+        elif keeps_a_level(a):
+            key = "measurable_keep"
+        else:
+            key = "measurable_no_baseline"
         return CriterionResult("met", _texts(evidence), advice[key])
     metrics = [] if vague_generic(a) else _all(a.metrics)
     # a verb that is itself the metric ("upsell" in "the upsell motion") gives no direction
@@ -154,6 +171,12 @@ def measurable(a: Analysis, kind: str) -> CriterionResult:
         return CriterionResult(verdict, evidence, advice["measurable_objective"])
     key = "measurable_partial" if verdict == "partial" else "measurable_missing"
     return CriterionResult(verdict, evidence, advice[key])
+
+
+def keeps_a_level(a: Analysis) -> bool:
+    """True for "keep X above 92%": the level to keep is the whole measure (no baseline needed,
+    the baseline is the level already reached)."""
+    return a.direction == "keep" and bool(a.quantities)
 
 
 def growth_ratios(a: Analysis) -> list[tuple[Span, float]]:
@@ -185,7 +208,10 @@ def growth_ratios(a: Analysis) -> list[tuple[Span, float]]:
 def achievable(a: Analysis, feasibility: float | None) -> CriterionResult:
     """Achievable: from the simulator's probability when given, else from what the text states."""
     advice = a.lexicon.advice
-    short = any(_SHORT_HORIZON.search(t.text) for t in a.time_anchored + a.time_relative)
+    # a duration counted from an event ("quota within 4 months of starting") defines the
+    # metric, not the time the key result has
+    horizon = a.time_anchored + [t for t in a.time_relative if t not in a.time_events]
+    short = any(_SHORT_HORIZON.search(t.text) for t in horizon)
     limit = IMPLAUSIBLE_RATIO_SHORT if short else IMPLAUSIBLE_RATIO
     jumps = [span for span, ratio in growth_ratios(a) if ratio >= limit]
     if feasibility is not None:
@@ -206,7 +232,11 @@ def achievable(a: Analysis, feasibility: float | None) -> CriterionResult:
 
 
 def _stem(word: str) -> str:
-    return word.lower()[:5]
+    """The first five letters, a final plural "s" left out first ("deals" and "deal" agree)."""
+    lower = word.lower()
+    if lower.endswith("s") and len(lower) > 4:
+        lower = lower[:-1]
+    return lower[:5]
 
 
 def _serves(family: str, parent_families: set[str]) -> bool:
@@ -265,9 +295,15 @@ def relevant(a: Analysis, parent: Analysis | None) -> CriterionResult:
     return CriterionResult("unknown", [], advice["relevant_unknown"])
 
 
-def time_bound(a: Analysis) -> CriterionResult:
-    """Time-bound: an anchored deadline or period; a bare duration or vague timing is partial."""
+def time_bound(a: Analysis, kind: str = "key_result") -> CriterionResult:
+    """Time-bound: an anchored deadline or period; a bare duration or vague timing is partial.
+
+    An objective needs no deadline of its own (its period gives it): when it has none, the
+    advice says that dates belong in its key results.
+    """
     advice = a.lexicon.advice
+    if kind == "objective" and not (a.time_anchored or a.time_relative or a.time_vague):
+        return CriterionResult("missing", [], advice["time_bound_objective"])
     if a.time_anchored:
         return CriterionResult("met", _texts(a.time_anchored), advice["time_bound_met"])
     if a.time_relative:
@@ -296,6 +332,26 @@ def is_activity(a: Analysis) -> bool:
     return False
 
 
-def kind_of(a: Analysis) -> str:
-    """"key_result" when the commitment carries a quantity, else "objective"."""
+KINDS = ("objective", "key_result")
+
+
+def kind_of(a: Analysis, kind: str | None = None) -> str:
+    """The kind asked for; else the prefix ("O1:", "KR3:"); else "key_result" when the
+    commitment carries a quantity, "objective" otherwise."""
+    if kind is not None:
+        return kind
+    if a.prefix_kind is not None:
+        return a.prefix_kind
     return "key_result" if a.quantities else "objective"
+
+
+def qualitative(a: Analysis) -> bool:
+    """True when the statement holds no quantity: an objective's number belongs to a key
+    result."""
+    return not a.quantities
+
+
+def memorable(a: Analysis) -> bool:
+    """True when the commitment is short enough to remember (at most ``MEMORABLE_WORDS``)."""
+    words = sum(len(_CONTENT_OR_SHORT.findall(s.text)) for s in a.commitment)
+    return words <= MEMORABLE_WORDS
