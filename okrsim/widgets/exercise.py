@@ -36,15 +36,15 @@ UI: dict[str, dict[str, str]] = {
     },
     "it": {
         "check": "Verifica", "hint": "Mostra un suggerimento",
-        "reveal": "Mostra la risposta modello", "name": "Il tuo nome",
+        "reveal": "Mostra la risposta modello", "name": "Il vostro nome",
         "name_placeholder": "chiesto una volta, per il diario del workshop",
-        "name_needed": "Scrivi prima il tuo nome: i tentativi vanno nel diario del "
+        "name_needed": "Scrivete prima il vostro nome: i tentativi vanno nel diario del "
                        "workshop.",
         "hint_n": "Suggerimento {n} di {total}", "no_more_hints": "Era l'ultimo suggerimento.",
         "model": "Risposta modello", "why": "Perché funziona", "score": "Punteggio",
         "recorded": "Registrato nel diario del workshop come {name}.",
         "not_recorded": "Non registrato nel diario: {error}",
-        "answer_placeholder": "Scrivi qui la tua risposta",
+        "answer_placeholder": "Scrivete qui la vostra risposta",
     },
 }
 
