@@ -78,6 +78,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "forbid_found": "It contains {name}.",
         "choice_ok": "Correct.",
         "choice_bad": "Not the answer expected; allowed answers look like: {allowed}.",
+        "shape_id": "an id such as 'team-objective'",
+        "shape_word": "one short word or phrase",
         "labels_count": "You labelled {given} statements; there are {expected}. Give one label per "
                         "statement, in order.",
         "label_ok": "Statement {n}: correct.",
@@ -102,7 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "criterion_met": "{label}: soddisfatto.",
         "criterion_not_met": "{label}: {verdict}. {advice}",
         "outcome_ok": "Descrive un risultato, non un'attività.",
-        "outcome_bad": "Descrive un'attività (qualcosa che fate); scrivete invece il risultato "
+        "outcome_bad": "Descrive un'attività (qualcosa che fai); scrivi invece il risultato "
                        "che deve produrre.",
         "element_ok": "Contiene {name}.",
         "element_missing": "Manca {name}.",
@@ -110,27 +112,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "forbid_found": "Contiene {name}.",
         "choice_ok": "Corretto.",
         "choice_bad": "Non è la risposta attesa; le risposte ammesse sono del tipo: {allowed}.",
-        "labels_count": "Avete etichettato {given} affermazioni su {expected}. Date un'etichetta "
+        "shape_id": "un id come 'obiettivo-team'",
+        "shape_word": "una parola o una frase breve",
+        "labels_count": "Hai etichettato {given} affermazioni su {expected}. Dai un'etichetta "
                         "per affermazione, in ordine.",
         "label_ok": "Affermazione {n}: corretta.",
         "label_bad": "Affermazione {n}: non corretta.",
-        "label_unknown": "Affermazione {n}: '{token}' non è un'etichetta; usate una di {allowed}.",
-        "lines_count_low": "Avete scritto {given} risultati chiave; scrivetene almeno {low}, uno "
+        "label_unknown": "Affermazione {n}: '{token}' non è un'etichetta; usa una di {allowed}.",
+        "lines_count_low": "Hai scritto {given} risultati chiave; scrivine almeno {low}, uno "
                            "per riga.",
-        "lines_count_high": "Avete scritto {given} risultati chiave; al massimo {high}, uno per "
-                            "riga.",
-        "lines_count_ok": "Avete scritto {given} risultati chiave.",
+        "lines_count_high": "Hai scritto {given} risultati chiave; tienine al massimo {high}, uno "
+                            "per riga.",
+        "lines_count_ok": "Hai scritto {given} risultati chiave.",
         "line_prefix": "Risultato chiave {n}: ",
-        "numeric_none": "Nella risposta non c'è un numero; scrivete un numero.",
+        "numeric_none": "Nella risposta non c'è un numero; scrivi un numero.",
         "numeric_ok": "Ho letto {read}: entro {tolerance} dal valore atteso.",
         "numeric_bad": "Ho letto {read}: non è entro {tolerance} dal valore atteso.",
         "cascade_invalid": "La risposta non è un piano valido: {problem}",
         "cascade_finding": "La cascata ha ancora un problema: {message}",
         "cascade_clean": "La cascata non ha problemi.",
         "cascade_kept": "L'obiettivo '{id}' è ancora nel piano.",
-        "cascade_dropped": "Manca l'obiettivo '{id}'; correggetelo invece di eliminarlo.",
+        "cascade_dropped": "Manca l'obiettivo '{id}'; correggilo invece di eliminarlo.",
         "kr_kept": "Il risultato chiave '{id}' è ancora nel piano.",
-        "kr_dropped": "Manca il risultato chiave '{id}'; correggetelo invece di eliminarlo.",
+        "kr_dropped": "Manca il risultato chiave '{id}'; correggilo invece di eliminarlo.",
     },
 }
 
@@ -337,14 +341,15 @@ def check_choice(text: str, accept: Sequence[str], lang: str) -> list[CheckOutco
     ok = given in {normalize(a) for a in accept}
     if ok:
         return [CheckOutcome("choice", True, message(lang, "choice_ok"))]
-    return [CheckOutcome("choice", False, message(lang, "choice_bad", allowed=_shape(accept)))]
+    return [CheckOutcome("choice", False,
+                         message(lang, "choice_bad", allowed=_shape(accept, lang)))]
 
 
-def _shape(accept: Sequence[str]) -> str:
+def _shape(accept: Sequence[str], lang: str) -> str:
     """Describe accepted answers without giving them away: their form, not their value."""
     if all(re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", a) for a in accept):
-        return "an id such as 'team-objective'"
-    return "one short word or phrase"
+        return message(lang, "shape_id")
+    return message(lang, "shape_word")
 
 
 #: Label words accepted for activity/outcome classification, by canonical label.

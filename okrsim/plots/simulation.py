@@ -28,6 +28,10 @@ LABELS: dict[str, dict[str, str]] = {
         "needed": "new revenue needed (mean)", "month": "month",
         "cumulative": "cumulative new revenue", "booked": "New revenue booked",
         "low": "input at P10", "high": "input at P90", "moves": "What moves P(target) (base {x})",
+        "retained_base": "retained base", "existing_reps": "existing reps",
+        "new_hires": "new hires", "backfills": "backfills", "mean_total": "mean total",
+        "target_line": "target", "baseline": "baseline",
+        "sources": "Where the revenue comes from (means)",
     },
     "it": {
         "misses": "sotto l'obiettivo", "hits": "obiettivo raggiunto", "target": "obiettivo {x}",
@@ -37,6 +41,10 @@ LABELS: dict[str, dict[str, str]] = {
         "cumulative": "nuovi ricavi cumulati", "booked": "Nuovi ricavi acquisiti",
         "low": "input al P10", "high": "input al P90",
         "moves": "Cosa sposta P(obiettivo) (base {x})",
+        "retained_base": "base clienti mantenuta", "existing_reps": "venditori in forza",
+        "new_hires": "nuovi assunti", "backfills": "sostituti", "mean_total": "totale medio",
+        "target_line": "obiettivo", "baseline": "punto di partenza",
+        "sources": "Da dove arrivano i ricavi (medie)",
     },
 }
 
@@ -136,21 +144,25 @@ def _input_label(path: str, lang: str) -> str:
     return "\n".join(textwrap.wrap(text[:1].upper() + text[1:], 34))
 
 
-def contribution_waterfall(result: Any, ax: Any = None) -> Figure:
-    """Mean ending revenue built up from its parts, against the baseline and the target."""
+def contribution_waterfall(result: Any, ax: Any = None, lang: str = "en") -> Figure:
+    """Mean ending revenue built up from its parts, against the baseline and the target.
+
+    ``lang`` (``"en"`` or ``"it"``) is the language of the labels, as in the other charts.
+    """
+    words = _words(lang)
     fig, ax = _axes(ax)
-    labels = ["retained base", "existing reps", "new hires", "backfills"]
-    values = [result.contributions[k] for k in
-              ("retained_base", "existing_reps", "new_hires", "backfills")]
+    parts = ("retained_base", "existing_reps", "new_hires", "backfills")
+    labels = [words[k] for k in parts]
+    values = [result.contributions[k] for k in parts]
     bottoms = np.r_[0.0, np.cumsum(values)[:-1]]
     ax.bar(labels, values, bottom=bottoms, color=[_TARGET, _HIT, _HIT, _HIT])
-    ax.bar("mean total", sum(values), color=_PAPER)
-    ax.axhline(result.target, color=_MISS, lw=2, ls="--", label="target")
-    ax.axhline(result.baseline, color=_TARGET, lw=1, ls=":", label="baseline")
+    ax.bar(words["mean_total"], sum(values), color=_PAPER)
+    ax.axhline(result.target, color=_MISS, lw=2, ls="--", label=words["target_line"])
+    ax.axhline(result.baseline, color=_TARGET, lw=1, ls=":", label=words["baseline"])
     low = min(result.baseline, values[0]) * 0.9 if values[0] else 0
     ax.set_ylim(bottom=low)
     ax.yaxis.set_major_formatter(FuncFormatter(_money))
-    ax.set_title("Where the revenue comes from (means)")
+    ax.set_title(words["sources"])
     ax.legend(loc="upper left", fontsize="small")
     return fig
 
