@@ -16,11 +16,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REQUIRE_VAR = "OKRSIM_REQUIRE_POSTGRES"
+#: a folder holding initdb and pg_ctl, instead of looking in /usr/lib/postgresql
+BIN_VAR = "OKRSIM_PG_BIN"
 SERVICE_USER = "postgres"
 
 
 def find_bin_dir() -> Path | None:
-    """The newest ``/usr/lib/postgresql/<version>/bin`` with ``initdb`` and ``pg_ctl``."""
+    """``$OKRSIM_PG_BIN``, else the newest ``/usr/lib/postgresql/<version>/bin`` with
+    ``initdb`` and ``pg_ctl``, else both on the ``PATH``."""
+    if os.environ.get(BIN_VAR):
+        folder = Path(os.environ[BIN_VAR])
+        return folder if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file() else None
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
                         key=lambda p: int(Path(p).parent.parent.name) if
                         Path(p).parent.parent.name.isdigit() else 0)
