@@ -172,3 +172,19 @@ def test_an_unreachable_server_is_one_sentence(tmp_path, monkeypatch):
 def test_redact_hides_only_the_password():
     assert redact("postgresql://u:pw@h:5/d") == "postgresql://u:***@h:5/d"
     assert redact("postgresql://u@h/d") == "postgresql://u@h/d"
+
+
+def test_shared_journal_only_when_the_variable_names_an_existing_file(tmp_path, monkeypatch):
+    from okrsim.workshop.journal import shared_journal
+
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert shared_journal() is None
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "not-yet.sqlite"))
+    assert shared_journal() is None and not (tmp_path / "not-yet.sqlite").exists()
+    Journal(tmp_path / "not-yet.sqlite")
+    monkeypatch.setenv(ROOM_ENV_VAR, "Milano")
+    opened = shared_journal()
+    assert opened.path == tmp_path / "not-yet.sqlite" and opened.room == "Milano"
+    monkeypatch.setenv(ENV_VAR, "ftp://journal")
+    with pytest.raises(JournalError, match="scheme 'ftp://'"):
+        shared_journal()

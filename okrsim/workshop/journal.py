@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     import pandas
 
 __all__ = ["APPLICATION_ID", "COLUMNS", "ENV_VAR", "ROOM_ENV_VAR", "SCHEMA_VERSION", "Journal",
-           "JournalError", "default_path"]
+           "JournalError", "default_path", "shared_journal"]
 
 MAX_NAME_CHARS = 100
 MAX_TEXT_CHARS = 20_000
@@ -52,6 +52,26 @@ def default_path() -> Path | str:
     """
     target = parse_target(None)
     return target.path if target.kind == "sqlite" else target.shown
+
+
+def shared_journal() -> Journal | None:
+    """The room's journal named by ``$OKRSIM_JOURNAL``, or ``None`` when there is none yet.
+
+    A ``postgresql://`` URL is always opened (the server says whether it can be reached); a path
+    only when the file exists, so that a facilitator rehearsing before the workshop creates no
+    empty journal. The room comes from ``$OKRSIM_ROOM``.
+
+    Raises
+    ------
+    JournalError
+        When the variable names a journal that cannot be used.
+    """
+    if not os.environ.get(ENV_VAR, "").strip():
+        return None
+    target = parse_target(None)
+    if target.kind == "sqlite" and not target.path.is_file():
+        return None
+    return Journal()
 
 
 class Journal:
