@@ -197,11 +197,11 @@ class Journal:
             recorded_at``; ``recorded_at`` is a UTC timestamp, ``passed`` a nullable boolean and
             ``missed`` a comma-separated list of SMART criteria. The same from both back ends.
         """
-        return attempts_frame(self._store.rows(room))
+        return attempts_frame(self._store.rows(None if room is None else default_room(room)))
 
     def rooms(self) -> list[str]:
         """The rooms that have attempts, in the order they first appear."""
-        return list(dict.fromkeys(row[1] for row in self._store.rows()))
+        return self._store.rooms()
 
     def __len__(self) -> int:
         return self._store.count()

@@ -150,6 +150,11 @@ class PostgresStore:
         where, params = ("WHERE room = %s", (room,)) if room is not None else ("", ())
         return int(self._read(f"SELECT count(*) FROM attempts {where}", params)[0][0])
 
+    def rooms(self) -> list[str]:
+        """The rooms that have attempts, in the order they first appear."""
+        return [row[0] for row in self._read(
+            "SELECT room FROM attempts GROUP BY room ORDER BY min(id)", ())]
+
     def schema_version(self) -> int:
         """The schema version stored in the database."""
         return int(self._read("SELECT max(version) FROM okrsim_schema", ())[0][0])

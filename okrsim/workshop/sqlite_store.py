@@ -179,26 +179,27 @@ class SqliteStore:
     def rows(self, room: str | None = None) -> list[tuple]:
         """Every attempt as a tuple in ``COLUMNS`` order, oldest first (one room, or all)."""
         where, params = ("WHERE room = ?", (room,)) if room is not None else ("", ())
+        return self._select(f"SELECT {', '.join(COLUMNS)} FROM attempts {where} ORDER BY id",
+                            params)
+
+    def count(self, room: str | None = None) -> int:
+        """How many attempts (in one room, or in all)."""
+        where, params = ("WHERE room = ?", (room,)) if room is not None else ("", ())
+        return int(self._select(f"SELECT count(*) FROM attempts {where}", params)[0][0])
+
+    def _select(self, query: str, params: tuple = ()) -> list[tuple]:
         con = self._connect()
         try:
-            return con.execute(f"SELECT {', '.join(COLUMNS)} FROM attempts {where} ORDER BY id",
-                               params).fetchall()
+            return con.execute(query, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise JournalError(f"The journal {self.path} cannot be read ({exc}).") from None
         finally:
             con.close()
 
-    def count(self, room: str | None = None) -> int:
-        """How many attempts (in one room, or in all)."""
-        where, params = ("WHERE room = ?", (room,)) if room is not None else ("", ())
-        con = self._connect()
-        try:
-            return int(con.execute(f"SELECT count(*) FROM attempts {where}", params)
-                       .fetchone()[0])
-        except sqlite3.DatabaseError as exc:
-            raise JournalError(f"The journal {self.path} cannot be read ({exc}).") from None
-        finally:
-            con.close()
+    def rooms(self) -> list[str]:
+        """The rooms that have attempts, in the order they first appear."""
+        return [row[0] for row in self._select(
+            "SELECT room FROM attempts GROUP BY room ORDER BY min(id)")]
 
     def schema_version(self) -> int:
         """The schema version stored in the file."""
