@@ -157,3 +157,13 @@ def test_the_facilitator_tables_read_each_room_back(pg_url):
     assert compared.loc["Milano", "participants"] == 6
     assert compared.loc["London", "attempts"] == len(journal.attempts(room="London"))
     assert room.participation(milano).shape[0] == 6
+
+
+def test_a_journal_from_a_newer_okrsim_is_refused(pg_url):
+    import psycopg
+
+    Journal(pg_url)
+    with psycopg.connect(pg_url, autocommit=True) as con:
+        con.execute("INSERT INTO okrsim_schema (version) VALUES (99)")
+    with pytest.raises(JournalError, match=r"newer okrsim \(schema 99\); upgrade okrsim"):
+        Journal(pg_url)
