@@ -19,6 +19,11 @@ def _name(requirement: str) -> str:
     return re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].strip().lower()
 
 
+def _without_extras(requirement: str) -> str:
+    """``psycopg[binary]>=3.1`` -> ``psycopg>=3.1`` (conda has no pip extras)."""
+    return re.sub(r"\[[^\]]*\]", "", requirement).replace(" ", "")
+
+
 def _pyproject() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -27,7 +32,7 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     project = _pyproject()["project"]
     requirements = [*project["dependencies"], *project["optional-dependencies"]["test"]]
     pyproject = {
-        _name(r): r.replace(" ", "")
+        _name(r): _without_extras(r)
         for r in requirements
         if "python_version" not in r
     }
@@ -38,6 +43,11 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
         if isinstance(d, str) and _name(d) not in ("python", "pip")
     }
     assert conda == pyproject
+
+
+def test_the_postgres_extra_is_part_of_the_test_extra():
+    extras = _pyproject()["project"]["optional-dependencies"]
+    assert set(extras["postgres"]) <= set(extras["test"])
 
 
 def test_environment_yml_uses_conda_forge_and_the_same_python():

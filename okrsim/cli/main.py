@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("okrsim.cli.simulate", "feasibility of a plan: on paper and Monte Carlo"),
     "solve": ("okrsim.cli.solve", "goal seek: the value of an input for P(target) >= P"),
     "exercises": ("okrsim.cli.exercises", "list and check the exercise bank"),
+    "init": ("okrsim.cli.init", "lay out the notebooks and example plans in a folder"),
     "lab": ("okrsim.cli.lab", "open the notebooks in JupyterLab"),
 }
 

@@ -34,12 +34,14 @@ from typing import Any
 
 from okrsim.errors import OkrsimError, PlanError
 from okrsim.exercises import checks
+from okrsim.exercises.kit import BANK, kit_root
 from okrsim.exercises.simulation import parse_simulated
 from okrsim.plan import parse_yaml
 from okrsim.plan.checks import is_number
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_BANK = ROOT / "exercises" / "bank"
+#: the kit's folder: the checkout, or the copy installed with the package
+ROOT = kit_root()
+DEFAULT_BANK = ROOT / BANK
 
 KINDS: dict[str, str] = {
     "rewrite": "rewrite a vague objective or key result as SMART",

@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from okrsim.errors import OkrsimError
+from okrsim.exercises.kit import kit_root
 
-ROOT = Path(__file__).resolve().parents[2]
+#: plan paths in exercise files are relative to the kit's folder (checkout or installed copy)
+ROOT = kit_root()
 
 #: What the learner must find: answer kind -> (unit, description).
 ANSWERS: dict[str, tuple[str, str]] = {

@@ -1,7 +1,7 @@
-"""The workshop: the journal of attempts (SQLite) and the room summaries a facilitator reads."""
+"""The workshop: the journal of attempts (SQLite or PostgreSQL) and the room summaries."""
 
 from __future__ import annotations
 
-from okrsim.workshop.journal import ENV_VAR, Journal, JournalError
+from okrsim.workshop.journal import ENV_VAR, ROOM_ENV_VAR, Journal, JournalError
 
-__all__ = ["ENV_VAR", "Journal", "JournalError"]
+__all__ = ["ENV_VAR", "ROOM_ENV_VAR", "Journal", "JournalError"]

@@ -1,17 +1,15 @@
-"""The workshop journal: every graded attempt of a room, in one SQLite file.
+"""The workshop journal: every graded attempt of a room, in SQLite or PostgreSQL.
 
-A facilitator points the whole room at one file (a shared JupyterHub folder) with the
-``OKRSIM_JOURNAL`` environment variable; each participant's exercise widget records its graded
-attempts there, and the facilitator's notebook reads them back into pandas.
+A facilitator points the whole room at one journal with the ``OKRSIM_JOURNAL`` environment
+variable -- a file path (SQLite: one laptop, or a JupyterHub whose kernels share one host) or a
+``postgresql://`` URL (a hub whose kernels run on many machines) -- and names the workshop with
+``OKRSIM_ROOM``. Each participant's exercise widget records its graded attempts there; the
+facilitator's notebook reads them back into pandas, one room or all of them.
 
-Safety with many writers: the file uses write-ahead logging (WAL), every connection waits for a
-busy lock (``timeout``) instead of failing, and every write is one short ``BEGIN IMMEDIATE``
-transaction, so a writer killed mid-transaction leaves the journal readable and loses only its
-own unfinished attempt. A file that is not a journal (not SQLite, or SQLite without the
-journal's ``application_id``) is reported and never written to.
-
-WAL needs all writers on one machine (a local disk, or a JupyterHub whose kernels share one
-host); it is not safe over a network file system shared between machines.
+Both back ends keep the same rows (:data:`~okrsim.workshop.schema.COLUMNS`) with a versioned
+schema, created on first use and migrated forward; :meth:`Journal.attempts` gives the same
+DataFrame from either. See :mod:`okrsim.workshop.sqlite_store` and
+:mod:`okrsim.workshop.postgres_store` for what each guarantees with many writers.
 """
 
 from __future__ import annotations
@@ -20,187 +18,132 @@ import datetime as dt
 import math
 import numbers
 import os
-import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from okrsim.errors import OkrsimError
+from okrsim.workshop.schema import COLUMNS, SCHEMA_VERSION, SMART_CRITERIA
+from okrsim.workshop.sqlite_store import APPLICATION_ID, SqliteStore
+from okrsim.workshop.target import (
+    ENV_VAR,
+    ROOM_ENV_VAR,
+    JournalError,
+    default_room,
+    parse_target,
+)
 
 if TYPE_CHECKING:
     import pandas
 
-ENV_VAR = "OKRSIM_JOURNAL"
-#: "OKRJ" -- marks a SQLite file as an okrsim journal.
-APPLICATION_ID = 0x4F4B524A
-SCHEMA_VERSION = 1
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["APPLICATION_ID", "COLUMNS", "ENV_VAR", "ROOM_ENV_VAR", "SCHEMA_VERSION", "Journal",
+           "JournalError", "default_path", "shared_journal"]
+
 MAX_NAME_CHARS = 100
 MAX_TEXT_CHARS = 20_000
-SMART_CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
-COLUMNS = ("id", "participant", "exercise", "text", "score", "passed", "missed", "lang",
-           "recorded_at")
-
-_SCHEMA = """
-CREATE TABLE attempts (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    participant TEXT NOT NULL,
-    exercise    TEXT NOT NULL,
-    text        TEXT NOT NULL,
-    score       REAL NOT NULL CHECK (score >= 0 AND score <= 100),
-    passed      INTEGER,
-    missed      TEXT NOT NULL DEFAULT '',
-    lang        TEXT,
-    recorded_at TEXT NOT NULL
-);
-CREATE INDEX attempts_by_exercise ON attempts (exercise);
-"""
 
 
-class JournalError(OkrsimError):
-    """A journal that cannot be used, or an attempt with bad values (one plain sentence)."""
-
-
-def default_path() -> Path:
+def default_path() -> Path | str:
     """The journal used when none is given: ``$OKRSIM_JOURNAL``, else ``~/.okrsim/journal.sqlite``.
+
+    Returns
+    -------
+    Path or str
+        A path for SQLite, the URL (password hidden) for PostgreSQL.
     """
-    env = os.environ.get(ENV_VAR, "").strip()
-    if env:
-        return Path(env).expanduser()
-    return Path.home() / ".okrsim" / "journal.sqlite"
+    target = parse_target(None)
+    return target.path if target.kind == "sqlite" else target.shown
 
 
-class Journal:
-    """A workshop journal stored in one SQLite file.
+def shared_journal() -> Journal | None:
+    """The room's journal named by ``$OKRSIM_JOURNAL``, or ``None`` when there is none yet.
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        The journal file; ``$OKRSIM_JOURNAL`` when not given, else ``~/.okrsim/journal.sqlite``.
-        Created (with its folder) when missing.
-    timeout : float, default 30
-        Seconds a writer waits for another writer's lock before giving up.
+    A ``postgresql://`` URL is always opened (the server says whether it can be reached); a path
+    only when the file exists, so that a facilitator rehearsing before the workshop creates no
+    empty journal. The room comes from ``$OKRSIM_ROOM``.
 
     Raises
     ------
     JournalError
-        When the path is a folder, cannot be created, or holds a file that is not a journal
-        (which is left untouched).
+        When the variable names a journal that cannot be used.
+    """
+    if not os.environ.get(ENV_VAR, "").strip():
+        return None
+    target = parse_target(None)
+    if target.kind == "sqlite" and not target.path.is_file():
+        return None
+    return Journal()
+
+
+class Journal:
+    """A workshop journal, stored in one SQLite file or in a PostgreSQL database.
+
+    Parameters
+    ----------
+    target : str or Path, optional
+        A file path (SQLite, created with its folder when missing), ``sqlite:///path``, or a
+        ``postgresql://user:password@host:port/database`` URL (needs ``okrsim[postgres]``);
+        ``$OKRSIM_JOURNAL`` when not given, else ``~/.okrsim/journal.sqlite``.
+    room : str, optional
+        The workshop room this journal records into; ``$OKRSIM_ROOM`` when not given, else
+        ``""``. Reading (:meth:`attempts`) sees every room unless told one.
+    timeout : float, default 30
+        Seconds a writer waits for a lock (SQLite) or for the server (PostgreSQL).
+
+    Raises
+    ------
+    JournalError
+        When the location is a folder, an unknown ``scheme://``, a file or database that is not a
+        journal (left untouched), a URL without the driver installed, or a server that cannot be
+        reached.
 
     Examples
     --------
-    >>> journal = Journal("room.sqlite")  # doctest: +SKIP
+    >>> journal = Journal("room.sqlite", room="Milan, 3 March")  # doctest: +SKIP
     >>> journal.record(participant="Giulia", exercise="en-rewrite-churn",
     ...                text="Reduce churn from 10% to 8% by 31 December 2027", score=100)
     ... # doctest: +SKIP
-    >>> journal.attempts()[["participant", "score"]]  # doctest: +SKIP
+    >>> journal.attempts()[["room", "participant", "score"]]  # doctest: +SKIP
     """
 
-    def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0):
-        self.path = Path(path).expanduser() if path is not None else default_path()
+    def __init__(self, target: str | os.PathLike | None = None, *, room: str | None = None,
+                 timeout: float = 30.0):
+        self.target = parse_target(target)
+        self.room = default_room(room)
         self.timeout = float(timeout)
-        self._open()
+        if self.target.kind == "sqlite":
+            self._store = SqliteStore(self.target.path, self.timeout)
+        else:
+            from okrsim.workshop.postgres_store import PostgresStore
+
+            self._store = PostgresStore(self.target.url, self.timeout)
+
+    @property
+    def kind(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self.target.kind
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or ``None`` for a PostgreSQL journal."""
+        return self.target.path
 
     def __repr__(self) -> str:
-        return f"Journal({str(self.path)!r})"
+        room = f", room={self.room!r}" if self.room else ""
+        return f"Journal({self.target.shown!r}{room})"
 
-    # -- opening ---------------------------------------------------------------------------------
+    def _transaction(self):
+        """A raw write transaction on the SQLite file (for tests of crashed writers)."""
+        return self._store.transaction()
 
-    def _open(self) -> None:
-        path = self.path
-        if path.is_dir():
-            raise JournalError(f"The journal path {path} is a folder; give a file name such as "
-                               "journal.sqlite.")
-        if path.exists() and path.stat().st_size > 0:
-            self._inspect_existing()
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise JournalError(f"The journal folder {path.parent} cannot be created "
-                                   f"({exc.strerror or exc}).") from None
-        try:
-            with self._transaction() as con:
-                app_id = con.execute("PRAGMA application_id").fetchone()[0]
-                tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if app_id == 0 and tables == 0:
-                    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            con.execute(statement)
-                elif app_id != APPLICATION_ID:
-                    raise self._foreign()
-            con = self._connect()
-            try:
-                con.execute("PRAGMA journal_mode = WAL")
-            finally:
-                con.close()
-        except sqlite3.DatabaseError as exc:
-            raise JournalError(f"The journal {path} cannot be opened ({exc}); it was left "
-                               "untouched.") from None
-
-    def _inspect_existing(self) -> None:
-        """Refuse, without writing anything, a file that is not one of our journals."""
-        path = self.path
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
-        except OSError as exc:
-            raise JournalError(f"The journal {path} cannot be read ({exc.strerror or exc}).") \
-                from None
-        if header != SQLITE_HEADER:
-            raise JournalError(f"{path} is not an okrsim journal (it is not an SQLite file); it "
-                               "was left untouched, so choose another journal path.")
-        try:
-            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                  timeout=self.timeout)
-            try:
-                app_id = con.execute("PRAGMA application_id").fetchone()[0]
-                tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                version = con.execute("PRAGMA user_version").fetchone()[0]
-            finally:
-                con.close()
-        except sqlite3.DatabaseError as exc:
-            raise JournalError(f"{path} is not a readable okrsim journal ({exc}); it was left "
-                               "untouched, so choose another journal path.") from None
-        if app_id == APPLICATION_ID and version > SCHEMA_VERSION:
-            raise JournalError(f"The journal {path} was written by a newer okrsim (schema "
-                               f"{version}); upgrade okrsim to read it.")
-        if app_id != APPLICATION_ID and not (app_id == 0 and tables == 0):
-            raise self._foreign()
-
-    def _foreign(self) -> JournalError:
-        return JournalError(f"{self.path} is an SQLite database but not an okrsim journal; it "
-                            "was left untouched, so choose another journal path.")
-
-    def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-        con.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-        con.execute("PRAGMA synchronous = NORMAL")
-        return con
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (rolled back on error)."""
-        con = self._connect()
-        try:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-        finally:
-            con.close()
+    def schema_version(self) -> int:
+        """The version of the journal's schema (:data:`SCHEMA_VERSION` once opened)."""
+        return self._store.schema_version()
 
     # -- writing ---------------------------------------------------------------------------------
 
     def record(self, *, participant: str, exercise: str, text: str, score: float,
                passed: bool | None = None, missed: Iterable[str] = (),
-               lang: str | None = None) -> int:
+               lang: str | None = None, room: str | None = None) -> int:
         """Record one graded attempt and return its id.
 
         Parameters
@@ -219,6 +162,8 @@ class Journal:
             SMART criteria the answer missed (``"measurable"``, ``"time_bound"``...).
         lang : str, optional
             Language of the exercise.
+        room : str, optional
+            The room of this attempt; the journal's :attr:`room` when not given.
 
         Raises
         ------
@@ -226,16 +171,8 @@ class Journal:
             One sentence naming the bad value and what is allowed.
         """
         row = _validated(participant, exercise, text, score, passed, missed, lang)
-        stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-        try:
-            with self._transaction() as con:
-                cursor = con.execute(
-                    "INSERT INTO attempts (participant, exercise, text, score, passed, missed, "
-                    "lang, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*row, stamp))
-                return int(cursor.lastrowid)
-        except sqlite3.OperationalError as exc:
-            raise JournalError(f"The attempt could not be written to {self.path} ({exc}); try "
-                               "again.") from None
+        room = self.room if room is None else default_room(room)
+        return self._store.insert((room, *row), dt.datetime.now(dt.timezone.utc))
 
     def record_result(self, participant: str, text: str, result) -> int:
         """Record an :class:`~okrsim.exercises.ExerciseResult` for the answer ``text``."""
@@ -245,37 +182,44 @@ class Journal:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def attempts(self) -> pandas.DataFrame:
+    def attempts(self, room: str | None = None) -> pandas.DataFrame:
         """Every attempt as a DataFrame, oldest first.
+
+        Parameters
+        ----------
+        room : str, optional
+            Only this room's attempts; every room when not given.
 
         Returns
         -------
         pandas.DataFrame
-            Columns ``id, participant, exercise, text, score, passed, missed, lang,
+            Columns ``id, room, participant, exercise, text, score, passed, missed, lang,
             recorded_at``; ``recorded_at`` is a UTC timestamp, ``passed`` a nullable boolean and
-            ``missed`` a comma-separated list of SMART criteria.
+            ``missed`` a comma-separated list of SMART criteria. The same from both back ends.
         """
-        import pandas as pd  # imported here: the command line does not need pandas
+        return attempts_frame(self._store.rows(None if room is None else default_room(room)))
 
-        con = self._connect()
-        try:
-            frame = pd.read_sql_query(f"SELECT {', '.join(COLUMNS)} FROM attempts ORDER BY id",
-                                      con)
-        except (sqlite3.DatabaseError, pd.errors.DatabaseError) as exc:
-            raise JournalError(f"The journal {self.path} cannot be read ({exc}).") from None
-        finally:
-            con.close()
-        frame["recorded_at"] = pd.to_datetime(frame["recorded_at"], utc=True, format="ISO8601")
-        frame["passed"] = frame["passed"].astype("boolean")
-        frame["score"] = frame["score"].astype(float)
-        return frame
+    def rooms(self) -> list[str]:
+        """The rooms that have attempts, in the order they first appear."""
+        return self._store.rooms()
 
     def __len__(self) -> int:
-        con = self._connect()
-        try:
-            return int(con.execute("SELECT count(*) FROM attempts").fetchone()[0])
-        finally:
-            con.close()
+        return self._store.count()
+
+
+def attempts_frame(rows: list[tuple]) -> pandas.DataFrame:
+    """The attempts DataFrame from rows in :data:`COLUMNS` order (any back end)."""
+    import pandas as pd  # imported here: the command line does not need pandas
+
+    frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
+    frame["id"] = frame["id"].astype("int64")
+    frame["score"] = frame["score"].astype(float)
+    frame["passed"] = frame["passed"].astype("boolean")
+    for column in ("room", "participant", "exercise", "text", "missed", "lang"):
+        frame[column] = frame[column].astype(object)
+    stamps = pd.to_datetime(frame["recorded_at"], utc=True, format="ISO8601")
+    frame["recorded_at"] = stamps.dt.as_unit("us")
+    return frame
 
 
 def _validated(participant, exercise, text, score, passed, missed, lang) -> tuple:
@@ -286,6 +230,9 @@ def _validated(participant, exercise, text, score, passed, missed, lang) -> tupl
     if len(text) > MAX_TEXT_CHARS:
         raise JournalError(f"The attempt text has {len(text):,} characters; at most "
                            f"{MAX_TEXT_CHARS:,} are allowed.")
+    if "\x00" in text:
+        raise JournalError("The attempt text holds a NUL character; record the answer as "
+                           "typed, without control characters.")
     if (isinstance(score, bool) or not isinstance(score, numbers.Real)
             or not math.isfinite(float(score)) or not 0 <= float(score) <= 100):
         raise JournalError(f"The score is {score!r}; give a number from 0 to 100.")
@@ -309,4 +256,6 @@ def _short_text(value, what: str) -> str:
     if len(value) > MAX_NAME_CHARS:
         raise JournalError(f"{what} has {len(value)} characters; at most {MAX_NAME_CHARS} are "
                            "allowed.")
+    if "\x00" in value:
+        raise JournalError(f"{what} holds a NUL character; give plain text.")
     return value

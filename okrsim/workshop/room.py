@@ -31,6 +31,49 @@ def with_exercises(attempts: pd.DataFrame, bank: ExerciseBank | None = None) -> 
     return attempts.merge(info, on="exercise", how="left")
 
 
+def in_room(attempts: pd.DataFrame, room: str | None) -> pd.DataFrame:
+    """Only the attempts of one room; every attempt when ``room`` is ``None``.
+
+    Parameters
+    ----------
+    attempts : pandas.DataFrame
+        The journal's attempts.
+    room : str or None
+        The room's name (``""`` is the room of attempts recorded without one).
+    """
+    if room is None:
+        return attempts
+    return attempts[attempts["room"] == room.strip()].reset_index(drop=True)
+
+
+def compare_rooms(attempts: pd.DataFrame) -> pd.DataFrame:
+    """Per room: participants, attempts, mean best score, pass rate and the most missed letter.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by room, in the order the rooms first appear in the journal; ``most_missed`` is
+        the SMART letter missed most often (empty when none was missed).
+    """
+    columns = ["participants", "attempts", "mean_best_score", "pass_rate", "most_missed"]
+    if attempts.empty:
+        return pd.DataFrame(columns=columns).rename_axis("room")
+    rows = {}
+    for name in dict.fromkeys(attempts["room"]):
+        one = attempts[attempts["room"] == name]
+        best = _best_per_participant(one)
+        missed = missed_criteria(one)
+        top = missed.iloc[0]
+        rows[name] = {
+            "participants": int(one["participant"].nunique()),
+            "attempts": len(one),
+            "mean_best_score": round(float(best["score"].mean()), 1),
+            "pass_rate": round(float(best["passed"].mean()), 3),
+            "most_missed": top["letter"] if top["misses"] else "",
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")[columns].rename_axis("room")
+
+
 def participation(attempts: pd.DataFrame) -> pd.DataFrame:
     """Per participant: attempts, exercises tried, exercises passed, mean best score, last seen.
 
@@ -137,7 +180,7 @@ def export_csv(attempts: pd.DataFrame, path: str | Path) -> Path:
 
 
 def demo_room(path: str | Path, seed: int = 0, participants: int = 18,
-              bank: ExerciseBank | None = None) -> Journal:
+              bank: ExerciseBank | None = None, room: str = "") -> Journal:
     """Fill a new journal with a seeded demo room and return it.
 
     Each participant tries a random selection of exercises; a first attempt is often a typical
@@ -147,19 +190,22 @@ def demo_room(path: str | Path, seed: int = 0, participants: int = 18,
     Parameters
     ----------
     path : str or Path
-        Where to create the journal (a temporary folder, not the repository).
+        Where to create the journal (a temporary folder, not the repository), or a
+        ``postgresql://`` URL.
     seed : int
         Seed of the random choices; the same seed gives the same room.
     participants : int
         Number of participants, 1 to 24.
     bank : ExerciseBank, optional
         The exercises to use; the default bank otherwise.
+    room : str
+        The room the attempts are recorded in.
     """
     if not 1 <= participants <= len(DEMO_NAMES):
         raise ValueError(f"participants is {participants}; give 1 to {len(DEMO_NAMES)}.")
     bank = bank if bank is not None else load_bank()
     rng = np.random.default_rng(seed)
-    journal = Journal(path)
+    journal = Journal(path, room=room)
     graded: dict[tuple[str, str], object] = {}
     exercises = list(bank)
     for name in DEMO_NAMES[:participants]:
