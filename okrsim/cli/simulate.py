@@ -1,5 +1,5 @@
-"""``okrsim simulate [PLAN.yaml] [--trials N] [--seed S] [--json] [--plot F] [--csv F]
-[--sensitivity]``: feasibility of a plan (no plan: the built-in plan)."""
+"""``okrsim simulate [PLAN.yaml] [--trials N] [--seed S] [--json] [--plot F] [--plot-dir DIR]
+[--csv F] [--xlsx F] [--sensitivity]``: feasibility of a plan (no plan: the built-in plan)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 
 from okrsim.cli.output import print_json
 from okrsim.errors import OkrsimError
+from okrsim.plan import Plan
 from okrsim.sim.feasibility import simulate
+from okrsim.sim.inputs import as_plan
 from okrsim.sim.validation import MAX_TRIALS
 
 
@@ -53,7 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_arguments(parser)
     parser.add_argument("--plot", metavar="FILE.png",
                         help="save the growth histogram and the monthly fan chart")
+    parser.add_argument("--plot-dir", metavar="DIR",
+                        help="write every chart (histogram, ARR fan chart, waterfall; the tornado "
+                             "with --sensitivity) as PNG files into DIR")
     parser.add_argument("--csv", metavar="FILE", help="write one row per trial to a CSV file")
+    parser.add_argument("--xlsx", metavar="FILE.xlsx",
+                        help="write a workbook: sheets Summary, Inputs, Monthly, Trials")
     parser.add_argument("--sensitivity", action="store_true",
                         help="also hold each uncertain input at its P10 and P90 (tornado)")
 
@@ -74,26 +81,25 @@ def stderr_progress(label: str):
 
 def run(args: argparse.Namespace) -> int:
     """Simulate a plan and print the answer; exit 0, or 2 for bad input."""
-    result = simulate(args.plan, trials=args.trials, seed=args.seed)
+    plan = as_plan(args.plan)
+    result = simulate(plan, trials=args.trials, seed=args.seed)
     sens = None
     if args.sensitivity:
         from okrsim.sim.sensitivity_analysis import sensitivity
 
-        sens = sensitivity(args.plan, trials=args.trials, seed=args.seed,
+        sens = sensitivity(plan, trials=args.trials, seed=args.seed,
                            progress=stderr_progress("sensitivity"))
-    if args.plot:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        from okrsim.plots import overview, save_figure
-
-        save_figure(overview(result), args.plot)
+    if args.plot or args.plot_dir:
+        write_charts(result, sens, plan, args.plot, args.plot_dir)
     if args.csv:
-        path = Path(args.csv)
-        try:
-            result.to_frame().to_csv(path, index=False)
-        except OSError as exc:
-            raise OkrsimError(f"{path} cannot be written ({exc.strerror or exc}).") from None
+        from okrsim.plots.units import Units
+        from okrsim.reports import write_trials_csv
+
+        write_trials_csv(result, args.csv, Units.of(plan))
+    if args.xlsx:
+        from okrsim.reports import write_workbook
+
+        write_workbook(result, plan, args.xlsx)
     if args.json:
         data = result.to_dict()
         if sens is not None:
@@ -105,3 +111,28 @@ def run(args: argparse.Namespace) -> int:
             print()
             print(sens.to_text())
     return 0
+
+
+def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | None) -> list[Path]:
+    """Save the overview (``--plot``) and every chart into a folder (``--plot-dir``)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from okrsim.plots import Units, all_charts, overview, save_figure
+
+    units = Units.of(plan)
+    written = []
+    if plot:
+        written.append(save_figure(overview(result, units=units), plot))
+    if plot_dir:
+        folder = Path(plot_dir)
+        if folder.exists() and not folder.is_dir():
+            raise OkrsimError(f"{folder} is a file; --plot-dir needs a folder (it is created "
+                              "when missing).")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OkrsimError(f"{folder} cannot be created ({exc.strerror or exc}).") from None
+        for name, fig in all_charts(result, sens, units=units).items():
+            written.append(save_figure(fig, folder / f"{name}.png"))
+    return written
