@@ -7,6 +7,7 @@ and is stored as a text cell, so a name such as ``=HYPERLINK(...)`` never become
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -81,8 +82,10 @@ def write_workbook(result: Any, plan: Plan, path: str | Path, lang: str = "en",
     _inputs(book.create_sheet("Inputs"), plan, lang)
     _monthly(book.create_sheet("Monthly"), result, units, lang)
     _trials(book.create_sheet("Trials"), result, lang, max_trial_rows)
+    buffer = io.BytesIO()
+    book.save(buffer)  # in memory first: a file that cannot be written leaves nothing half-made
     try:
-        book.save(path)
+        path.write_bytes(buffer.getvalue())
     except OSError as exc:
         raise OkrsimError(f"{path} cannot be written ({exc.strerror or exc}).") from None
     return path
