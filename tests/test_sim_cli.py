@@ -209,3 +209,35 @@ def test_report_refuses_bad_input_in_one_sentence(cli, tmp_path, monkeypatch, ar
     code, _, err = cli("report", *args)
     assert code == 2 and message in err, err
     assert "Traceback" not in err
+
+
+def test_solve_for_target_is_the_growth_percentile_it_implies(cli):
+    import numpy as np
+
+    code, out, err = cli("solve", str(ARTICLE_PLAN), "--for", "target", "--probability", "0.8",
+                         "--trials", "2000", "--seed", "4", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    growth = simulate(ARTICLE_PLAN, trials=2000, seed=4).growth
+    assert data["value"] == pytest.approx(np.percentile(growth, 20, method="higher"))
+    assert np.mean(growth >= data["value"]) >= 0.8
+    assert np.mean(growth > data["value"]) < 0.8  # nothing higher is reached as often
+    assert data["target_value"] == pytest.approx(12_000_000 * (1 + data["value"]))
+    assert data["reachable"] is True and data["path"] == "target"
+
+
+def test_solve_answers_in_peoples_numbers_never_scientific_notation():
+    found = solve(ARTICLE_PLAN, "reps.monthly_quota", 0.8, trials=1000)
+    assert "e+0" not in found.message and "e-0" not in found.message
+    assert "at least €" in found.message
+    amount = float(found.message.split("at least €")[1].split()[0].replace(",", ""))
+    assert amount >= found.value and amount % 100 == 0  # rounded up: still reaches P
+    assert "almeno €" in found.describe("it") and "." in found.describe("it").split("€")[1][:6]
+    target = solve(ARTICLE_PLAN, "target", 0.5, trials=1000)
+    assert target.message.startswith("The highest target reached in at least 50%")
+    assert "€" in target.message and "L'obiettivo più alto" in target.describe("it")
+
+
+def test_solve_for_target_refuses_bad_probability(cli):
+    code, _, err = cli("solve", str(ARTICLE_PLAN), "--for", "target", "--probability", "80")
+    assert code == 2 and "--probability must be a number between 0 and 1" in err

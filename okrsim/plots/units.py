@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrsim.i18n import catalog, format_number
+from okrsim.sim.money import DEFAULT_CURRENCY, currency_in, plan_currency
 
 #: The charts' words: ``WORDS.say(lang, key, ...)``.
 WORDS = catalog("charts", "The charts speak")
-#: Currency symbols recognised in a plan's texts, and the codes that stand for them.
-CURRENCIES = {"€": "€", "EUR": "€", "$": "$", "USD": "$", "£": "£", "GBP": "£", "CHF": "CHF "}
-DEFAULT_CURRENCY = "€"
 
 
 @dataclass(frozen=True)
@@ -48,11 +46,7 @@ class Units:
         """
         if plan is None:
             return cls()
-        texts = [plan.name, getattr(plan, "description", "") or ""]
-        target = plan.target_key_result()
-        if target is not None:
-            texts.insert(0, target.text or "")
-        return cls(currency_in(" ".join(texts)), getattr(plan, "start", None))
+        return cls(plan_currency(plan), getattr(plan, "start", None))
 
     def money(self, value: float, lang: str = "en", short: bool = True,
               precise: bool = False) -> str:
@@ -92,7 +86,4 @@ class Units:
         return out
 
 
-def currency_in(text: str) -> str:
-    """The first currency symbol or code found in ``text``; the euro when there is none."""
-    found = [(text.find(key), symbol) for key, symbol in CURRENCIES.items() if key in text]
-    return min(found)[1] if found else DEFAULT_CURRENCY
+__all__ = ["DEFAULT_CURRENCY", "WORDS", "Units", "currency_in"]
