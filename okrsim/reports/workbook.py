@@ -7,10 +7,15 @@ and is stored as a text cell, so a name such as ``=HYPERLINK(...)`` never become
 
 from __future__ import annotations
 
+import html
 import io
+import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from okrsim.errors import OkrsimError
 from okrsim.exports import safe_cell
@@ -29,6 +34,8 @@ from okrsim.reports.facts import (
 )
 
 SHEETS = ("Summary", "Inputs", "Monthly", "Trials")
+#: The Trials sheet inside the file (the fourth sheet created).
+TRIALS_PART = "xl/worksheets/sheet4.xml"
 #: Trials written to the Trials sheet at most (the CSV export has every trial).
 MAX_TRIAL_ROWS = 50_000
 PERCENT_FORMAT = "0.0%"
@@ -81,11 +88,17 @@ def write_workbook(result: Any, plan: Plan, path: str | Path, lang: str = "en",
     _summary(book.create_sheet("Summary"), result, units, lang)
     _inputs(book.create_sheet("Inputs"), plan, lang)
     _monthly(book.create_sheet("Monthly"), result, units, lang)
-    _trials(book.create_sheet("Trials"), result, lang, max_trial_rows)
+    frame = trials_frame(result)
+    _trials(book.create_sheet("Trials"), frame)
     buffer = io.BytesIO()
     book.save(buffer)  # in memory first: a file that cannot be written leaves nothing half-made
+    shown = min(result.trials, max(int(max_trial_rows), 1))
+    note = None
+    if shown < result.trials:
+        note = TEXT.say(lang, "trials_note", shown=f"{shown:,}", total=f"{result.trials:,}")
+    data = _fill_trials(buffer.getvalue(), frame, shown, note)
     try:
-        path.write_bytes(buffer.getvalue())
+        path.write_bytes(data)
     except OSError as exc:
         raise OkrsimError(f"{path} cannot be written ({exc.strerror or exc}).") from None
     return path
@@ -153,29 +166,73 @@ def _monthly(sheet: Any, result: Any, units: Units, lang: str) -> None:
                             else row[k], money) for k in keys])
 
 
-def _trials(sheet: Any, result: Any, lang: str, max_rows: int) -> None:
-    frame = result.to_frame()
-    frame.insert(2, "ending_value", ending_values(result))
-    shown = min(result.trials, max(int(max_rows), 0))
+def _trials(sheet: Any, frame: Any) -> None:
+    """The Trials sheet's header and its first row; :func:`_fill_trials` writes the rest."""
     sheet.freeze_panes = "A2"
     _header(sheet, list(frame.columns))
+    if not len(frame):
+        return
     formats = {"trial": COUNT_FORMAT, "growth": PERCENT_FORMAT}
-    columns = [(name, formats.get(name, "#,##0" if name in _MONEY_COLUMNS else DECIMAL_FORMAT))
-               for name in frame.columns]
-    values = [frame[name].to_numpy()[:shown].tolist() for name, _ in columns]
-    from openpyxl.cell import WriteOnlyCell
+    first = frame.iloc[0].tolist()
+    sheet.append([_cell(sheet, _plain(value), formats.get(name, "#,##0" if name in _MONEY_COLUMNS
+                                                          else DECIMAL_FORMAT))
+                  for name, value in zip(frame.columns, first, strict=True)])
 
-    for i in range(shown):
-        row = []
-        for value_list, (_, fmt) in zip(values, columns, strict=True):
-            cell = WriteOnlyCell(sheet, value=value_list[i])
-            cell.number_format = fmt
-            row.append(cell)
-        sheet.append(row)
-    if shown < result.trials:
-        sheet.append([])
-        sheet.append([_cell(sheet, TEXT.say(lang, "trials_note", shown=f"{shown:,}",
-                                            total=f"{result.trials:,}"))])
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+def trials_frame(result: Any) -> Any:
+    """The per-trial table of the Trials sheet (and of the CSV): one row per trial."""
+    frame = result.to_frame()
+    frame.insert(2, "ending_value", ending_values(result))
+    return frame
+
+
+def _fill_trials(data: bytes, frame: Any, shown: int, note: str | None) -> bytes:
+    """Write trials 2..``shown`` of the Trials sheet straight into its XML.
+
+    openpyxl builds one Python object per cell, far too slow for 20,000 trials x 24 columns;
+    the sheet's first data row (written by openpyxl with each column's style) is the template
+    of every row, so the formats are the ones openpyxl registered.
+    """
+    from openpyxl.utils import get_column_letter
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    xml = source.read(TRIALS_PART).decode("utf-8")
+    template = re.search(r'<row r="2"[^>]*>(.*?)</row>', xml)
+    rows = []
+    if template is not None:
+        styles = re.findall(r'<c r="[A-Z]+2"( s="\d+")?( t="[a-z]+")?', template.group(1))
+        columns = []
+        for j, (name, (style, kind)) in enumerate(zip(frame.columns, styles, strict=True)):
+            letter = get_column_letter(j + 1)
+            values = frame[name].to_numpy()[:shown]
+            if kind == ' t="b"':
+                text = np.where(values.astype(bool), "1", "0").tolist()
+            elif values.dtype.kind in "iu":
+                text = values.astype(str).tolist()
+            else:
+                text = [repr(v) for v in values.astype(float).tolist()]
+            columns.append([f'<c r="{letter}{i}"{style}{kind}><v>{v}</v></c>'
+                            for i, v in enumerate(text, start=2)])
+        rows = [f'<row r="{i}">{"".join(cells)}</row>'
+                for i, cells in enumerate(zip(*columns, strict=True), start=2)]
+    if note:
+        rows.append(f'<row r="{shown + 3}"><c r="A{shown + 3}" t="inlineStr"><is><t>'
+                    f"{html.escape(note, quote=False)}</t></is></c></row>")
+    body = "".join(rows)
+    if template is not None:
+        xml = xml[:template.start()] + body + xml[template.end():]
+    else:
+        xml = xml.replace("</sheetData>", body + "</sheetData>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        for item in source.infolist():
+            content = xml.encode("utf-8") if item.filename == TRIALS_PART else source.read(item)
+            target.writestr(item.filename, content)
+    return out.getvalue()
 
 
 _MONEY_COLUMNS = {"ending_value", "new_revenue", "retained_base", "existing_reps", "new_hires",
