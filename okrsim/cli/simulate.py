@@ -39,6 +39,19 @@ def seed_argument(text: str) -> int:
     return value
 
 
+def precision_argument(text: str) -> float:
+    """argparse type for ``--precision``: a standard error strictly between 0 and 0.5."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 0.5:
+        raise argparse.ArgumentTypeError(
+            f"--precision must be a standard error between 0 and 0.5 (exclusive), such as "
+            f"0.005 for half a point; got {text!r}")
+    return value
+
+
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     """``--trials``, ``--seed`` and ``--json``, shared with ``okrsim solve``."""
     parser.add_argument("--trials", type=trials_argument, default=20_000, metavar="N",
@@ -61,6 +74,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--csv", metavar="FILE", help="write one row per trial to a CSV file")
     parser.add_argument("--xlsx", metavar="FILE.xlsx",
                         help="write a workbook: sheets Summary, Inputs, Monthly, Trials")
+    parser.add_argument("--precision", type=precision_argument, metavar="SE",
+                        help="add trials until the standard error of P(target) is at most SE "
+                             "(e.g. 0.005 for half a point); replaces --trials")
     parser.add_argument("--sensitivity", action="store_true",
                         help="also hold each uncertain input at its P10 and P90 (tornado)")
 
@@ -82,12 +98,18 @@ def stderr_progress(label: str):
 def run(args: argparse.Namespace) -> int:
     """Simulate a plan and print the answer; exit 0, or 2 for bad input."""
     plan = as_plan(args.plan)
-    result = simulate(plan, trials=args.trials, seed=args.seed)
+    steps = []
+    if args.precision:
+        from okrsim.sim.precision import simulate_to_precision
+
+        result, steps = simulate_to_precision(plan, args.precision, seed=args.seed)
+    else:
+        result = simulate(plan, trials=args.trials, seed=args.seed)
     sens = None
     if args.sensitivity:
         from okrsim.sim.sensitivity_analysis import sensitivity
 
-        sens = sensitivity(plan, trials=args.trials, seed=args.seed,
+        sens = sensitivity(plan, trials=result.trials, seed=args.seed,
                            progress=stderr_progress("sensitivity"))
     if args.plot or args.plot_dir:
         write_charts(result, sens, plan, args.plot, args.plot_dir)
@@ -104,8 +126,13 @@ def run(args: argparse.Namespace) -> int:
         data = result.to_dict()
         if sens is not None:
             data["sensitivity"] = sens.to_dict()
+        if steps:
+            data["convergence"] = [step.to_dict() for step in steps]
         print_json(data)
     else:
+        if steps:
+            print(convergence_text(steps, args.precision))
+            print()
         print(result.summary_text())
         if sens is not None:
             print()
@@ -136,3 +163,14 @@ def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | Non
         for name, fig in all_charts(result, sens, units=units).items():
             written.append(save_figure(fig, folder / f"{name}.png"))
     return written
+
+
+def convergence_text(steps, se: float) -> str:
+    """How P(target) settled, one line per step, and whether the precision was reached."""
+    lines = [f"Convergence to a standard error of at most {se * 100:.2f} points:"]
+    lines.extend(f"  {s.trials:>9,} trials: P(target) = {s.p_target:.2%} ± "
+                 f"{s.p_target_se * 100:.2f} pt" for s in steps)
+    last = steps[-1]
+    if last.p_target_se > se:
+        lines.append(f"  stopped at {last.trials:,} trials (the cap) before reaching it.")
+    return "\n".join(lines)
