@@ -118,3 +118,18 @@ def test_python_compare_refuses_overrides_without_a_plan():
         compare({"7 hires": {"hiring.count": 7}}, trials=100)
     frame = compare({"7 hires": {"hiring.count": 7}}, trials=500, plan=default_plan())
     assert frame.loc["7 hires", "fixed_inputs"] == "hiring.count"
+
+
+def test_shifted_scenarios_keep_the_forecast_range():
+    from okrsim.sim.scenarios import shifted
+
+    plan = default_plan()
+    more = shifted(plan, {"hiring.count": 2, "ramp.months": -1})
+    assert more["hiring.count"] == {"dist": "triangular", "low": 5, "mode": 7, "high": 7}
+    assert more["ramp.months"]["mode"] == 4
+    frame = compare({"plan": plan, "shifted": more, "fixed": {"hiring.count": 7}}, trials=2_000)
+    assert frame.loc["shifted", "fixed_inputs"] == ""
+    assert frame.loc["fixed", "fixed_inputs"] == "hiring.count"
+    assert frame.loc["shifted", "p_target"] > frame.loc["plan", "p_target"]
+    with pytest.raises(OkrsimError, match="cannot be shifted"):
+        shifted(plan, {"ramp.curve": 1})

@@ -114,3 +114,52 @@ def _row(name: str, plan: Plan, result: Any, fixed: list[str]) -> dict[str, Any]
         if "profit" in key and isinstance(value, (int, float)) and not isinstance(value, bool):
             row[key] = float(value)
     return row
+
+
+#: Parameters that move with a distribution's location (its spread stays).
+LOCATION_KEYS = ("value", "mean", "mode", "low", "high")
+
+
+def shifted(plan: Plan | str | Path | None, changes: Mapping[str, float]) -> dict[str, Any]:
+    """What-if overrides that move inputs by an amount and keep their uncertainty.
+
+    ``shifted(plan, {"hiring.count": 2})`` turns a forecast ``triangular(3, 5, 5)`` into
+    ``triangular(5, 7, 7)`` (and the on-paper 5 into 7), where ``{"hiring.count": 7}`` would fix
+    the input at 7 and remove its range. Use it for scenarios relative to the plan in the file.
+
+    Parameters
+    ----------
+    plan : Plan, str, Path or None
+        The plan (``None``: the built-in plan).
+    changes : mapping
+        Model path -> amount added to its Monte Carlo value (every location parameter) and to
+        its on-paper value.
+
+    Returns
+    -------
+    dict
+        Overrides for :func:`compare`, :func:`okrsim.simulate` or :func:`okrsim.solve`.
+
+    Raises
+    ------
+    OkrsimError
+        For a path that is not a numeric model input, or an amount that is not a number.
+    """
+    from okrsim.plan import schema
+
+    inputs = resolve_inputs(as_plan(plan))
+    overrides: dict[str, Any] = {}
+    for path, by in changes.items():
+        field = schema.MODEL_FIELDS.get(path)
+        if field is None or field.kind not in ("number", "count"):
+            numeric = [p for p, f in schema.MODEL_FIELDS.items() if f.kind in ("number", "count")]
+            raise OkrsimError(f"{path!r} cannot be shifted; use a numeric model input, one of "
+                              f"{', '.join(numeric)}.")
+        if isinstance(by, bool) or not isinstance(by, (int, float)):
+            raise OkrsimError(f"the shift of {path} must be a number; got {by!r}.")
+        value = inputs.values[path]
+        if isinstance(value, Mapping):
+            overrides[path] = {k: (v + by if k in LOCATION_KEYS else v) for k, v in value.items()}
+        else:
+            overrides[path] = value + by
+    return overrides
