@@ -212,3 +212,31 @@ def test_waterfall_shows_churn_and_expansion_and_adds_up(result):
     ax = plots.contribution_waterfall(result, lang="it").axes[0]
     names = [t.get_text() for t in ax.get_xticklabels()]
     assert names[:3] == ["ARR iniziale", "Abbandoni", "Espansione"]
+
+
+def test_percent_ticks_keep_their_decimal(result):
+    fig = plots.growth_histogram(result)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    for tick, text in zip(ax.get_xticks(), _ticks(ax.xaxis), strict=False):
+        assert float(text.rstrip("%")) == pytest.approx(tick * 100)
+
+
+def test_a_redrawn_histogram_keeps_one_arr_axis(result):
+    fig = plots.ShownFigure(layout="constrained")
+    ax = fig.add_subplot()
+    for _ in range(3):
+        ax.clear()
+        plots.growth_histogram(result, ax=ax)
+    assert len(ax.child_axes) == 1
+
+
+def test_a_fixed_margin_figure_keeps_its_legend_inside(result):
+    fig = Figure(figsize=(5.4, 2.7))
+    ax = fig.add_subplot()
+    fig.subplots_adjust(left=0.15, right=0.97, top=0.88, bottom=0.17)
+    plots.fan_chart(result, ax=ax)
+    fig.draw_without_rendering()
+    legend = ax.get_legend().get_window_extent()
+    assert fig.bbox.contains(legend.x0, legend.y0) and fig.bbox.contains(legend.x1, legend.y1)
+    assert ax.child_axes == []

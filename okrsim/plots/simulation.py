@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from okrsim.errors import OkrsimError
 from okrsim.i18n import format_percent
@@ -51,7 +51,12 @@ def _legend_below(ax: Any, columns: int = 3, below: float = 0.16) -> None:
     """The axes' legend under the x axis label, outside the data (never over a line).
 
     ``below`` is the gap in axes heights; the figure's constrained layout makes room for it.
+    On a figure with fixed margins (no layout engine, e.g. one a dashboard redraws), there is
+    no room below: the legend goes where it covers the fewest lines and bars ("best").
     """
+    if ax.figure.get_layout_engine() is None:
+        ax.legend(loc="best", fontsize="small", framealpha=0.9)
+        return
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -below), ncols=columns, frameon=False,
               fontsize="small")
 
@@ -61,6 +66,14 @@ def _pct(lang: str, digits: int = 1, signed: bool = True):
         text = format_percent(x, lang, digits)
         return ("+" + text) if signed and x > 0 else text
     return fmt
+
+
+def _tick_percent(lang: str):
+    """A tick formatter for shares: ``10%``, ``12.5%`` (a decimal only where the tick has one)."""
+    def fmt(x: float, _pos: Any = None) -> str:
+        whole = abs(x * 100 - round(x * 100)) < 1e-6
+        return format_percent(x, lang, 0 if whole else 1)
+    return FuncFormatter(fmt)
 
 
 def _money_axis(axis: Any, units: Units, lang: str) -> None:
@@ -78,7 +91,8 @@ def growth_histogram(result: Any, ax: Any = None, lang: str = "en",
     lang : {"en", "it"}
         Language of the labels, as in the other charts.
     units : Units, optional
-        Currency of the ARR axis drawn on top (ARR basis only).
+        Currency of the ARR axis drawn on top (ARR basis, on a figure with a layout engine:
+        a figure with fixed margins has no room for it above the title).
 
     Returns
     -------
@@ -98,13 +112,17 @@ def growth_histogram(result: Any, ax: Any = None, lang: str = "en",
                label=words["target"].format(x=pct(result.target_growth)))
     ax.axvline(result.on_paper_growth, color=_PAPER, lw=2, ls="--",
                label=words["on_paper_at"].format(x=pct(result.on_paper_growth)))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_percent(x, lang, 0)))
+    ax.xaxis.set_major_formatter(_tick_percent(lang))
     ax.set_xlabel(words["growth"])
     ax.set_ylabel(words["trials"])
-    if result.basis == "arr" and result.baseline > 0:
+    for child in list(ax.child_axes):  # redrawn on the same axes (the dashboard): one ARR axis
+        child.remove()
+    room = fig.get_layout_engine() is not None  # fixed margins leave no room above the title
+    if result.basis == "arr" and result.baseline > 0 and room:
         base = result.baseline
         top = ax.secondary_xaxis("top", functions=(lambda g: base * (1 + g),
                                                    lambda v: v / base - 1))
+        top.xaxis.set_major_locator(MaxNLocator(nbins=6))
         _money_axis(top.xaxis, units, lang)
         top.set_xlabel(words["arr"])
     ax.set_title(words["title_odds"].format(p=format_percent(result.p_target, lang, 0),
@@ -189,9 +207,7 @@ def tornado(sens: Any, ax: Any = None, lang: str = "en") -> Figure:
     ax.barh(y, np.asarray(better) - base, left=base, color=_HIT, label=words["better"])
     ax.axvline(base, color=_TARGET, lw=1)
     ax.set_yticks(y, [short_name(path, lang) for path in table["input"]])
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    if lang != "en":
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_percent(x, lang, 0)))
+    ax.xaxis.set_major_formatter(_tick_percent(lang))
     ax.set_xlabel(words["p_target"])
     ax.set_title(words["moves"].format(x=format_percent(base, lang, 0)))
     _legend_below(ax, 2, below=0.7 / (0.4 * len(table) + 0.6))
