@@ -212,3 +212,17 @@ def test_write_report_checks_its_file_name(plan, tmp_path):
         write_report(plan, tmp_path / "r.pdf", trials=100)
     with pytest.raises(OkrsimError, match="cannot be written"):
         write_report(plan, tmp_path / "missing" / "r.html", trials=100)
+
+
+def test_a_bookings_plan_with_no_uncertainty_still_gets_every_output(tmp_path):
+    from tests.sim_helpers import fixed_model, make_plan
+
+    plan = make_plan(fixed_model(hiring={"count": 2, "months": [1, 2]}), target=30_000)
+    result = simulate(plan, trials=200)
+    sens = sensitivity(plan, trials=200)
+    assert len(sens.table) == 0
+    page = render_report(result, sens, plan, "en")
+    assert page.count("<img ") >= 3 and "Starting ARR" not in page
+    book = _book(write_workbook(result, plan, tmp_path / "b.xlsx"))
+    assert book["Trials"].max_row == 201
+    write_trials_csv(result, tmp_path / "b.csv")

@@ -273,7 +273,7 @@ def all_charts(result: Any, sens: Any = None, lang: str = "en",
     ----------
     result : Result
     sens : Sensitivity, optional
-        Adds the tornado.
+        Adds the tornado (when the plan has an uncertain input).
     lang, units
         As in the single charts.
 
@@ -287,7 +287,7 @@ def all_charts(result: Any, sens: Any = None, lang: str = "en",
         "fan_chart": fan_chart(result, lang=lang, units=units),
         "waterfall": contribution_waterfall(result, lang=lang, units=units),
     }
-    if sens is not None:
+    if sens is not None and len(sens.table):  # no uncertain input: nothing to rank
         charts["tornado"] = tornado(sens, lang=lang)
     return charts
 

@@ -190,7 +190,7 @@ def render_report(result: Any, sens: Any, plan: Plan, lang: str = "en") -> str:
         ("monthly", _figure(fan_chart(result, lang=lang, units=units, arr=True),
                             TEXT.say(lang, "section.monthly"))),
     ]
-    if sens is not None:
+    if sens is not None and len(sens.table):  # no uncertain input: no tornado
         sections.append(("tornado", _figure(tornado(sens, lang=lang),
                                             TEXT.say(lang, "section.tornado"))))
     sections += [
