@@ -244,7 +244,9 @@ def contribution_waterfall(result: Any, ax: Any = None, lang: str = "en",
                label=words["bridge.target"].format(x=units.money(result.target, lang)))
     for xi, value, top in zip(x, [*values, total], [*ends, total], strict=True):
         ax.annotate(units.money(value, lang), (xi, max(top, top - value)), ha="center",
-                    va="bottom", fontsize="x-small", xytext=(0, 2), textcoords="offset points")
+                    va="bottom", fontsize="x-small", xytext=(0, 2), textcoords="offset points",
+                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
+                    zorder=3)  # readable where the target line crosses it
     ax.set_xticks(x, labels, rotation=20, ha="right", fontsize="small")
     floor = min([result.target, *bottoms[1:], *(ends if len(ends) else [0])]) if len(ends) else 0
     if steps and steps[0][0] == "start":
