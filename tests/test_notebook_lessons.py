@@ -74,7 +74,7 @@ def test_will_it_add_up_prints_the_simulators_answer(path, words):
 def test_finance_notebook_goal_seek_follows_its_parameters():
     plan_path = ROOT / "exercises" / "plans" / "revenue_teams.yaml"
     parameters = ('plan_path = "../exercises/plans/revenue_teams.yaml"\n'
-                  "trials = 500\nseed = 3\nprobability = 0.6\n")
+                  "trials = 500\nseed = 3\nprobability = 0.6\nout_dir = None\n")
     (shown,) = run_lessons(NOTEBOOKS / "05_finance_feasibility.ipynb", parameters)
     expected = solve(load_plan(plan_path), "hiring.count", 0.6, trials=500, seed=3)
     assert shown == expected.message

@@ -48,7 +48,7 @@ def test_simulate_text_plot_and_csv(cli, tmp_path):
     assert code == 0
     assert "P(target)" in out and "On paper" in out
     assert png.read_bytes()[:4] == b"\x89PNG"
-    frame = pd.read_csv(csv)
+    frame = pd.read_csv(csv, comment="#")
     assert len(frame) == 1500 and "growth" in frame.columns
 
 
@@ -158,3 +158,86 @@ def test_bad_python_arguments_raise_one_sentence(kwargs, words):
 def test_solve_refuses_probabilities_outside_0_1(probability):
     with pytest.raises(OkrsimError, match="probability"):
         solve(None, "hiring.count", probability, trials=10)
+
+
+def test_simulate_writes_a_workbook_and_every_chart(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    book, charts = tmp_path / "plan.xlsx", tmp_path / "charts"
+    code, _, err = cli("simulate", "--trials", "800", "--sensitivity", "--xlsx", str(book),
+                       "--plot-dir", str(charts))
+    assert code == 0, err
+    assert load_workbook(book).sheetnames == ["Summary", "Inputs", "Monthly", "Trials"]
+    names = sorted(p.name for p in charts.iterdir())
+    assert names == ["fan_chart.png", "growth_histogram.png", "tornado.png", "waterfall.png"]
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in charts.iterdir())
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--xlsx", "out.csv"), "must end in .xlsx"),
+    (("--xlsx", "missing/out.xlsx"), "cannot be written"),
+    (("--plot-dir", "afile"), "is a file; --plot-dir needs a folder"),
+])
+def test_simulate_refuses_bad_output_files_in_one_sentence(cli, tmp_path, monkeypatch, args,
+                                                          message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("x")
+    code, out, err = cli("simulate", "--trials", "100", *args)
+    assert code == 2 and message in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_report_command_writes_the_page(cli, tmp_path):
+    page = tmp_path / "cfo.html"
+    code, out, err = cli("report", str(ARTICLE_PLAN), "--out", str(page), "--trials", "1000",
+                         "--lang", "it")
+    assert code == 0, err
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and 'lang="it"' in text
+    assert "anni simulati" in text and str(page) in out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--out", "r.html", "--lang", "fr"), "invalid choice: 'fr'"),
+    (("--out", "r.txt"), "must end in .html"),
+    (("--out", "r.html", "--trials", "0"), "--trials must be a whole number"),
+    (("missing.yaml", "--out", "r.html"), "missing.yaml"),
+    ((), "the following arguments are required: --out"),
+])
+def test_report_refuses_bad_input_in_one_sentence(cli, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli("report", *args)
+    assert code == 2 and message in err, err
+    assert "Traceback" not in err
+
+
+def test_solve_for_target_is_the_growth_percentile_it_implies(cli):
+    import numpy as np
+
+    code, out, err = cli("solve", str(ARTICLE_PLAN), "--for", "target", "--probability", "0.8",
+                         "--trials", "2000", "--seed", "4", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    growth = simulate(ARTICLE_PLAN, trials=2000, seed=4).growth
+    assert data["value"] == pytest.approx(np.percentile(growth, 20, method="higher"))
+    assert np.mean(growth >= data["value"]) >= 0.8
+    assert np.mean(growth > data["value"]) < 0.8  # nothing higher is reached as often
+    assert data["target_value"] == pytest.approx(12_000_000 * (1 + data["value"]))
+    assert data["reachable"] is True and data["path"] == "target"
+
+
+def test_solve_answers_in_peoples_numbers_never_scientific_notation():
+    found = solve(ARTICLE_PLAN, "reps.monthly_quota", 0.8, trials=1000)
+    assert "e+0" not in found.message and "e-0" not in found.message
+    assert "at least €" in found.message
+    amount = float(found.message.split("at least €")[1].split()[0].replace(",", ""))
+    assert amount >= found.value and amount % 100 == 0  # rounded up: still reaches P
+    assert "almeno €" in found.describe("it") and "." in found.describe("it").split("€")[1][:6]
+    target = solve(ARTICLE_PLAN, "target", 0.5, trials=1000)
+    assert target.message.startswith("The highest target reached in at least 50%")
+    assert "€" in target.message and "L'obiettivo più alto" in target.describe("it")
+
+
+def test_solve_for_target_refuses_bad_probability(cli):
+    code, _, err = cli("solve", str(ARTICLE_PLAN), "--for", "target", "--probability", "80")
+    assert code == 2 and "--probability must be a number between 0 and 1" in err

@@ -32,6 +32,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("okrsim.cli.check", "cascade and alignment report of a plan file"),
     "simulate": ("okrsim.cli.simulate", "feasibility of a plan: on paper and Monte Carlo"),
     "solve": ("okrsim.cli.solve", "goal seek: the value of an input for P(target) >= P"),
+    "compare": ("okrsim.cli.compare", "scenarios from a CSV file side by side"),
+    "report": ("okrsim.cli.report", "one self-contained HTML page for a CFO"),
     "exercises": ("okrsim.cli.exercises", "list and check the exercise bank"),
     "init": ("okrsim.cli.init", "lay out the notebooks and example plans in a folder"),
     "lab": ("okrsim.cli.lab", "open the notebooks in JupyterLab"),

@@ -1,5 +1,5 @@
-"""``okrsim simulate [PLAN.yaml] [--trials N] [--seed S] [--json] [--plot F] [--csv F]
-[--sensitivity]``: feasibility of a plan (no plan: the built-in plan)."""
+"""``okrsim simulate [PLAN.yaml] [--trials N] [--seed S] [--json] [--plot F] [--plot-dir DIR]
+[--csv F] [--xlsx F] [--sensitivity]``: feasibility of a plan (no plan: the built-in plan)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 
 from okrsim.cli.output import print_json
 from okrsim.errors import OkrsimError
+from okrsim.plan import Plan
 from okrsim.sim.feasibility import simulate
+from okrsim.sim.inputs import as_plan
 from okrsim.sim.validation import MAX_TRIALS
 
 
@@ -37,6 +39,19 @@ def seed_argument(text: str) -> int:
     return value
 
 
+def precision_argument(text: str) -> float:
+    """argparse type for ``--precision``: a standard error strictly between 0 and 0.5."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 0.5:
+        raise argparse.ArgumentTypeError(
+            f"--precision must be a standard error between 0 and 0.5 (exclusive), such as "
+            f"0.005 for half a point; got {text!r}")
+    return value
+
+
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     """``--trials``, ``--seed`` and ``--json``, shared with ``okrsim solve``."""
     parser.add_argument("--trials", type=trials_argument, default=20_000, metavar="N",
@@ -53,7 +68,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_run_arguments(parser)
     parser.add_argument("--plot", metavar="FILE.png",
                         help="save the growth histogram and the monthly fan chart")
+    parser.add_argument("--plot-dir", metavar="DIR",
+                        help="write every chart (histogram, ARR fan chart, waterfall; the tornado "
+                             "with --sensitivity) as PNG files into DIR")
     parser.add_argument("--csv", metavar="FILE", help="write one row per trial to a CSV file")
+    parser.add_argument("--xlsx", metavar="FILE.xlsx",
+                        help="write a workbook: sheets Summary, Inputs, Monthly, Trials")
+    parser.add_argument("--precision", type=precision_argument, metavar="SE",
+                        help="add trials until the standard error of P(target) is at most SE "
+                             "(e.g. 0.005 for half a point); replaces --trials")
     parser.add_argument("--sensitivity", action="store_true",
                         help="also hold each uncertain input at its P10 and P90 (tornado)")
 
@@ -74,34 +97,80 @@ def stderr_progress(label: str):
 
 def run(args: argparse.Namespace) -> int:
     """Simulate a plan and print the answer; exit 0, or 2 for bad input."""
-    result = simulate(args.plan, trials=args.trials, seed=args.seed)
+    plan = as_plan(args.plan)
+    steps = []
+    if args.precision:
+        from okrsim.sim.precision import simulate_to_precision
+
+        result, steps = simulate_to_precision(plan, args.precision, seed=args.seed)
+    else:
+        result = simulate(plan, trials=args.trials, seed=args.seed)
     sens = None
     if args.sensitivity:
         from okrsim.sim.sensitivity_analysis import sensitivity
 
-        sens = sensitivity(args.plan, trials=args.trials, seed=args.seed,
+        sens = sensitivity(plan, trials=result.trials, seed=args.seed,
                            progress=stderr_progress("sensitivity"))
-    if args.plot:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        from okrsim.plots import overview, save_figure
-
-        save_figure(overview(result), args.plot)
+    if args.plot or args.plot_dir:
+        write_charts(result, sens, plan, args.plot, args.plot_dir)
     if args.csv:
-        path = Path(args.csv)
-        try:
-            result.to_frame().to_csv(path, index=False)
-        except OSError as exc:
-            raise OkrsimError(f"{path} cannot be written ({exc.strerror or exc}).") from None
+        from okrsim.plots.units import Units
+        from okrsim.reports import write_trials_csv
+
+        write_trials_csv(result, args.csv, Units.of(plan))
+    if args.xlsx:
+        from okrsim.reports import write_workbook
+
+        write_workbook(result, plan, args.xlsx)
     if args.json:
         data = result.to_dict()
         if sens is not None:
             data["sensitivity"] = sens.to_dict()
+        if steps:
+            data["convergence"] = [step.to_dict() for step in steps]
         print_json(data)
     else:
+        if steps:
+            print(convergence_text(steps, args.precision))
+            print()
         print(result.summary_text())
         if sens is not None:
             print()
             print(sens.to_text())
     return 0
+
+
+def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | None) -> list[Path]:
+    """Save the overview (``--plot``) and every chart into a folder (``--plot-dir``)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from okrsim.plots import Units, all_charts, overview, save_figure
+
+    units = Units.of(plan)
+    written = []
+    if plot:
+        written.append(save_figure(overview(result, units=units), plot))
+    if plot_dir:
+        folder = Path(plot_dir)
+        if folder.exists() and not folder.is_dir():
+            raise OkrsimError(f"{folder} is a file; --plot-dir needs a folder (it is created "
+                              "when missing).")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OkrsimError(f"{folder} cannot be created ({exc.strerror or exc}).") from None
+        for name, fig in all_charts(result, sens, units=units).items():
+            written.append(save_figure(fig, folder / f"{name}.png"))
+    return written
+
+
+def convergence_text(steps, se: float) -> str:
+    """How P(target) settled, one line per step, and whether the precision was reached."""
+    lines = [f"Convergence to a standard error of at most {se * 100:.2f} points:"]
+    lines.extend(f"  {s.trials:>9,} trials: P(target) = {s.p_target:.2%} ± "
+                 f"{s.p_target_se * 100:.2f} pt" for s in steps)
+    last = steps[-1]
+    if last.p_target_se > se:
+        lines.append(f"  stopped at {last.trials:,} trials (the cap) before reaching it.")
+    return "\n".join(lines)

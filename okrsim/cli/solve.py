@@ -1,5 +1,6 @@
 """``okrsim solve PLAN.yaml --for PATH --probability P [--trials N] [--seed S] [--json]``:
-goal seek (exit 0 found, 1 not reachable, 2 bad input)."""
+goal seek (exit 0 found, 1 not reachable, 2 bad input). ``--for target`` answers the highest
+target reached with probability P (``value``: the growth rate; ``target_value``: the amount)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``okrsim solve``."""
     parser.add_argument("plan", metavar="PLAN.yaml", help="the plan file")
     parser.add_argument("--for", dest="path", required=True, metavar="PATH",
-                        help="the model input to search, e.g. hiring.count or ramp.months")
+                        help="the model input to search, e.g. hiring.count or ramp.months; "
+                             "'target' for the highest target reached with probability P")
     parser.add_argument("--probability", type=probability_argument, required=True,
                         metavar="P", help="wanted P(target), e.g. 0.8")
     add_run_arguments(parser)

@@ -12,10 +12,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
+
 from okrsim.plan import schema
 from okrsim.sim import messages
 from okrsim.sim.engine import COUNT_PATHS, run, seat_capacity
 from okrsim.sim.inputs import PlanLike, as_plan, resolve_inputs
+from okrsim.sim.money import amount, plan_currency
 from okrsim.sim.validation import check_path, check_probability, check_seed, check_trials
 
 #: Practical search range of each input (the spec's ranges are wider than any plan needs).
@@ -33,6 +36,8 @@ SEARCH_RANGES: dict[str, tuple[float, float]] = {
     "retention.gross_annual": (0.5, 1.0),
     "retention.expansion_annual": (0, 0.5),
 }
+#: The ``path`` that asks for the highest target instead of an input.
+TARGET = "target"
 #: Relative width of the final bracket on continuous inputs.
 TOLERANCE = 1e-3
 
@@ -68,6 +73,8 @@ class SolveResult:
     high: float
     evaluations: int
     message: str
+    currency: str = "€"
+    target_value: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, what ``solve --json`` prints."""
@@ -91,13 +98,22 @@ class SolveResult:
         OkrsimError
             For a language the simulator does not write.
         """
-        integer = schema.MODEL_FIELDS[self.path].kind == "count"
-
-        def fmt(x: float) -> str:
-            return messages.number(f"{int(x)}" if integer else f"{x:.4g}", lang)
-
         def pct(x: float, digits: int) -> str:
             return messages.number(f"{x:.{digits}%}", lang)
+
+        if self.path == TARGET:
+            return self._describe_target(lang, pct)
+        integer = schema.MODEL_FIELDS[self.path].kind == "count"
+        up = self.direction == "increasing"
+
+        def fmt(x: float) -> str:
+            if integer:
+                return messages.number(f"{int(x)}", lang)
+            if abs(x) >= 1_000:  # people's numbers: "€40,200", never "4.017e+04"
+                currency = self.currency if self.path == "reps.monthly_quota" else ""
+                return amount(x, messages.TEXT.check_lang(lang), currency, up=up)
+            return messages.number(f"{x:.4g}" if x == 0 or abs(x) >= 1e-3 else f"{x:.6f}",
+                                   lang)
 
         words = {"path": self.path, "description": messages.input_description(self.path, lang),
                  "probability": pct(self.probability, 0), "p": pct(self.p_target, 1)}
@@ -107,6 +123,17 @@ class SolveResult:
                                 high=fmt(self.high), best=fmt(best), **words)
         bound = messages.TEXT.say(lang, f"bound.{self.direction}")
         return messages.TEXT.say(lang, "solve.found", bound=bound, value=fmt(self.value), **words)
+
+    def _describe_target(self, lang: str, pct: Callable[[float, int], str]) -> str:
+        growth = self.value if self.value is not None else 0.0
+        growth = math.floor(growth * 1000) / 1000  # shown rounded down: still reached
+        sign = "+" if growth > 0 else ""
+        target = self.target_value if self.target_value is not None else 0.0
+        return messages.TEXT.say(
+            lang, "solve.target", probability=pct(self.probability, 0),
+            growth=sign + pct(growth, 1),
+            amount=amount(target, messages.TEXT.check_lang(lang), self.currency, up=False),
+            p=pct(self.p_target, 1))
 
 
 def search_range(path: str, current: float) -> tuple[float, float]:
@@ -140,12 +167,17 @@ def solve(plan: PlanLike, path: str, probability: float, trials: int = 20_000,
     -------
     SolveResult
         The smallest hires, longest ramp, lowest attainment... that reaches the probability.
+        With ``path="target"``: the highest target growth (``value``) and value
+        (``target_value``) reached with at least that probability.
     """
-    check_path(path)
     probability = check_probability(probability)
     trials = check_trials(trials)
     seed = check_seed(seed)
-    inputs = resolve_inputs(as_plan(plan), overrides)
+    plan = as_plan(plan)
+    if path == TARGET:
+        return solve_target(plan, probability, trials, seed, overrides)
+    check_path(path)
+    inputs = resolve_inputs(plan, overrides)
     field = schema.MODEL_FIELDS[path]
     integer = field.kind == "count"
     low, high = search_range(path, float(inputs.paper[path]))
@@ -172,7 +204,8 @@ def solve(plan: PlanLike, path: str, probability: float, trials: int = 20_000,
     p_good, p_bad = (p_high, p_low) if increasing else (p_low, p_high)
     direction = "increasing" if increasing else "decreasing"
     if p_good < probability:
-        return _answer(path, probability, None, p_good, direction, low, high, done)
+        return _answer(path, probability, None, p_good, direction, low, high, done,
+                       plan_currency(plan))
     if p_bad >= probability:
         good, p_good = bad, p_bad
     else:
@@ -186,13 +219,43 @@ def solve(plan: PlanLike, path: str, probability: float, trials: int = 20_000,
     if progress:
         progress(1.0)
     value = int(good) if integer else float(good)
-    return _answer(path, probability, value, p_good, direction, low, high, done)
+    return _answer(path, probability, value, p_good, direction, low, high, done,
+                   plan_currency(plan))
+
+
+def target_growth_for(growth: np.ndarray, probability: float) -> float:
+    """The highest growth ``g`` with ``mean(growth >= g) >= probability`` (trials as given).
+
+    With the trials sorted, that is the ``ceil(probability x n)``-th largest growth.
+    """
+    ordered = np.sort(np.asarray(growth, dtype=float))
+    keep = max(1, math.ceil(probability * len(ordered) - 1e-9))
+    return float(ordered[len(ordered) - keep])
+
+
+def solve_target(plan: Any, probability: float, trials: int, seed: int | None,
+                 overrides: Mapping[str, Any] | None = None) -> SolveResult:
+    """The highest target reached with probability ``probability`` (see :func:`solve`).
+
+    The target does not change what the trials draw, so one simulation answers: the target is
+    the growth that a share ``probability`` of trials reaches or beats.
+    """
+    inputs = resolve_inputs(plan, overrides)
+    result = run(inputs, trials, seed, name=plan.name)
+    growth = target_growth_for(result.growth, probability)
+    p = float(np.mean(result.growth >= growth))
+    answer = SolveResult(TARGET, probability, growth, True, p, "decreasing",
+                         float(result.growth.min()), float(result.growth.max()), 1, "",
+                         plan_currency(plan), inputs.baseline * (1 + growth))
+    answer.message = answer.describe("en")
+    return answer
 
 
 def _answer(path: str, probability: float, value: float | None, p_target: float,
-            direction: str, low: float, high: float, evaluations: int) -> SolveResult:
+            direction: str, low: float, high: float, evaluations: int,
+            currency: str = "€") -> SolveResult:
     """A :class:`SolveResult` with its English message."""
     result = SolveResult(path, probability, value, value is not None, p_target, direction, low,
-                         high, evaluations, message="")
+                         high, evaluations, message="", currency=currency)
     result.message = result.describe("en")
     return result

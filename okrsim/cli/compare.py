@@ -1,0 +1,80 @@
+"""``okrsim compare PLAN.yaml --scenarios FILE.csv [--trials N] [--seed S] [--json] [--csv OUT]``:
+one row per scenario on the same random draws (exit 0, or 2 for bad input)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+from pathlib import Path
+
+from okrsim.cli.output import print_json
+from okrsim.cli.simulate import add_run_arguments
+from okrsim.errors import OkrsimError
+from okrsim.exports import safe_cell
+from okrsim.sim.inputs import as_plan
+from okrsim.sim.scenario_file import read_scenarios
+from okrsim.sim.scenarios import compare
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``okrsim compare``."""
+    parser.add_argument("plan", metavar="PLAN.yaml", help="the plan the scenarios change")
+    parser.add_argument("--scenarios", required=True, metavar="FILE.csv",
+                        help="CSV: column 'scenario' plus one column per model path; a cell is a "
+                             "number or a distribution such as triangular(3,5,7)")
+    add_run_arguments(parser)
+    parser.add_argument("--csv", metavar="OUT", help="write the comparison to a CSV file")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compare the plan as written with each scenario of the file; print the table."""
+    plan = as_plan(args.plan)
+    scenarios: dict = {"plan as written": {}}
+    scenarios.update(read_scenarios(args.scenarios, plan.months))
+    table = compare(scenarios, trials=args.trials, seed=args.seed, plan=plan).reset_index()
+    rows = [{k: _plain(v) for k, v in row.items()} for row in table.to_dict(orient="records")]
+    if args.csv:
+        write_csv(rows, args.csv)
+    if args.json:
+        print_json(rows)
+    else:
+        print(to_text(rows, plan.name, args.trials, args.seed))
+    return 0
+
+
+def _plain(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def to_text(rows: list[dict], plan_name: str, trials: int, seed: int) -> str:
+    """The comparison as a table for the terminal, with a note for each fixed input."""
+    width = max(len("scenario"), *(len(r["scenario"]) for r in rows))
+    lines = [f"{plan_name}: {trials:,} trials, seed {seed}, the same draws in every scenario",
+             f"{'scenario':{width}}  {'on paper':>9}  {'P(target)':>16}  {'median growth':>13}"]
+    for r in rows:
+        odds = f"{r['p_target']:.1%} ± {r['p_target_se'] * 100:.1f} pt"
+        lines.append(f"{r['scenario']:{width}}  {r['on_paper_growth']:>+9.1%}  {odds:>16}  "
+                     f"{r['growth_p50']:>+13.1%}")
+    for r in rows:
+        if r["fixed_inputs"]:
+            lines.append(f"Note: {r['scenario']!r} fixes {r['fixed_inputs']} at one value, "
+                         "removing its uncertainty (its forecast range or distribution); write "
+                         "a distribution such as triangular(3,5,7) to keep it.")
+    return "\n".join(lines)
+
+
+def write_csv(rows: list[dict], out: str | Path) -> Path:
+    """The comparison as CSV; text cells (scenario and plan names) made spreadsheet-safe."""
+    out = Path(out)
+    try:
+        with out.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    except OSError as exc:
+        raise OkrsimError(f"{out} cannot be written ({exc.strerror or exc}).") from None
+    return out

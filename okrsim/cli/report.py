@@ -1,0 +1,32 @@
+"""``okrsim report [PLAN.yaml] --out FILE.html [--trials N] [--seed S] [--lang en|it]``: one
+self-contained page for a CFO (exit 0, or 2 for bad input)."""
+
+from __future__ import annotations
+
+import argparse
+
+from okrsim.cli.simulate import seed_argument, trials_argument
+from okrsim.i18n import languages
+from okrsim.reports import write_report
+from okrsim.sim.inputs import as_plan
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``okrsim report``."""
+    parser.add_argument("plan", nargs="?", metavar="PLAN.yaml",
+                        help="the plan file (default: the built-in plan of the source article)")
+    parser.add_argument("--out", required=True, metavar="FILE.html", help="the page to write")
+    parser.add_argument("--trials", type=trials_argument, default=20_000, metavar="N",
+                        help="Monte Carlo trials (default 20000)")
+    parser.add_argument("--seed", type=seed_argument, default=0, metavar="S",
+                        help="random seed; the same seed gives the same page (default 0)")
+    parser.add_argument("--lang", choices=languages(), default="en",
+                        help="language of the page (default en)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Simulate the plan and write the page; print where it is."""
+    path = write_report(as_plan(args.plan), args.out, trials=args.trials, seed=args.seed,
+                        lang=args.lang)
+    print(f"Report written to {path}")
+    return 0
