@@ -22,6 +22,8 @@ _PUBLIC = {
     "KeyResultOdds": "okrsim.sim.kr_odds",
     "key_result_odds": "okrsim.sim.kr_odds",
     "grade_key_results": "okrsim.sim.kr_odds",
+    "Reforecast": "okrsim.sim.quarter_forecast",
+    "reforecast": "okrsim.sim.quarter_forecast",
 }
 
 __all__ = sorted(_PUBLIC)
