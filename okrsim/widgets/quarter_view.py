@@ -49,7 +49,8 @@ def render_grades(quarter: Quarter, lang: str = "en") -> str:
                                 weeks=", ".join(str(w) for w in g.counter_breaches))
                        if g.counter_breaches else _SAY.say(lang, "counter.held"))
         rows.append([
-            f"<b>{esc(g.id)}</b><br><span style='color:#5f6368'>{esc(g.text)}</span>",
+            f"<div style='min-width:20em'><b>{esc(g.id)}</b><br>"
+            f"<span style='color:#5f6368'>{esc(g.text)}</span></div>",
             esc(_SAY.say(lang, f"commitment.{g.commitment}")),
             _value(g.start, lang), _value(g.target, lang), _value(g.final, lang),
             f'<span class="okrsim-grade" data-status="{esc(g.status)}">'
