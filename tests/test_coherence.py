@@ -8,6 +8,8 @@ grades the lessons and exercises quote are recomputed with :mod:`okrsim.plan.sco
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -134,3 +136,38 @@ def test_no_exercise_uses_a_key_result_as_its_parent_objective():
         parent = exercise.parent
         if parent:
             assert okrsim.grade(parent).kind == "objective", (exercise.id, parent)
+
+
+def _stated_time(path) -> str:
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    found = re.search(r"\| (?:Time|Tempo) \| (\d+(?:–\d+)?) minut", text)
+    assert found, f"{path.name} states no time"
+    return found.group(1)
+
+
+@pytest.mark.parametrize("guide", ["docs/facilitator-guide.md", "docs/facilitator-guide.it.md"])
+def test_every_lesson_states_the_time_the_guide_gives(guide):
+    section = _text(guide).split("## 6.")[1].split("\n## ")[0]
+    times = dict(re.findall(r"`(\d\d)` (\d+(?:–\d+)?)", section))
+    lessons = sorted((ROOT / "notebooks").rglob("[0-9][0-9]_*.ipynb"))
+    assert {p.name[:2] for p in lessons} == set(times)
+    for path in lessons:
+        assert _stated_time(path) == times[path.name[:2]], path.relative_to(ROOT)
+
+
+def _slots(text: str) -> list[str]:
+    return re.findall(r"^\| (\d+–\d+) \|", text, re.M)
+
+
+@pytest.mark.parametrize("start_here, guide", [
+    ("notebooks/00_start_here.ipynb", "docs/facilitator-guide.md"),
+    ("notebooks/it/00_start_here.ipynb", "docs/facilitator-guide.it.md"),
+])
+def test_start_here_runs_the_90_minutes_the_guide_runs(start_here, guide):
+    agenda = _text(guide).split("## 2.")[1].split("\n## ")[0]
+    slots = _slots(agenda)
+    assert slots[0].startswith("0–") and slots[-1].endswith("–90")
+    assert _slots(_text(start_here)) == slots
+    ends = [int(s.split("–")[1]) for s in slots]
+    starts = [int(s.split("–")[0]) for s in slots]
+    assert starts[1:] == ends[:-1], "slots follow each other without gaps or overlaps"
