@@ -25,6 +25,7 @@ EXPECTED = [
     "04_will_it_add_up.ipynb",
     "05_finance_feasibility.ipynb",
     "06_capstone.ipynb",
+    "07_okrs_in_operation.ipynb",
 ]
 HEADINGS = {
     "en": ["Overview", "Prerequisites and time", "Imports", "Exercise", "Summary", "What's next"],

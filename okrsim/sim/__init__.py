@@ -25,6 +25,8 @@ _PUBLIC = {
     "grade_key_results": "okrsim.sim.kr_odds",
     "reforecast": "okrsim.sim.checkin",
     "checkin_table": "okrsim.sim.checkin",
+    "WeekConfidence": "okrsim.sim.quarter_forecast",
+    "weekly_confidence": "okrsim.sim.quarter_forecast",
 }
 
 __all__ = sorted(_PUBLIC)

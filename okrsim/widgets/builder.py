@@ -14,6 +14,7 @@ from okrsim.errors import OkrsimError
 from okrsim.grading import grade
 from okrsim.grading.okr_set import SetCheck, check_set
 from okrsim.widgets.grader import chosen_lang, language_choice, render_assessment, render_error
+from okrsim.widgets.journaling import JournalHook, okr_text, set_attempt
 from okrsim.widgets.render import badge, box, esc
 from okrsim.widgets.strings import check_lang, ui_text
 
@@ -34,6 +35,14 @@ class OKRBuilder(widgets.VBox):
         Language of the statements; ``None`` lets the grader detect it.
     ui : str
         Language of the labels.
+    journal : Journal, str, Path, bool or None
+        Where each *Grade the set* click is recorded, as one attempt (see
+        :class:`~okrsim.widgets.journaling.JournalHook`): on when given or when
+        ``OKRSIM_JOURNAL`` is set.
+    participant : str, optional
+        The participant's name; when the journal is on and no name is known, the builder asks.
+    exercise : str
+        The id the attempts are recorded under.
 
     Attributes
     ----------
@@ -48,8 +57,10 @@ class OKRBuilder(widgets.VBox):
     """
 
     def __init__(self, objective: str = "", key_results: Sequence[str] = ("", "", ""), *,
-                 lang: str | None = None, ui: str = "en"):
+                 lang: str | None = None, ui: str = "en", journal=None,
+                 participant: str | None = None, exercise: str = "okr-builder"):
         self.ui = check_lang(ui)
+        self.journaling = JournalHook(journal, exercise=exercise, participant=participant, ui=ui)
         self.objective_box = widgets.Textarea(
             value=objective, description=ui_text("objective", ui),
             layout=widgets.Layout(width="100%", height="60px"),
@@ -74,7 +85,7 @@ class OKRBuilder(widgets.VBox):
         self.errors: list[str] = []
         self._set_key_results(key_results)
         super().__init__(children=[
-            self.objective_box, self.kr_panel,
+            self.journaling.name_box, self.objective_box, self.kr_panel,
             widgets.HBox([self.add_button, self.remove_button]),
             widgets.HBox([self.language, self.button]), self.output,
         ])
@@ -133,8 +144,19 @@ class OKRBuilder(widgets.VBox):
                 filled.append((n, result))
         self.results = [r for _, r in filled]
         self.set_checks = check_set(self.results, self.ui)
-        self.output.value = self._render(filled)
+        self.output.value = self._render(filled) + self._record()
         return self.set_checks
+
+    def _record(self) -> str:
+        """Journal the click as one attempt: the whole OKR, its key results' mean SMART score."""
+        texts = [b.value for b in self.kr_boxes]
+        text = okr_text(self.objective_box.value, texts)
+        if not text or self.journaling.journal is None:
+            return ""
+        ok = all(c.ok for c in self.set_checks) and not self.errors
+        attempt = set_attempt(self.results, ok)
+        lang = self.results[0].lang if self.results else None
+        return self.journaling.record(text=text, lang=lang, **attempt)
 
     def _grade(self, text: str, lang: str | None, parent: str | None, where: str):
         try:

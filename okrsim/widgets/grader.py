@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from okrsim.errors import OkrsimError
 from okrsim.grading import CRITERIA, grade
+from okrsim.widgets.journaling import JournalHook, missed_criteria, passes_bar
 from okrsim.widgets.render import VERDICT_TONES, badge, box, esc
 from okrsim.widgets.strings import check_lang, ui_text
 
@@ -139,6 +140,14 @@ class SMARTGrader(widgets.VBox):
         The objective a key result supports, passed to the grader for *Relevant*.
     ui : str
         Language of the widget's labels.
+    journal : Journal, str, Path, bool or None
+        Where each click's attempt is recorded (see
+        :class:`~okrsim.widgets.journaling.JournalHook`): on when given or when ``OKRSIM_JOURNAL``
+        is set; the text given as ``value`` is graded at once but not recorded.
+    participant : str, optional
+        The participant's name; when the journal is on and no name is known, the widget asks.
+    exercise : str
+        The id the attempts are recorded under.
 
     Attributes
     ----------
@@ -154,8 +163,10 @@ class SMARTGrader(widgets.VBox):
     """
 
     def __init__(self, value: str = "", *, lang: str | None = None, parent: str | None = None,
-                 ui: str = "en"):
+                 ui: str = "en", journal=None, participant: str | None = None,
+                 exercise: str = "smart-grader"):
         self.ui = check_lang(ui)
+        self.journaling = JournalHook(journal, exercise=exercise, participant=participant, ui=ui)
         if lang not in GRADE_LANGS:
             raise OkrsimError(f"The grader's language is None (auto), 'en' or 'it'; got {lang!r}.")
         self.parent = parent
@@ -172,11 +183,11 @@ class SMARTGrader(widgets.VBox):
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML(value=f"<i>{esc(ui_text('nothing_yet', ui))}</i>")
         self.output.add_class("okrsim-grader-result")
-        super().__init__(children=[self.text, widgets.HBox([self.language, self.button]),
-                                   self.output])
+        super().__init__(children=[self.journaling.name_box, self.text,
+                                   widgets.HBox([self.language, self.button]), self.output])
         self.add_class("okrsim-grader")
         if value.strip():
-            self.click()
+            self._grade(record=False)
 
     @property
     def value(self) -> str:
@@ -193,7 +204,10 @@ class SMARTGrader(widgets.VBox):
         return self.output.value
 
     def click(self):
-        """Grade the text and show the assessment; return it (``None`` when refused)."""
+        """Grade the text, show the assessment and journal it; return it (``None`` when refused)."""
+        return self._grade(record=True)
+
+    def _grade(self, record: bool):
         try:
             self.result = grade(self.text.value, lang=chosen_lang(self.language),
                                 parent=self.parent)
@@ -202,5 +216,11 @@ class SMARTGrader(widgets.VBox):
             self.output.value = render_error(str(exc))
             return None
         self.error = None
-        self.output.value = render_assessment(self.result, self.ui)
+        note = ""
+        if record:
+            note = self.journaling.record(text=self.result.text, score=self.result.score,
+                                          passed=passes_bar(self.result),
+                                          missed=missed_criteria(self.result),
+                                          lang=self.result.lang)
+        self.output.value = render_assessment(self.result, self.ui) + note
         return self.result
