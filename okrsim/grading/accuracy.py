@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from okrsim.grading.grader import grade
@@ -27,6 +27,8 @@ class Score:
         Statements where the grader's value equals the label.
     true_pos, false_pos, false_neg : int
         Counts for the positive value of :data:`FIELDS`.
+    per_label : dict
+        ``{label: (statements with that label, of which graded as labelled)}``.
     """
 
     n: int
@@ -34,6 +36,17 @@ class Score:
     true_pos: int
     false_pos: int
     false_neg: int
+    per_label: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def balanced_accuracy(self) -> float:
+        """Mean over the labels present of the share graded as labelled (macro recall).
+
+        Unlike plain accuracy it does not flatter a grader on a set where one label dominates
+        (most published key results have no deadline, for instance).
+        """
+        shares = [right / total for total, right in self.per_label.values() if total]
+        return sum(shares) / len(shares) if shares else float("nan")
 
     @property
     def accuracy(self) -> float:
@@ -82,19 +95,26 @@ def evaluate(rows: Iterable[dict[str, str]]) -> dict[str, dict[str, Score]]:
         (language detection).
     """
     tallies: dict[str, dict[str, list[int]]] = {}
+    labels: dict[str, dict[str, dict[str, list[int]]]] = {}
     for row in rows:
         got = predictions(row)
         per_lang = tallies.setdefault(row["lang"], {})
-        for field in [*FIELDS, "lang"]:
-            label = row[field]
-            positive = FIELDS.get(field, row["lang"])
-            t = per_lang.setdefault(field, [0, 0, 0, 0, 0])
+        for name in [*FIELDS, "lang"]:
+            label = row[name]
+            positive = FIELDS.get(name, row["lang"])
+            t = per_lang.setdefault(name, [0, 0, 0, 0, 0])
             t[0] += 1
-            t[1] += got[field] == label
-            t[2] += got[field] == positive and label == positive
-            t[3] += got[field] == positive and label != positive
-            t[4] += got[field] != positive and label == positive
-    return {lang: {field: Score(*t) for field, t in fields.items()}
+            t[1] += got[name] == label
+            t[2] += got[name] == positive and label == positive
+            t[3] += got[name] == positive and label != positive
+            t[4] += got[name] != positive and label == positive
+            by_label = labels.setdefault(row["lang"], {}).setdefault(name, {})
+            count = by_label.setdefault(label, [0, 0])
+            count[0] += 1
+            count[1] += got[name] == label
+    return {lang: {name: Score(*t, per_label={k: (v[0], v[1])
+                                               for k, v in labels[lang][name].items()})
+                   for name, t in fields.items()}
             for lang, fields in tallies.items()}
 
 
@@ -104,11 +124,12 @@ def _pct(value: float) -> str:
 
 def format_table(scores: dict[str, dict[str, Score]]) -> str:
     """A plain-text table: one line per language and field."""
-    lines = [f"{'lang':<5}{'field':<12}{'n':>5}{'accuracy':>10}{'precision':>11}{'recall':>8}"
-             "  (positive)"]
+    lines = [f"{'lang':<5}{'field':<12}{'n':>5}{'accuracy':>10}{'balanced':>10}{'precision':>11}"
+             f"{'recall':>8}  (positive)"]
     for lang in sorted(scores):
-        for field, s in scores[lang].items():
-            positive = FIELDS.get(field, lang)
-            lines.append(f"{lang:<5}{field:<12}{s.n:>5}{_pct(s.accuracy):>10}"
+        for name, s in scores[lang].items():
+            positive = FIELDS.get(name, lang)
+            lines.append(f"{lang:<5}{name:<12}{s.n:>5}{_pct(s.accuracy):>10}"
+                         f"{_pct(s.balanced_accuracy):>10}"
                          f"{_pct(s.precision):>11}{_pct(s.recall):>8}  ({positive})")
     return "\n".join(lines)
