@@ -126,6 +126,11 @@ def test_profit_on_the_arr_basis_recognises_the_monthly_run_rate():
     assert np.allclose(result.revenue, revenue)
     assert result.on_paper_profit == pytest.approx(0.8 * revenue - 500 * 24 - 10_000)
     assert recognised_revenue("bookings", 1.0, 0.95, np.array([1.0, 3.0])) == 3.0
+    # No churn, no expansion: the base is recognised in full, a twelfth a month.
+    assert recognised_revenue("arr", 1200.0, 1.0, np.zeros(12)) == pytest.approx(1200.0)
+    kept = np.array([0.8, 1.0, 1.1])
+    by_month = [sum(1200 * k ** (m / 12) for m in range(1, 13)) / 12 for k in kept]
+    assert np.allclose(recognised_revenue("arr", 1200.0, kept, np.zeros((3, 12))), by_month)
 
 
 def test_profit_with_attrition_matches_the_closed_form():

@@ -184,9 +184,12 @@ def recognised_revenue(basis: str, baseline: float, kept_annual: Any,
     if basis != "arr":
         return cumulative_new[..., -1]
     months = cumulative_new.shape[-1]
-    steps = np.arange(1, months + 1) / 12.0
-    kept = np.asarray(kept_annual, dtype=float)[..., None] ** steps
-    return (baseline * kept.sum(axis=-1) + cumulative_new.sum(axis=-1)) / 12.0
+    # sum of r^m for m = 1..months, r = kept^(1/12): a geometric series (months if r = 1).
+    monthly_kept = np.asarray(kept_annual, dtype=float) ** (1 / 12)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        series = monthly_kept * (1 - monthly_kept ** months) / (1 - monthly_kept)
+    series = np.where(np.isclose(monthly_kept, 1.0, rtol=0, atol=1e-12), months, series)
+    return (baseline * series + cumulative_new.sum(axis=-1)) / 12.0
 
 
 def _add_profit(result: Result, inputs: Inputs, hits: np.ndarray,
