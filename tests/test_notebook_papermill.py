@@ -18,7 +18,7 @@ def test_finance_notebook_runs_under_papermill_with_images_and_exports(tmp_path)
     outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     texts = [o.get("data", {}).get("text/plain", "") for o in outputs]
     figures = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(figures) == 4  # histogram, fan chart, waterfall, tornado
+    assert len(figures) == 5  # histogram, fan chart, waterfall, tornado, trade-off
     for figure, text in ((o, o["data"].get("text/plain", "")) for o in figures):
         assert figure["metadata"]["image/png"]["width"] >= 600, text
     bare = [t for t, o in zip(texts, outputs, strict=True)

@@ -19,6 +19,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from okrsim.errors import OkrsimError
 from okrsim.i18n import format_percent
 from okrsim.plan import schema
+from okrsim.plan.finance import split_segment_path
 from okrsim.plots.figure import new_figure
 from okrsim.plots.series import (
     monthly_bands,
@@ -199,7 +200,9 @@ def tornado(sens: Any, ax: Any = None, lang: str = "en") -> Figure:
     y = np.arange(len(table))
     worse, better = [], []
     for row in table.itertuples():
-        lower_is_better = schema.MODEL_FIELDS[row.input].better == schema.LOWER
+        segment = split_segment_path(row.input)
+        field = schema.MODEL_FIELDS[segment[1] if segment else row.input]
+        lower_is_better = field.better == schema.LOWER
         pair = (row.p_high, row.p_low) if lower_is_better else (row.p_low, row.p_high)
         worse.append(pair[0])
         better.append(pair[1])
@@ -215,8 +218,17 @@ def tornado(sens: Any, ax: Any = None, lang: str = "en") -> Figure:
 
 
 def short_name(path: str, lang: str = "en") -> str:
-    """The short name of a model input on charts (the dashboard slider's name), one line."""
-    return WORDS.tables[WORDS.check_lang(lang)].get(f"short.{path}", path)
+    """The short name of a model input on charts (the dashboard slider's name), one line.
+
+    A segment's input (``segments.enterprise.ramp.months``) is named after its segment:
+    ``"enterprise: Ramp"``.
+    """
+    words = WORDS.tables[WORDS.check_lang(lang)]
+    segment = split_segment_path(path)
+    if segment:
+        name, base = segment
+        return f"{name}: {words.get(f'short.{base}', base)}"
+    return words.get(f"short.{path}", path)
 
 
 def contribution_waterfall(result: Any, ax: Any = None, lang: str = "en",

@@ -14,6 +14,7 @@ from typing import Any
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
+from okrsim.plots.figure import new_figure
 from okrsim.sim.messages import TEXT, input_description
 
 _REVENUE, _PROFIT, _BOTH = "#2a9d8f", "#e76f51", "#264653"
@@ -41,7 +42,7 @@ def tradeoff_figure(rows: Sequence[Mapping[str, Any]], path: str = "hiring.count
     """
     lang = TEXT.check_lang(lang)
     if ax is None:
-        fig = Figure(figsize=(7, 4.4), layout="constrained")
+        fig = new_figure((7, 4.4))
         ax = fig.add_subplot()
     else:
         fig = ax.figure
