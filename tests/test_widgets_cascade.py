@@ -7,7 +7,7 @@ import pytest
 from okrsim import OkrsimError, load_plan
 from okrsim.widgets import CascadeView, Quiz, QuizItem
 from okrsim.widgets.render import badge, esc
-from okrsim.widgets.strings import UI, ui_text
+from okrsim.widgets.strings import ui_text
 from tests.conftest import ARTICLE_PLAN, ROOT
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -33,22 +33,21 @@ objectives:
 """
 
 
-def test_every_language_has_the_same_keys_and_placeholders():
-    import string
+def test_widget_words_come_from_the_i18n_files_and_the_glossary():
+    from okrsim.i18n import table, term
 
-    def fields(s):
-        return sorted(f for _, f, _, _ in string.Formatter().parse(s) if f)
-
-    assert UI["en"].keys() == UI["it"].keys()
-    for key in UI["en"]:
-        assert fields(UI["en"][key]) == fields(UI["it"][key]), key
-
-
-def test_ui_text_fills_placeholders_and_refuses_unknown_languages():
-    assert ui_text("findings", "en", n=3) == "3 finding(s)"
-    assert ui_text("grade", "it") == "Valuta"
+    assert ui_text("shared.findings", "en", n=3) == "3 finding(s)"
+    assert ui_text("grader.grade", "it") == table("it", "widgets")["grader.grade"] == "Valuta"
+    assert ui_text("criterion.time_bound", "it") == term("it", "criterion.time_bound")
     with pytest.raises(OkrsimError, match="'en' or 'it'"):
-        ui_text("grade", "fr")
+        ui_text("grader.grade", "fr")
+
+
+def test_no_widget_module_keeps_a_table_of_words():
+    import okrsim.widgets.exercise as exercise
+    import okrsim.widgets.strings as strings
+
+    assert not hasattr(strings, "UI") and not hasattr(exercise, "UI")
 
 
 def test_html_helpers_escape_their_text():

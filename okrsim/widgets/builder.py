@@ -51,7 +51,7 @@ class OKRBuilder(widgets.VBox):
                  lang: str | None = None, ui: str = "en"):
         self.ui = check_lang(ui)
         self.objective_box = widgets.Textarea(
-            value=objective, description=ui_text("objective", ui),
+            value=objective, description=ui_text("builder.objective", ui),
             layout=widgets.Layout(width="100%", height="60px"),
             style={"description_width": "110px"},
         )
@@ -59,9 +59,11 @@ class OKRBuilder(widgets.VBox):
         self.kr_boxes: list[widgets.Text] = []
         self.kr_panel = widgets.VBox()
         self.language = language_choice(ui, lang)
-        self.add_button = widgets.Button(description=ui_text("add_kr", ui), icon="plus")
-        self.remove_button = widgets.Button(description=ui_text("remove_kr", ui), icon="minus")
-        self.button = widgets.Button(description=ui_text("grade_set", ui), button_style="primary")
+        self.add_button = widgets.Button(description=ui_text("builder.add_kr", ui), icon="plus")
+        self.remove_button = widgets.Button(description=ui_text("builder.remove_kr", ui),
+                                            icon="minus")
+        self.button = widgets.Button(description=ui_text("builder.grade_set", ui),
+                                     button_style="primary")
         self.button.add_class("okrsim-builder-button")
         self.add_button.on_click(lambda _: self.add_key_result())
         self.remove_button.on_click(lambda _: self.remove_key_result())
@@ -102,7 +104,7 @@ class OKRBuilder(widgets.VBox):
         """Add a key result box (at most :data:`MAX_BOXES`)."""
         if len(self.kr_boxes) >= MAX_BOXES:
             raise OkrsimError(f"The builder holds at most {MAX_BOXES} key results.")
-        box_ = widgets.Text(value=text, description=ui_text("key_result_n", self.ui,
+        box_ = widgets.Text(value=text, description=ui_text("builder.key_result_n", self.ui,
                                                             n=len(self.kr_boxes) + 1),
                             layout=widgets.Layout(width="100%"),
                             style={"description_width": "110px"})
@@ -121,14 +123,15 @@ class OKRBuilder(widgets.VBox):
         objective = self.objective_box.value
         lang = chosen_lang(self.language)
         self.errors = []
-        self.objective_result = self._grade(objective, lang, None, ui_text("objective", self.ui))
+        self.objective_result = self._grade(objective, lang, None,
+                                            ui_text("builder.objective", self.ui))
         filled = []
         for n, kr_box in enumerate(self.kr_boxes, start=1):
             if not kr_box.value.strip():
-                self.errors.append(ui_text("set.empty_kr", self.ui, n=n))
+                self.errors.append(ui_text("builder.empty_kr", self.ui, n=n))
                 continue
             result = self._grade(kr_box.value, lang, objective.strip() or None,
-                                 ui_text("key_result_n", self.ui, n=n))
+                                 ui_text("builder.key_result_n", self.ui, n=n))
             if result is not None:
                 filled.append((n, result))
         self.results = [r for _, r in filled]
@@ -149,14 +152,14 @@ class OKRBuilder(widgets.VBox):
             for c in self.set_checks
         )
         tone = "good" if all(c.ok for c in self.set_checks) and not self.errors else "warn"
-        parts = [box(f"<b>{esc(ui_text('set_checks', self.ui))}</b><ul>{checks}</ul>", tone,
+        parts = [box(f"<b>{esc(ui_text('builder.set_checks', self.ui))}</b><ul>{checks}</ul>", tone,
                      "okrsim-builder-set")]
         parts += [render_error(e) for e in self.errors]
         if self.objective_result is not None:
-            parts.append(f"<h4>{esc(ui_text('objective', self.ui))}</h4>"
+            parts.append(f"<h4>{esc(ui_text('builder.objective', self.ui))}</h4>"
                          + render_assessment(self.objective_result, self.ui, compact=True))
         for n, result in filled:
-            parts.append(f"<h4>{esc(ui_text('key_result_n', self.ui, n=n))}</h4>"
+            parts.append(f"<h4>{esc(ui_text('builder.key_result_n', self.ui, n=n))}</h4>"
                          + render_assessment(result, self.ui, compact=True))
         return "".join(parts)
 

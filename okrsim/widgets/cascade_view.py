@@ -8,15 +8,15 @@ broken cascade and press *Check* again.
 from __future__ import annotations
 
 from os import PathLike
-from typing import Any
 
 import ipywidgets as widgets
 import yaml
 
-from okrsim.cascade import CascadeReport, Finding, check
+from okrsim.cascade import CascadeReport, check
+from okrsim.cascade.display import render_report
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan, load_plan, loads_plan
-from okrsim.widgets.render import SEVERITY_TONES, TONES, badge, box, esc
+from okrsim.widgets.render import BUTTON_LAYOUT, Point, feedback
 from okrsim.widgets.strings import check_lang, ui_text
 
 
@@ -73,12 +73,14 @@ class CascadeView(widgets.VBox):
         self.error: str | None = None
         self.editor = widgets.Textarea(
             value=plan_yaml(plan) if plan is not None else text,
-            description=ui_text("editor_label", self.ui),
+            description=ui_text("shared.editor_label", self.ui),
             layout=widgets.Layout(width="100%", height="320px"),
             style={"description_width": "initial"},
         )
         self.editor.add_class("okrsim-cascade-input")
-        self.button = widgets.Button(description=ui_text("check", self.ui), button_style="primary")
+        self.button = widgets.Button(description=ui_text("shared.check", self.ui),
+                                     button_style="primary",
+                                     layout=widgets.Layout(**BUTTON_LAYOUT))
         self.button.add_class("okrsim-cascade-button")
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML()
@@ -111,10 +113,10 @@ class CascadeView(widgets.VBox):
         except OkrsimError as exc:
             self.report, self.error = None, str(exc)
             problems = getattr(exc, "problems", [str(exc)])
-            lines = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.output.value = box(
-                f"<b>{esc(ui_text('cannot_read_plan', self.ui))}</b><ul>{lines}</ul>", "bad"
-            )
+            self.output.value = feedback(
+                "bad", ui_text("shared.cannot_read_plan", self.ui),
+                [Point("bad", ui_text("severity.invalid", self.ui), p) for p in problems],
+                "okrsim-error")
             return None
         return self._show(check(plan, lang=self.ui))
 
@@ -124,64 +126,4 @@ class CascadeView(widgets.VBox):
         return report
 
 
-def render_report(report: CascadeReport, lang: str = "en") -> str:
-    """Return the HTML of a cascade report: a summary line, the tree and the findings list."""
-    plan = report.plan
-    n_krs = len(plan.key_results())
-    summary = ui_text("plan_summary", lang, objectives=len(plan.objectives), key_results=n_krs)
-    head = f"<div><b>{esc(plan.name)}</b> · {esc(summary)}</div>"
-    tree = "".join(_node(node, report, lang) for node in report.to_dict()["tree"])
-    if report.clean:
-        tail = box(esc(ui_text("no_findings", lang)), "good", "okrsim-cascade-clean")
-    else:
-        rows = "".join(f"<li>{_severity(f, lang)} {esc(f.message)}</li>" for f in report.findings)
-        tail = box(
-            f"<b>{esc(ui_text('findings', lang, n=len(report.findings)))}</b><ul>{rows}</ul>",
-            _worst_tone(report.findings), "okrsim-cascade-findings",
-        )
-    return (f'<div class="okrsim-cascade" style="line-height:1.45">{head}'
-            f'<ul class="okrsim-tree">{tree}</ul>{tail}</div>')
-
-
-def _node(node: dict[str, Any], report: CascadeReport, lang: str) -> str:
-    findings = report.for_objective(node["id"])
-    krs = []
-    for kr in node["key_results"]:
-        kr_findings = report.for_key_result(kr["id"])
-        drives = badge(f"{ui_text('drives', lang)} {kr['drives']}", "info") if kr["drives"] else ""
-        krs.append(
-            f'<li class="okrsim-kr" data-id="{esc(kr["id"])}"{_mark(kr_findings)}>'
-            f"{esc(kr['text'])} <code>{esc(kr['id'])}</code> {drives}{_notes(kr_findings, lang)}"
-            "</li>"
-        )
-    children = "".join(_node(child, report, lang) for child in node["children"])
-    return (
-        f'<li class="okrsim-objective" data-id="{esc(node["id"])}"{_mark(findings)}>'
-        f"{badge(node['owner'], 'info', ui_text('owner', lang))}<b>{esc(node['objective'])}</b> "
-        f"<code>{esc(node['id'])}</code>{_notes(findings, lang)}"
-        f'<ul class="okrsim-krs" style="list-style:circle">{"".join(krs)}</ul>'
-        f"{f'<ul>{children}</ul>' if children else ''}</li>"
-    )
-
-
-def _mark(findings: list[Finding]) -> str:
-    if not findings:
-        return ""
-    background, _ = TONES[_worst_tone(findings)]
-    return f' style="background:{background}"'
-
-
-def _notes(findings: list[Finding], lang: str) -> str:
-    return "".join(
-        f'<div class="okrsim-finding">{_severity(f, lang)} {esc(f.message)}</div>'
-        for f in findings
-    )
-
-
-def _severity(finding: Finding, lang: str) -> str:
-    return badge(ui_text(f"severity.{finding.severity}", lang), SEVERITY_TONES[finding.severity])
-
-
-def _worst_tone(findings: list[Finding]) -> str:
-    return "bad" if any(SEVERITY_TONES[f.severity] == "bad" for f in findings) else "warn"
-
+__all__ = ["CascadeView", "plan_yaml", "render_report"]

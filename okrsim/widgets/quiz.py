@@ -92,7 +92,7 @@ class Quiz(widgets.VBox):
             {"choices": dict(choices), "items": [vars(i) for i in items]}
         )
         # "Not answered" is a real option: a dropdown holding None shows an empty box.
-        options = [(ui_text("quiz_pick", lang), UNANSWERED)]
+        options = [(ui_text("quiz.pick", lang), UNANSWERED)]
         options += [(v, k) for k, v in self.choices.items()]
         self.pickers = [
             widgets.Dropdown(options=options, value=UNANSWERED,
@@ -103,7 +103,7 @@ class Quiz(widgets.VBox):
             widgets.HBox([picker, widgets.HTML(esc(item.statement))])
             for picker, item in zip(self.pickers, self.items, strict=True)
         ]
-        self.button = widgets.Button(description=ui_text("quiz_check", lang),
+        self.button = widgets.Button(description=ui_text("quiz.check", lang),
                                      button_style="primary")
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML()
@@ -149,18 +149,18 @@ class Quiz(widgets.VBox):
         rows, right = [], 0
         for item, answer in zip(self.items, self.value, strict=True):
             if answer is None:
-                mark = badge(ui_text("quiz_unanswered", self.lang), "muted")
+                mark = badge(ui_text("quiz.unanswered", self.lang), "muted")
             elif answer == item.answer:
                 right += 1
-                mark = badge(ui_text("quiz_right", self.lang), "good")
+                mark = badge(ui_text("quiz.right", self.lang), "good")
             else:
                 label = self.choices[item.answer]
-                mark = badge(ui_text("quiz_wrong", self.lang, answer=label), "bad")
+                mark = badge(ui_text("quiz.wrong", self.lang, answer=label), "bad")
             why = f"<br><small>{esc(item.why)}</small>" if answer is not None and item.why else ""
             rows.append(f"<li>{mark} {esc(item.statement)}{why}</li>")
         self.score = right
         total = len(self.items)
-        head = esc(ui_text("quiz_score", self.lang, right=right, total=total))
+        head = esc(ui_text("quiz.score", self.lang, right=right, total=total))
         self.output.value = (f'<div class="okrsim-quiz" style="line-height:1.45"><b>{head}</b>'
                              f'<ul>{"".join(rows)}</ul></div>')
         return right
