@@ -163,3 +163,60 @@ def test_quiz_escapes_statements():
     quiz.click()
     assert XSS not in quiz.output_html and esc(XSS) in quiz.output_html
     assert XSS not in quiz.children[0].children[1].value
+
+
+LESSON_QUIZ = ROOT / "notebooks" / "data" / "classify_okrs.yaml"
+
+
+def test_quiz_from_a_file_is_shuffled_per_learner_and_reproducible():
+    first = Quiz.from_file(LESSON_QUIZ, seed="Giulia")
+    again = Quiz.from_file(LESSON_QUIZ, seed="giulia ")
+    other = Quiz.from_file(LESSON_QUIZ, seed=1234)
+    assert first.seed == again.seed and [i.statement for i in first.items] == \
+        [i.statement for i in again.items]
+    assert [i.statement for i in first.items] != [i.statement for i in other.items]
+    assert f"Quiz version {first.seed}" in first.children[len(first.items)].children[1].value
+    assert Quiz.from_file(LESSON_QUIZ, seed=None).seed >= 1  # a fresh version, shown
+    assert Quiz.from_file(LESSON_QUIZ, shuffle=False).seed is None
+    with pytest.raises(OkrsimError, match="whole number or a participant's name"):
+        Quiz.from_file(LESSON_QUIZ, seed=1.5)
+
+
+def test_cycling_through_the_options_scores_no_better_than_chance():
+    scores = []
+    for seed in range(40):
+        quiz = Quiz.from_file(LESSON_QUIZ, seed=seed)
+        keys = list(quiz.choices)
+        quiz.value = [keys[i % len(keys)] for i in range(len(quiz.items))]
+        scores.append(quiz.click() / len(quiz.items))
+    assert sum(scores) / len(scores) < 0.5
+
+
+def test_quiz_feedback_is_one_block_with_one_line_per_statement():
+    quiz = Quiz(ITEMS, CHOICES)
+    quiz.value = ("objective", "outcome", "activity")
+    assert quiz.click() == 3
+    assert "okrsim-feedback" in quiz.output_html and "3 of 3 right" in quiz.output_html
+    assert quiz.output_html.count('class="okrsim-point"') == 3
+
+
+def test_the_capstone_cascade_follows_the_builder():
+    from okrsim.widgets import OKRBuilder
+
+    text = (ROOT / "notebooks" / "data" / "capstone_plan.yaml").read_text(encoding="utf-8")
+    view = CascadeView(text=text, editable=True)
+    builder = OKRBuilder("Get new sellers to quota sooner",
+                         ["New sellers reach full quota within 3 months by 30 June 2027",
+                          "Raise first-quarter win rate of new sellers from 15% to 20% by "
+                          "30 September 2027", XSS + " by 31 May 2027"])
+    view.follow(builder, "my-team")
+    builder.button.click()
+    plan = view.report.plan if view.report else None
+    assert plan is not None
+    mine = next(o for o in plan.objectives if o.id == "my-team")
+    assert mine.objective == "Get new sellers to quota sooner"
+    assert [kr.text for kr in mine.key_results][0].startswith("New sellers reach full quota")
+    assert mine.key_results[0].drives == "ramp.months"  # the link to the numbers is kept
+    assert len(mine.key_results) == 3 and XSS not in view.output_html
+    with pytest.raises(OkrsimError, match="no objective 'nope'"):
+        view.take_okr(builder.value, "nope")

@@ -69,6 +69,11 @@ class SolveResult:
     evaluations: int
     message: str
 
+    def _repr_html_(self) -> str:
+        from okrsim.sim.display import render_solve
+
+        return render_solve(self)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data, what ``solve --json`` prints."""
         return asdict(self)

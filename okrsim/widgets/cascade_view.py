@@ -120,6 +120,51 @@ class CascadeView(widgets.VBox):
             return None
         return self._show(check(plan, lang=self.ui))
 
+    def take_okr(self, okr: dict, objective_id: str) -> CascadeReport | None:
+        """Put an OKR (a builder's ``value``) in place of one objective of the plan and check.
+
+        The objective keeps its id, owner and parent; its key results keep their ids, ``drives``
+        and numbers in order (a new key result gets a new id), so a learner writes the OKR once
+        in the builder and the plan follows.
+
+        Parameters
+        ----------
+        okr : dict
+            ``{"objective": str, "key_results": [str, ...]}``.
+        objective_id : str
+            The id of the objective to replace.
+
+        Returns
+        -------
+        CascadeReport or None
+            The new check (``None`` when the editor's text is not a plan).
+        """
+        try:
+            data = yaml.safe_load(self.editor.value)
+        except yaml.YAMLError:
+            return self.click()
+        objectives = data.get("objectives", []) if isinstance(data, dict) else []
+        target = next((o for o in objectives if isinstance(o, dict)
+                       and o.get("id") == objective_id), None)
+        if target is None:
+            raise OkrsimError(f"The plan has no objective {objective_id!r} to put the OKR in.")
+        if str(okr.get("objective", "")).strip():
+            target["objective"] = str(okr["objective"]).strip()
+        old = [kr for kr in target.get("key_results", []) if isinstance(kr, dict)]
+        texts = [str(t).strip() for t in okr.get("key_results", []) if str(t).strip()]
+        krs = []
+        for n, text in enumerate(texts):
+            kr = dict(old[n]) if n < len(old) else {"id": f"{objective_id}-kr{n + 1}"}
+            kr["text"] = text
+            krs.append(kr)
+        target["key_results"] = krs
+        self.editor.value = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        return self.click()
+
+    def follow(self, builder: widgets.Widget, objective_id: str) -> None:
+        """Take the builder's OKR each time its *Grade the set* button is pressed."""
+        builder.button.on_click(lambda _: self.take_okr(builder.value, objective_id))
+
     def _show(self, report: CascadeReport) -> CascadeReport:
         self.report, self.error = report, None
         self.output.value = render_report(report, self.ui)
