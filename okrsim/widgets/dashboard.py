@@ -7,7 +7,7 @@ histogram and the monthly fan chart. Below, two questions, each with its answer 
 *What matters most?* (a tornado) and *How many hires?* (goal seek, in words, with a button that
 applies the answer to the hires slider). Trials and seed sit in a closed *Advanced* section; the
 progress bar shows only while an analysis runs. The charts are drawn at the size they are shown
-(twice the pixels, for sharp screens), so nothing is stretched or cut.
+(1.5 times the pixels, for sharp screens), so nothing is stretched or cut.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ ANALYSIS_TRIALS = 1_000
 FIGSIZE = (6.4, 2.78)
 DPI = 90
 #: Pixels per screen pixel in the PNG: sharp on high-density screens, never stretched up.
-SHARPNESS = 2
+SHARPNESS = 1.5
 #: The tornado: one line per input, 576 px wide.
 TORNADO_SIZE = (6.4, 3.6)
 #: Width of the controls column: label, slider and readout side by side, nothing cut off in
