@@ -151,3 +151,20 @@ def test_engine_refusals_show_as_one_escaped_sentence(monkeypatch):
     assert "&lt;b&gt;x&lt;/b&gt;" in dash.output_html and "<b>x</b>" not in dash.output_html
     assert dash.run_sensitivity() is None
     assert "okrsim-error" in dash.sensitivity_output.value
+
+
+def test_dashboard_follows_a_clean_cascade_and_ignores_a_broken_one():
+    from okrsim.widgets import CascadeView
+
+    text = ARTICLE_PLAN.read_text(encoding="utf-8")
+    view = CascadeView(text=text, editable=True)
+    dash = FeasibilityDashboard(trials=TRIALS, seed=3)
+    dash.follow(view)
+    before = dash.result
+    view.value = text.replace("plan: ", "plan: Followed ", 1)
+    view.button.click()
+    assert dash.result is not before and dash.result.plan.startswith("Followed")
+    followed = dash.result
+    view.value = text.replace("parent: grow-revenue", "parent: nowhere", 1)
+    view.button.click()
+    assert not view.report.clean and dash.result is followed

@@ -10,6 +10,7 @@ money is rounded to thousands or millions; every piece of plan text is escaped.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from okrsim.i18n import catalog, format_number, format_percent
@@ -165,3 +166,38 @@ def render_solve(solved: Any, lang: str = "en") -> str:
     tone = "good" if solved.reachable else "bad"
     return card(WORDS.say(lang, "solve.title"),
                 feedback(tone, solve_sentence(solved, lang), (), "okrsim-solve"), "okrsim-solve")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A result as a notebook shows it in one language: HTML, and plain text for terminals."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def show(result: Any, lang: str = "en") -> Shown:
+    """A simulation or goal seek, ready to display in ``lang`` (``show(result, "it")``).
+
+    Parameters
+    ----------
+    result : Result or SolveResult
+    lang : str
+
+    Returns
+    -------
+    Shown
+        Displays as :func:`render_result` / :func:`render_solve`; its plain text is the verdict
+        sentence and the figures, one per line.
+    """
+    if hasattr(result, "growth_summary"):
+        sentence, _ = verdict(result, lang)
+        lines = [sentence, *(f"{label}: {value}" for label, value in rows(result, lang))]
+        return Shown(render_result(result, lang), "\n".join(lines))
+    return Shown(render_solve(result, lang), solve_sentence(result, lang))

@@ -15,6 +15,7 @@ from okrsim.widgets.grader import SMARTGrader
 from okrsim.widgets.plain_errors import install as _install_plain_errors
 from okrsim.widgets.quiz import Quiz, QuizItem
 from okrsim.widgets.room_view import RoomView
+from okrsim.widgets.staircase_view import StaircaseScores
 
 # In a notebook, OkrsimError shows as its sentence instead of a traceback.
 _install_plain_errors()
@@ -28,4 +29,5 @@ __all__ = [
     "QuizItem",
     "RoomView",
     "SMARTGrader",
+    "StaircaseScores",
 ]

@@ -71,6 +71,7 @@ class CascadeView(widgets.VBox):
         self._source = plan.source if plan is not None else "<plan>"
         self.report: CascadeReport | None = None
         self.error: str | None = None
+        self._listeners: list = []
         self.editor = widgets.Textarea(
             value=plan_yaml(plan) if plan is not None else text,
             description=ui_text("shared.editor_label", self.ui),
@@ -165,9 +166,15 @@ class CascadeView(widgets.VBox):
         """Take the builder's OKR each time its *Grade the set* button is pressed."""
         builder.button.on_click(lambda _: self.take_okr(builder.value, objective_id))
 
+    def on_report(self, callback) -> None:
+        """Call ``callback(report)`` after every check of a plan that could be read."""
+        self._listeners.append(callback)
+
     def _show(self, report: CascadeReport) -> CascadeReport:
         self.report, self.error = report, None
         self.output.value = render_report(report, self.ui)
+        for callback in self._listeners:
+            callback(report)
         return report
 
 

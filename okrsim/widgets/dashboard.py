@@ -224,6 +224,18 @@ class FeasibilityDashboard(widgets.VBox):
         self.last_update_ms = (time.perf_counter() - started) * 1000
         return result
 
+    def set_plan(self, plan: Plan | str | PathLike | None) -> None:
+        """Simulate another plan: sliders back on its on-paper values, then one rerun."""
+        self.plan = as_plan(plan)
+        inputs = resolve_inputs(self.plan)
+        self._values = {s.path: inputs.values[s.path] for s in SLIDERS}
+        self._starts = {s.path: slider_start(inputs.paper, s) for s in SLIDERS}
+        self.value = dict(self._starts)
+
+    def follow(self, cascade: Any) -> None:
+        """Simulate a cascade view's plan each time its check comes back clean."""
+        cascade.on_report(lambda report: self.set_plan(report.plan) if report.clean else None)
+
     def reset(self) -> None:
         """Put every slider back on the plan's on-paper value and rerun."""
         self.value = dict(self._starts)

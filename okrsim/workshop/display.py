@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from okrsim.errors import OkrsimError
 from okrsim.i18n import catalog, format_number, format_percent, term
 from okrsim.i18n.look import card, esc, feedback, table
 from okrsim.workshop import room
@@ -28,6 +29,16 @@ def minute(moment: Any) -> str:
     if moment is None or pd.isna(moment):
         return "–"
     return pd.Timestamp(moment).strftime(MINUTE)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One table of a room summary as a notebook shows it."""
+
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
 
 
 @dataclass
@@ -113,6 +124,15 @@ class RoomSummary:
                   esc(format_number(row.score, lang)), esc(row.participant))
                  for row in self.best.itertuples()], "okrsim-room-rewrites"),
         }
+
+    def part(self, name: str) -> Part:
+        """One table of the summary, ready to display (``"participation"``, ``"exercises"``,
+        ``"missed"`` or ``"rewrites"``)."""
+        sections = self.sections()
+        if name not in sections:
+            raise OkrsimError(f"The room summary has no part {name!r}; use one of "
+                              f"{', '.join(sections)}.")
+        return Part(sections[name])
 
     def _repr_html_(self) -> str:
         title = WORDS.say(self.lang, "room.title", time=minute(self.at))
