@@ -168,3 +168,9 @@ def test_dashboard_follows_a_clean_cascade_and_ignores_a_broken_one():
     view.value = text.replace("parent: grow-revenue", "parent: nowhere", 1)
     view.button.click()
     assert not view.report.clean and dash.result is followed
+
+
+def test_every_button_has_its_own_layout(dash):
+    buttons = [dash.solve_button, dash.apply_button, dash.sensitivity_button, dash.reset_button]
+    assert len({id(b.layout) for b in buttons}) == len(buttons)  # hiding one hides only it
+    assert dash.solve_button.layout.display != "none"

@@ -140,13 +140,15 @@ def feedback(tone: str, headline: str, points: Iterable[Point] = (), css_class: 
 def table(heads: Iterable[str], rows: Iterable[Iterable[str]], css_class: str = "") -> str:
     """A small table; ``heads`` are escaped, cells are already-built HTML."""
     cell = "padding:3px 12px 3px 0;text-align:left;vertical-align:top"
+    heads = list(heads)
     head = "".join(f'<th style="{cell};font-weight:600;color:{CAPTION_COLOUR}">{esc(h)}</th>'
                    for h in heads)
     body = "".join("<tr style='border-top:1px solid #e8eaed'>"
                    + "".join(f'<td style="{cell}">{c}</td>' for c in row) + "</tr>"
                    for row in rows)
     return (f'<table class="{esc(css_class)}" style="border-collapse:collapse;margin:4px 0">'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+            + (f"<thead><tr>{head}</tr></thead>" if any(heads) else "")
+            + f"<tbody>{body}</tbody></table>")
 
 
 def card(title: str, inner_html: str, css_class: str = "") -> str:

@@ -14,7 +14,7 @@ from okrsim.errors import OkrsimError
 from okrsim.grading import grade
 from okrsim.grading.okr_set import SetCheck, check_set
 from okrsim.widgets.grader import chosen_lang, language_choice, render_assessment
-from okrsim.widgets.render import BUTTON_LAYOUT, Point, esc, feedback, score_tone, worst
+from okrsim.widgets.render import Point, esc, feedback, fitted, score_tone, worst
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: Key result boxes the builder offers at most (one more than allowed, so "too many" can be shown).
@@ -59,11 +59,11 @@ class OKRBuilder(widgets.VBox):
         self.kr_boxes: list[widgets.Text] = []
         self.kr_panel = widgets.VBox()
         self.language = language_choice(ui, lang)
-        fit = {"layout": widgets.Layout(**BUTTON_LAYOUT)}
-        self.add_button = widgets.Button(description=ui_text("builder.add_kr", ui), **fit)
-        self.remove_button = widgets.Button(description=ui_text("builder.remove_kr", ui), **fit)
+        self.add_button = widgets.Button(description=ui_text("builder.add_kr", ui), layout=fitted())
+        self.remove_button = widgets.Button(description=ui_text("builder.remove_kr", ui),
+                                            layout=fitted())
         self.button = widgets.Button(description=ui_text("builder.grade_set", ui),
-                                     button_style="primary", **fit)
+                                     button_style="primary", layout=fitted())
         self.button.add_class("okrsim-builder-button")
         self.add_button.on_click(lambda _: self.add_key_result())
         self.remove_button.on_click(lambda _: self.remove_key_result())

@@ -16,7 +16,7 @@ from okrsim.cascade import CascadeReport, check
 from okrsim.cascade.display import render_report
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan, load_plan, loads_plan
-from okrsim.widgets.render import BUTTON_LAYOUT, Point, feedback
+from okrsim.widgets.render import Point, feedback, fitted
 from okrsim.widgets.strings import check_lang, ui_text
 
 
@@ -81,7 +81,7 @@ class CascadeView(widgets.VBox):
         self.editor.add_class("okrsim-cascade-input")
         self.button = widgets.Button(description=ui_text("shared.check", self.ui),
                                      button_style="primary",
-                                     layout=widgets.Layout(**BUTTON_LAYOUT))
+                                     layout=fitted())
         self.button.add_class("okrsim-cascade-button")
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML()

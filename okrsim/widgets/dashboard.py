@@ -27,7 +27,7 @@ from okrsim.sim import sensitivity, simulate, solve
 from okrsim.sim.display import growth, p_target_text, percent, solve_sentence, verdict
 from okrsim.sim.distributions import central
 from okrsim.sim.inputs import as_plan, resolve_inputs
-from okrsim.widgets.render import BUTTON_LAYOUT, box, esc, feedback
+from okrsim.widgets.render import box, esc, feedback, fitted
 from okrsim.widgets.sliders import SLIDERS, Slider, shift_value, slider_start
 from okrsim.widgets.strings import check_lang, ui_text
 
@@ -40,8 +40,8 @@ FIGSIZE = (6.4, 2.78)
 DPI = 90
 #: Pixels per screen pixel in the PNG: sharp on high-density screens, never stretched up.
 SHARPNESS = 1.5
-#: The tornado: one line per input, 576 px wide.
-TORNADO_SIZE = (6.4, 3.6)
+#: The tornado: one line per input, drawn under its button in the controls column (459 px).
+TORNADO_SIZE = (5.1, 3.6)
 #: Width of the controls column: label, slider and readout side by side, nothing cut off in
 #: either language ("Tempo di assunzione (mesi)").
 CONTROLS_WIDTH = "470px"
@@ -65,7 +65,7 @@ def _chart() -> Figure:
     """
     figure = Figure(figsize=FIGSIZE)
     figure.subplots()
-    figure.subplots_adjust(left=0.14, right=0.98, top=0.89, bottom=0.19)
+    figure.subplots_adjust(left=0.17, right=0.98, top=0.89, bottom=0.19)
     return figure
 
 
@@ -141,7 +141,7 @@ class FeasibilityDashboard(widgets.VBox):
         for control in (*self.sliders.values(), self.trials, self.seed):
             control.observe(self._changed, names="value")
         self.reset_button = widgets.Button(description=ui_text("dash.reset", ui),
-                                           layout=widgets.Layout(**BUTTON_LAYOUT))
+                                           layout=fitted())
         self.reset_button.on_click(lambda _: self.reset())
         self.advanced = widgets.Accordion(children=[widgets.VBox([self.trials, self.seed])],
                                           layout=widgets.Layout(width="98%"))
@@ -155,17 +155,19 @@ class FeasibilityDashboard(widgets.VBox):
         self.summary.add_class("okrsim-dash-ptarget")
         self.histogram_image = _image()
         self.fan_image = _image()
+        for image in (self.histogram_image, self.fan_image):
+            image.add_class("okrsim-dash-chart")
         self._figures = {"hist": _chart(), "fan": _chart()}
         self._analysis_widgets()
-        # Controls on the left, the verdict and charts on the right; under them the two
-        # questions, each answered right below its own button.
-        controls = widgets.VBox([*self.sliders.values(), self.reset_button, self.advanced],
+        # Controls on the left with the two questions under them, each answered right below
+        # its own button; the verdict and charts on the right.
+        controls = widgets.VBox([*self.sliders.values(), self.reset_button, self.advanced,
+                                 self.analysis_box],
                                 layout=widgets.Layout(width=CONTROLS_WIDTH, flex="0 0 auto"))
         charts = widgets.VBox([self.summary, self.histogram_image, self.fan_image],
                               layout=widgets.Layout(flex="1 1 0", min_width="0",
                                                     margin="0 0 0 12px"))
-        super().__init__(children=[self.intro, widgets.HBox([controls, charts]),
-                                   self.analysis_box],
+        super().__init__(children=[self.intro, widgets.HBox([controls, charts])],
                          layout=widgets.Layout(max_width="1200px"))
         self.add_class("okrsim-dashboard")
         self.click()
@@ -248,7 +250,10 @@ class FeasibilityDashboard(widgets.VBox):
                                          progress=progress), self.sensitivity_output)
         if self.sensitivity_result is not None:
             figure = Figure(figsize=TORNADO_SIZE, layout="tight")
-            plots.tornado(self.sensitivity_result, ax=figure.subplots(), lang=self.ui)
+            ax = figure.subplots()
+            plots.tornado(self.sensitivity_result, ax=ax, lang=self.ui)
+            ax.title.set_fontsize(10)  # the whole title fits the column's width
+            ax.tick_params(axis="y", labelsize=8)
             self.tornado_image.value = _png(figure)
             self.tornado_image.layout.display = None  # hidden while empty (no broken image)
         return self.sensitivity_result
@@ -298,9 +303,8 @@ class FeasibilityDashboard(widgets.VBox):
 
     def _analysis_widgets(self) -> None:
         ui = self.ui
-        fit = {"layout": widgets.Layout(**BUTTON_LAYOUT)}
         self.sensitivity_button = widgets.Button(description=ui_text("dash.sensitivity", ui),
-                                                 **fit)
+                                                 layout=fitted())
         self.sensitivity_button.add_class("okrsim-dash-sensitivity")
         self.sensitivity_button.on_click(lambda _: self.run_sensitivity())
         self.probability = widgets.BoundedIntText(value=80, min=5, max=99, step=5,
@@ -309,10 +313,10 @@ class FeasibilityDashboard(widgets.VBox):
                                                   layout=widgets.Layout(width="230px"))
         self.probability.add_class("okrsim-dash-probability")
         self.solve_button = widgets.Button(description=ui_text("dash.solve_button", ui),
-                                           **fit)
+                                           layout=fitted())
         self.solve_button.add_class("okrsim-dash-solve")
         self.solve_button.on_click(lambda _: self.run_solve())
-        self.apply_button = widgets.Button(button_style="primary", **fit)
+        self.apply_button = widgets.Button(button_style="primary", layout=fitted())
         self.apply_button.add_class("okrsim-dash-apply")
         self.apply_button.layout.display = "none"
         self.apply_button.on_click(lambda _: self.apply_solution())
@@ -323,17 +327,13 @@ class FeasibilityDashboard(widgets.VBox):
         self.sensitivity_output = widgets.HTML()
         self.analysis_output = widgets.HTML()
         self.tornado_image = _image(TORNADO_SIZE)
+        self.tornado_image.add_class("okrsim-dash-tornado")
         self.tornado_image.layout.display = "none"  # shown once "What matters" has drawn it
-        box_style = {"flex": "1 1 0", "min_width": "0", "padding": "0 12px 0 0"}
         self.analysis_box = widgets.VBox([
             self.progress,
-            widgets.HBox([
-                widgets.VBox([self.sensitivity_button, self.sensitivity_output,
-                              self.tornado_image], layout=widgets.Layout(**box_style)),
-                widgets.VBox([widgets.HBox([self.probability, self.solve_button]),
-                              self.analysis_output, self.apply_button],
-                             layout=widgets.Layout(**box_style)),
-            ]),
+            widgets.HBox([self.probability, self.solve_button]),
+            self.analysis_output, self.apply_button,
+            self.sensitivity_button, self.sensitivity_output, self.tornado_image,
         ], layout=widgets.Layout(margin="10px 0 0 0", border_top="1px solid #dadce0",
                                  padding="8px 0 0 0"))
 
@@ -366,6 +366,8 @@ class FeasibilityDashboard(widgets.VBox):
         ax = figure.axes[0]
         _wipe(ax)
         draw(result, ax=ax, lang=self.ui)
+        if name == "hist":
+            ax.set_title("")  # P(target) is written once, in the summary beside the charts
         return _png(figure)
 
     def _render_summary(self, r) -> str:

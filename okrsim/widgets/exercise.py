@@ -23,7 +23,7 @@ from okrsim.errors import OkrsimError
 from okrsim.exercises import Exercise, ExerciseResult, load_bank
 from okrsim.exercises.display import render_result
 from okrsim.i18n import languages
-from okrsim.widgets.render import BUTTON_LAYOUT, feedback
+from okrsim.widgets.render import feedback, fitted
 from okrsim.widgets.strings import ui_text
 from okrsim.workshop.journal import ENV_VAR, Journal
 
@@ -94,11 +94,11 @@ class ExerciseWidget(widgets.VBox):
         self.answer = widgets.Textarea(value=exercise.starter, rows=_rows(exercise),
                                        placeholder=self.ui["answer_placeholder"],
                                        layout=widgets.Layout(width="100%"))
-        fit = {"layout": widgets.Layout(**BUTTON_LAYOUT)}  # the whole label, never "Show the mo…"
         self.check_button = widgets.Button(description=self.ui["check"], button_style="primary",
-                                           **fit)
-        self.hint_button = widgets.Button(description=self.ui["hint"], **fit)
-        self.reveal_button = widgets.Button(description=self.ui["reveal"], disabled=True, **fit)
+                                           layout=fitted())
+        self.hint_button = widgets.Button(description=self.ui["hint"], layout=fitted())
+        self.reveal_button = widgets.Button(description=self.ui["reveal"], disabled=True,
+                                            layout=fitted())
         self.feedback_html = widgets.HTML()
         self.hint_html = widgets.HTML()
         self.model_html = widgets.HTML()

@@ -12,13 +12,13 @@ import ipywidgets as widgets
 from okrsim.errors import OkrsimError
 from okrsim.grading import CRITERIA, grade
 from okrsim.widgets.render import (
-    BUTTON_LAYOUT,
     VERDICT_TONES,
     Point,
     badge,
     box,
     esc,
     feedback,
+    fitted,
     score_tone,
 )
 from okrsim.widgets.strings import check_lang, ui_text
@@ -180,7 +180,7 @@ class SMARTGrader(widgets.VBox):
         self.button = widgets.Button(description=ui_text("grader.grade", ui),
                                      button_style="primary",
                                      tooltip=ui_text("grader.grade", ui),
-                                     layout=widgets.Layout(**BUTTON_LAYOUT))
+                                     layout=fitted())
         self.button.add_class("okrsim-grader-button")
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML(value=f"<i>{esc(ui_text('grader.nothing_yet', ui))}</i>")

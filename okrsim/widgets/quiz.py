@@ -25,7 +25,7 @@ import ipywidgets as widgets
 import yaml
 
 from okrsim.errors import OkrsimError
-from okrsim.widgets.render import BUTTON_LAYOUT, Point, esc, feedback
+from okrsim.widgets.render import Point, esc, feedback, fitted
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: The picker value of a statement not answered yet.
@@ -145,7 +145,7 @@ class Quiz(widgets.VBox):
         ]
         self.button = widgets.Button(description=ui_text("quiz.check", lang),
                                      button_style="primary",
-                                     layout=widgets.Layout(**BUTTON_LAYOUT))
+                                     layout=fitted())
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML()
         self.score: int | None = None

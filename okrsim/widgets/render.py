@@ -7,6 +7,8 @@ widgets. Every function escapes the text it is given (learner text is never HTML
 
 from __future__ import annotations
 
+import ipywidgets as widgets
+
 from okrsim.i18n.look import (
     SEVERITY_TONES,
     TONES,
@@ -24,7 +26,16 @@ from okrsim.i18n.look import (
 )
 
 #: Layout of every button: as wide as its label, so no language gets "Controlla le rispo…".
-BUTTON_LAYOUT = {"width": "auto", "min_width": "max-content"}
+#: Give each button its own ``widgets.Layout(**BUTTON_LAYOUT)``: a shared Layout would hide
+#: every button that shares it when one is hidden.
+BUTTON_LAYOUT = {"width": "auto", "min_width": "max-content", "align_self": "flex-start"}
+
+
+
+def fitted() -> widgets.Layout:
+    """A new button layout as wide as its label (:data:`BUTTON_LAYOUT`)."""
+    return widgets.Layout(**BUTTON_LAYOUT)
+
 
 __all__ = [
     "BUTTON_LAYOUT",
@@ -37,6 +48,7 @@ __all__ = [
     "card",
     "esc",
     "feedback",
+    "fitted",
     "probability_tone",
     "score_tone",
     "table",

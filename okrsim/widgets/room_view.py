@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from okrsim.plots.room import plot_missed_criteria
-from okrsim.widgets.render import BUTTON_LAYOUT, esc, feedback
+from okrsim.widgets.render import esc, feedback, fitted
 from okrsim.widgets.strings import check_lang, ui_text
 from okrsim.workshop.display import WORDS, RoomSummary, minute
 from okrsim.workshop.journal import Journal
@@ -44,7 +44,7 @@ class RoomView(widgets.VBox):
         self.journal = journal
         self.button = widgets.Button(description=ui_text("room.refresh", self.ui),
                                      button_style="primary",
-                                     layout=widgets.Layout(**BUTTON_LAYOUT))
+                                     layout=fitted())
         self.button.add_class("okrsim-room-refresh")
         self.button.on_click(lambda _: self.refresh())
         self.headline = widgets.HTML()
