@@ -53,7 +53,7 @@ def test_voila_lesson_has_no_frozen_output_no_code_heading_and_no_cdn(
     headings = [h.strip() for h in page.locator("h2").all_inner_texts()]
     assert "Imports" not in headings and headings, headings
     assert not [u for u in blocked_requests if "fontawesome" in u], blocked_requests
-    prose = page.locator(".jp-RenderedMarkdown").first
+    prose = page.locator(".jp-RenderedMarkdown p").first
     assert prose.bounding_box()["width"] <= 900  # a readable line, not the whole window
     name = notebook.split("/")[-1].split("_", 1)[0]
     screenshot(f"lesson-{name}-voila")
