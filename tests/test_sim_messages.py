@@ -60,12 +60,12 @@ def test_an_unknown_language_is_one_sentence(lang):
 
 def test_the_italian_dashboard_answers_goal_seek_in_italian():
     dash = FeasibilityDashboard(trials=200, ui="it")
-    dash.probability.value = 0.6
+    dash.probability.value = 60  # the dashboard asks for a percentage
     found = dash.run_solve()
     assert found is not None and found.message.startswith("hiring.count (sellers")
     shown = dash.analysis_output.value
-    assert "Con hiring.count (venditori assunti nel periodo) pari ad almeno" in shown
-    assert "P(obiettivo)" in shown and "gives" not in shown
+    assert "venditori assunti nel periodo" in shown and "60%" in shown
+    assert "hiring.count" not in shown and "gives" not in shown
 
 
 def test_the_italian_dashboard_summary_uses_a_decimal_comma():
@@ -73,4 +73,4 @@ def test_the_italian_dashboard_summary_uses_a_decimal_comma():
     italian = FeasibilityDashboard(trials=200, ui="it").output_html
     assert "Target growth: <b>+10.0%</b>" in english
     assert "Crescita obiettivo: <b>+10,0%</b>" in italian
-    assert 'data-p="' in italian and "." not in italian.split("Crescita p10")[1]
+    assert 'data-p="' in italian and "." not in italian.split("Crescita probabile")[1]

@@ -7,7 +7,7 @@ import pytest
 from okrsim import OkrsimError, load_plan
 from okrsim.widgets import CascadeView, Quiz, QuizItem
 from okrsim.widgets.render import badge, esc
-from okrsim.widgets.strings import UI, ui_text
+from okrsim.widgets.strings import ui_text
 from tests.conftest import ARTICLE_PLAN, ROOT
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -33,22 +33,21 @@ objectives:
 """
 
 
-def test_every_language_has_the_same_keys_and_placeholders():
-    import string
+def test_widget_words_come_from_the_i18n_files_and_the_glossary():
+    from okrsim.i18n import table, term
 
-    def fields(s):
-        return sorted(f for _, f, _, _ in string.Formatter().parse(s) if f)
-
-    assert UI["en"].keys() == UI["it"].keys()
-    for key in UI["en"]:
-        assert fields(UI["en"][key]) == fields(UI["it"][key]), key
-
-
-def test_ui_text_fills_placeholders_and_refuses_unknown_languages():
-    assert ui_text("findings", "en", n=3) == "3 finding(s)"
-    assert ui_text("grade", "it") == "Valuta"
+    assert ui_text("shared.findings", "en", n=3) == "3 finding(s)"
+    assert ui_text("grader.grade", "it") == table("it", "widgets")["grader.grade"] == "Valuta"
+    assert ui_text("criterion.time_bound", "it") == term("it", "criterion.time_bound")
     with pytest.raises(OkrsimError, match="'en' or 'it'"):
-        ui_text("grade", "fr")
+        ui_text("grader.grade", "fr")
+
+
+def test_no_widget_module_keeps_a_table_of_words():
+    import okrsim.widgets.exercise as exercise
+    import okrsim.widgets.strings as strings
+
+    assert not hasattr(strings, "UI") and not hasattr(exercise, "UI")
 
 
 def test_html_helpers_escape_their_text():
@@ -164,3 +163,60 @@ def test_quiz_escapes_statements():
     quiz.click()
     assert XSS not in quiz.output_html and esc(XSS) in quiz.output_html
     assert XSS not in quiz.children[0].children[1].value
+
+
+LESSON_QUIZ = ROOT / "notebooks" / "data" / "classify_okrs.yaml"
+
+
+def test_quiz_from_a_file_is_shuffled_per_learner_and_reproducible():
+    first = Quiz.from_file(LESSON_QUIZ, seed="Giulia")
+    again = Quiz.from_file(LESSON_QUIZ, seed="giulia ")
+    other = Quiz.from_file(LESSON_QUIZ, seed=1234)
+    assert first.seed == again.seed and [i.statement for i in first.items] == \
+        [i.statement for i in again.items]
+    assert [i.statement for i in first.items] != [i.statement for i in other.items]
+    assert f"Quiz version {first.seed}" in first.children[len(first.items)].children[1].value
+    assert Quiz.from_file(LESSON_QUIZ, seed=None).seed >= 1  # a fresh version, shown
+    assert Quiz.from_file(LESSON_QUIZ, shuffle=False).seed is None
+    with pytest.raises(OkrsimError, match="whole number or a participant's name"):
+        Quiz.from_file(LESSON_QUIZ, seed=1.5)
+
+
+def test_cycling_through_the_options_scores_no_better_than_chance():
+    scores = []
+    for seed in range(40):
+        quiz = Quiz.from_file(LESSON_QUIZ, seed=seed)
+        keys = list(quiz.choices)
+        quiz.value = [keys[i % len(keys)] for i in range(len(quiz.items))]
+        scores.append(quiz.click() / len(quiz.items))
+    assert sum(scores) / len(scores) < 0.5
+
+
+def test_quiz_feedback_is_one_block_with_one_line_per_statement():
+    quiz = Quiz(ITEMS, CHOICES)
+    quiz.value = ("objective", "outcome", "activity")
+    assert quiz.click() == 3
+    assert "okrsim-feedback" in quiz.output_html and "3 of 3 right" in quiz.output_html
+    assert quiz.output_html.count('class="okrsim-point"') == 3
+
+
+def test_the_capstone_cascade_follows_the_builder():
+    from okrsim.widgets import OKRBuilder
+
+    text = (ROOT / "notebooks" / "data" / "capstone_plan.yaml").read_text(encoding="utf-8")
+    view = CascadeView(text=text, editable=True)
+    builder = OKRBuilder("Get new sellers to quota sooner",
+                         ["New sellers reach full quota within 3 months by 30 June 2027",
+                          "Raise first-quarter win rate of new sellers from 15% to 20% by "
+                          "30 September 2027", XSS + " by 31 May 2027"])
+    view.follow(builder, "my-team")
+    builder.button.click()
+    plan = view.report.plan if view.report else None
+    assert plan is not None
+    mine = next(o for o in plan.objectives if o.id == "my-team")
+    assert mine.objective == "Get new sellers to quota sooner"
+    assert [kr.text for kr in mine.key_results][0].startswith("New sellers reach full quota")
+    assert mine.key_results[0].drives == "ramp.months"  # the link to the numbers is kept
+    assert len(mine.key_results) == 3 and XSS not in view.output_html
+    with pytest.raises(OkrsimError, match="no objective 'nope'"):
+        view.take_okr(builder.value, "nope")

@@ -38,7 +38,9 @@ def test_dashboard_starts_on_the_plans_on_paper_values(dash):
     assert dash.overrides == {}
     assert dash.result.p_target == plain.p_target
     assert dash.result.on_paper_growth == pytest.approx(plain.on_paper_growth)
-    assert f"{plain.p_target * 100:.1f}%" in dash.output_html
+    assert f">{plain.p_target:.0%}</b>" in dash.output_html  # P(target) once, in whole %
+    assert dash.output_html.count(f"{plain.p_target:.0%}") == 2  # the bold figure and the verdict
+    assert "percentage points" in dash.output_html
     assert f"{plain.target_growth * 100:+.1f}%" in dash.output_html
     assert dash.histogram_image.value[:4] == b"\x89PNG" and dash.fan_image.value[:4] == b"\x89PNG"
 
@@ -83,16 +85,49 @@ def test_sliders_do_not_update_while_dragging_and_have_browser_hooks(dash):
 
 def test_analysis_buttons_fill_the_progress_bar(dash):
     assert dash.tornado_image.layout.display == "none"  # no broken image before it is drawn
+    assert dash.progress.layout.display == "none"  # no idle bar that looks like a field
     dash.sensitivity_button.click()
     assert dash.sensitivity_result is not None and dash.progress.value == 1.0
+    assert dash.progress.layout.display == "none"
     assert dash.tornado_image.value[:4] == b"\x89PNG"
     assert dash.tornado_image.layout.display != "none"
-    dash.probability.value = 0.8
+    dash.probability.value = 80  # in percent, like everything else on screen
     dash.solve_button.click()
     solved = dash.solve_result
     assert solved is not None and "okrsim-dash-solve" in dash.analysis_output.value
+    assert "hiring.count" not in dash.analysis_output.value
     if solved.reachable:
-        assert solved.p_target >= 0.8
+        assert solved.p_target >= 0.8 and solved.probability == 0.8
+        assert dash.apply_button.layout.display != "none"
+        dash.apply_button.click()
+        assert dash.value["hiring.count"] == round(solved.value)
+        assert dash.apply_button.layout.display == "none"
+        dash.reset()
+
+
+def test_trials_and_seed_sit_in_a_closed_advanced_section(dash):
+    assert dash.advanced.selected_index is None
+    assert dash.trials in dash.advanced.children[0].children
+    assert dash.seed in dash.advanced.children[0].children
+
+
+def test_one_verdict_line_never_green_beside_a_low_chance():
+    from okrsim.sim.display import verdict
+
+    dash = FeasibilityDashboard(trials=TRIALS, seed=3)
+    sentence, tone = verdict(dash.result)
+    assert sentence in dash.output_html and f"okrsim-tone-{tone}" in dash.output_html
+    if dash.result.p_target < 0.8:
+        assert "okrsim-tone-good" not in dash.output_html
+
+
+def test_charts_are_shown_at_the_size_they_are_drawn(dash):
+    from okrsim.widgets.dashboard import DPI, FIGSIZE, SHARPNESS
+
+    png = dash.histogram_image.value
+    width = int.from_bytes(png[16:20], "big")
+    assert width == round(FIGSIZE[0] * DPI * SHARPNESS)
+    assert dash.histogram_image.layout.width == f"{round(FIGSIZE[0] * DPI)}px"
 
 
 def test_dashboard_refusals_are_one_sentence():
@@ -124,4 +159,27 @@ def test_engine_refusals_show_as_one_escaped_sentence(monkeypatch):
     assert dash.error == "override <b>x</b> is not allowed."
     assert "&lt;b&gt;x&lt;/b&gt;" in dash.output_html and "<b>x</b>" not in dash.output_html
     assert dash.run_sensitivity() is None
-    assert "okrsim-error" in dash.analysis_output.value
+    assert "okrsim-error" in dash.sensitivity_output.value
+
+
+def test_dashboard_follows_a_clean_cascade_and_ignores_a_broken_one():
+    from okrsim.widgets import CascadeView
+
+    text = ARTICLE_PLAN.read_text(encoding="utf-8")
+    view = CascadeView(text=text, editable=True)
+    dash = FeasibilityDashboard(trials=TRIALS, seed=3)
+    dash.follow(view)
+    before = dash.result
+    view.value = text.replace("plan: ", "plan: Followed ", 1)
+    view.button.click()
+    assert dash.result is not before and dash.result.plan.startswith("Followed")
+    followed = dash.result
+    view.value = text.replace("parent: grow-revenue", "parent: nowhere", 1)
+    view.button.click()
+    assert not view.report.clean and dash.result is followed
+
+
+def test_every_button_has_its_own_layout(dash):
+    buttons = [dash.solve_button, dash.apply_button, dash.sensitivity_button, dash.reset_button]
+    assert len({id(b.layout) for b in buttons}) == len(buttons)  # hiding one hides only it
+    assert dash.solve_button.layout.display != "none"

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 import pytest
 
 from okrsim import OkrsimError
-from okrsim.grading import CRITERIA
+from okrsim.grading import CRITERIA, grade
 from okrsim.grading.okr_set import check_set, content_words, overlap
 from okrsim.widgets import OKRBuilder, SMARTGrader
-from okrsim.widgets.render import esc
+from okrsim.widgets.render import esc, score_tone
 
 XSS = "<img src=x onerror=alert(1)>"
 GOOD_KR = ("Raise the share of new sellers at full monthly quota within four months from 50% to "
@@ -164,3 +164,31 @@ def test_builder_escapes_learner_text():
     builder = OKRBuilder(XSS, [XSS + " sign 10 customers by June", XSS + " 5 hires by March"])
     builder.click()
     assert XSS not in builder.output_html and esc(XSS) in builder.output_html
+
+
+def test_builder_set_box_is_never_greener_than_its_key_results():
+    builder = OKRBuilder("Make new sellers productive fast",
+                         ["Improve onboarding", "Improve the playbook"])
+    builder.click()
+    weakest = min(r.score for r in builder.results)
+    assert weakest < 80
+    assert builder.set_tone() != "good"
+    assert 'okrsim-builder-set" style="border-left:4px solid #1e6b34' not in builder.output_html
+    assert "okrsim-tone-good okrsim-feedback okrsim-builder-set" not in builder.output_html
+
+
+def test_outcome_badge_takes_the_colour_of_the_score():
+    from okrsim.widgets.grader import render_assessment
+
+    result = grade("Be great", lang="en")
+    html = render_assessment(result)
+    outcome = re.search(r'okrsim-grader-outcome">(.*?)</span></span>', html)
+    if outcome:
+        assert f"okrsim-tone-{score_tone(result.score)}" in outcome.group(1)
+    assert "okrsim-feedback" in html
+
+
+def test_italian_buttons_fit_their_label():
+    builder = OKRBuilder(ui="it")
+    for button in (builder.add_button, builder.remove_button, builder.button):
+        assert button.layout.width == "auto"

@@ -93,6 +93,11 @@ class CascadeReport:
         """Findings about one key result."""
         return [f for f in self.findings if f.key_result == key_result_id]
 
+    def _repr_html_(self) -> str:
+        from okrsim.cascade.display import render_report
+
+        return render_report(self, self.lang)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the report as plain data: the plan's tree and the findings."""
         return {

@@ -34,6 +34,7 @@ from typing import Any
 
 from okrsim.errors import OkrsimError, PlanError
 from okrsim.exercises import checks
+from okrsim.exercises.display import headline, render_result
 from okrsim.exercises.kit import BANK, kit_root
 from okrsim.exercises.simulation import parse_simulated
 from okrsim.plan import parse_yaml
@@ -62,14 +63,6 @@ CASCADE_KEYS = ("keep_objectives", "keep_key_results")
 CONTEXT_KEYS = ("parent",)
 MIN_HINTS = 2
 MAX_ANSWER_CHARS = 20_000
-
-SUMMARY = {
-    "en": {"passed": "Passed: every check is satisfied.",
-           "failed": "Not yet: {ok} of {total} checks satisfied."},
-    "it": {"passed": "Superato: tutti i controlli sono soddisfatti.",
-           "failed": "Non ancora: {ok} controlli soddisfatti su {total}."},
-}
-
 
 class BankError(PlanError):
     """An exercise bank that cannot be used; one sentence per problem, naming file and exercise."""
@@ -104,17 +97,16 @@ class ExerciseResult:
 
     @property
     def summary(self) -> str:
-        """One sentence: passed, or how many checks are satisfied."""
-        table = SUMMARY.get(self.lang, SUMMARY["en"])
-        counted = [o for o in self.outcomes if o.counted]
-        if self.passed:
-            return table["passed"]
-        return table["failed"].format(ok=sum(o.passed for o in counted), total=len(counted))
+        """One sentence: well done, or how many things to look at (each problem once)."""
+        return headline(self)
 
     @property
     def feedback(self) -> str:
         """Plain-text feedback: the summary, then one line per check (failures first)."""
         return "\n".join([self.summary, *(f"- {o.feedback}" for o in self.outcomes)])
+
+    def _repr_html_(self) -> str:
+        return render_result(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the result as plain data (what ``okrsim exercises check --json`` prints)."""

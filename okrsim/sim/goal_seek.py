@@ -76,6 +76,11 @@ class SolveResult:
     currency: str = "€"
     target_value: float | None = None
 
+    def _repr_html_(self) -> str:
+        from okrsim.sim.display import render_solve
+
+        return render_solve(self)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data, what ``solve --json`` prints."""
         return asdict(self)

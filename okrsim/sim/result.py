@@ -161,6 +161,11 @@ class Result:
         """Key result id -> probability that its forecast meets its target."""
         return {kr_id: odds.p_meets for kr_id, odds in self.key_results.items()}
 
+    def _repr_html_(self) -> str:
+        from okrsim.sim.display import render_result
+
+        return render_result(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The ``simulate --json`` document: the design's contract first, then extras."""
         bands = np.percentile(self.monthly_new, [10, 50, 90], axis=0)

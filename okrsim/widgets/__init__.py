@@ -14,6 +14,8 @@ from okrsim.widgets.exercise import ExerciseWidget
 from okrsim.widgets.grader import SMARTGrader
 from okrsim.widgets.plain_errors import install as _install_plain_errors
 from okrsim.widgets.quiz import Quiz, QuizItem
+from okrsim.widgets.room_view import RoomView
+from okrsim.widgets.staircase_view import StaircaseScores
 
 # In a notebook, OkrsimError shows as its sentence instead of a traceback.
 _install_plain_errors()
@@ -25,5 +27,7 @@ __all__ = [
     "OKRBuilder",
     "Quiz",
     "QuizItem",
+    "RoomView",
     "SMARTGrader",
+    "StaircaseScores",
 ]

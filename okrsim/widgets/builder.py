@@ -13,9 +13,9 @@ import ipywidgets as widgets
 from okrsim.errors import OkrsimError
 from okrsim.grading import grade
 from okrsim.grading.okr_set import SetCheck, check_set
-from okrsim.widgets.grader import chosen_lang, language_choice, render_assessment, render_error
+from okrsim.widgets.grader import chosen_lang, language_choice, render_assessment
 from okrsim.widgets.journaling import JournalHook, okr_text, set_attempt
-from okrsim.widgets.render import badge, box, esc
+from okrsim.widgets.render import Point, esc, feedback, fitted, score_tone, worst
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: Key result boxes the builder offers at most (one more than allowed, so "too many" can be shown).
@@ -62,7 +62,7 @@ class OKRBuilder(widgets.VBox):
         self.ui = check_lang(ui)
         self.journaling = JournalHook(journal, exercise=exercise, participant=participant, ui=ui)
         self.objective_box = widgets.Textarea(
-            value=objective, description=ui_text("objective", ui),
+            value=objective, description=ui_text("builder.objective", ui),
             layout=widgets.Layout(width="100%", height="60px"),
             style={"description_width": "110px"},
         )
@@ -70,9 +70,11 @@ class OKRBuilder(widgets.VBox):
         self.kr_boxes: list[widgets.Text] = []
         self.kr_panel = widgets.VBox()
         self.language = language_choice(ui, lang)
-        self.add_button = widgets.Button(description=ui_text("add_kr", ui), icon="plus")
-        self.remove_button = widgets.Button(description=ui_text("remove_kr", ui), icon="minus")
-        self.button = widgets.Button(description=ui_text("grade_set", ui), button_style="primary")
+        self.add_button = widgets.Button(description=ui_text("builder.add_kr", ui), layout=fitted())
+        self.remove_button = widgets.Button(description=ui_text("builder.remove_kr", ui),
+                                            layout=fitted())
+        self.button = widgets.Button(description=ui_text("builder.grade_set", ui),
+                                     button_style="primary", layout=fitted())
         self.button.add_class("okrsim-builder-button")
         self.add_button.on_click(lambda _: self.add_key_result())
         self.remove_button.on_click(lambda _: self.remove_key_result())
@@ -113,7 +115,7 @@ class OKRBuilder(widgets.VBox):
         """Add a key result box (at most :data:`MAX_BOXES`)."""
         if len(self.kr_boxes) >= MAX_BOXES:
             raise OkrsimError(f"The builder holds at most {MAX_BOXES} key results.")
-        box_ = widgets.Text(value=text, description=ui_text("key_result_n", self.ui,
+        box_ = widgets.Text(value=text, description=ui_text("builder.key_result_n", self.ui,
                                                             n=len(self.kr_boxes) + 1),
                             layout=widgets.Layout(width="100%"),
                             style={"description_width": "110px"})
@@ -132,14 +134,15 @@ class OKRBuilder(widgets.VBox):
         objective = self.objective_box.value
         lang = chosen_lang(self.language)
         self.errors = []
-        self.objective_result = self._grade(objective, lang, None, ui_text("objective", self.ui))
+        self.objective_result = self._grade(objective, lang, None,
+                                            ui_text("builder.objective", self.ui))
         filled = []
         for n, kr_box in enumerate(self.kr_boxes, start=1):
             if not kr_box.value.strip():
-                self.errors.append(ui_text("set.empty_kr", self.ui, n=n))
+                self.errors.append(ui_text("builder.empty_kr", self.ui, n=n))
                 continue
             result = self._grade(kr_box.value, lang, objective.strip() or None,
-                                 ui_text("key_result_n", self.ui, n=n))
+                                 ui_text("builder.key_result_n", self.ui, n=n))
             if result is not None:
                 filled.append((n, result))
         self.results = [r for _, r in filled]
@@ -165,22 +168,61 @@ class OKRBuilder(widgets.VBox):
             self.errors.append(f"{where}: {exc}")
             return None
 
+    def set_tone(self) -> str:
+        """The colour of the set's verdict: never better than its weakest key result.
+
+        A set with the right shape whose key results score 50-53 is not "good": the block is
+        as orange (or red) as the worst score in it.
+        """
+        tones = ["good" if c.ok else "bad" for c in self.set_checks]
+        tones += [score_tone(r.score) for r in self.results]
+        return worst([*tones, *(["bad"] if self.errors else [])])
+
+    def _set_headline(self) -> str:
+        if not all(c.ok for c in self.set_checks) or self.errors:
+            return ui_text("builder.set_not_ok", self.ui)
+        if self.set_tone() != "good":
+            best = max((r.score for r in self.results), default=0)
+            return ui_text("builder.set_ok_weak", self.ui, best=best)
+        return ui_text("builder.set_ok", self.ui)
+
     def _render(self, filled: list) -> str:
-        checks = "".join(
-            f"<li>{badge('✓' if c.ok else '✗', 'good' if c.ok else 'bad')}{esc(c.message)}</li>"
-            for c in self.set_checks
-        )
-        tone = "good" if all(c.ok for c in self.set_checks) and not self.errors else "warn"
-        parts = [box(f"<b>{esc(ui_text('set_checks', self.ui))}</b><ul>{checks}</ul>", tone,
-                     "okrsim-builder-set")]
-        parts += [render_error(e) for e in self.errors]
+        points = [Point("good" if c.ok else "bad",
+                        ui_text(f"exercise_point.{'ok' if c.ok else 'fix'}", self.ui), c.message)
+                  for c in self.set_checks]
+        points += [Point("bad", ui_text("exercise_point.fix", self.ui), e) for e in self.errors]
+        title = f"{ui_text('builder.set_checks', self.ui)}: {self._set_headline()}"
+        parts = [feedback(self.set_tone(), title, points, "okrsim-builder-set")]
         if self.objective_result is not None:
-            parts.append(f"<h4>{esc(ui_text('objective', self.ui))}</h4>"
+            parts.append(f"<h4>{esc(ui_text('builder.objective', self.ui))}</h4>"
                          + render_assessment(self.objective_result, self.ui, compact=True))
         for n, result in filled:
-            parts.append(f"<h4>{esc(ui_text('key_result_n', self.ui, n=n))}</h4>"
+            parts.append(f"<h4>{esc(ui_text('builder.key_result_n', self.ui, n=n))}</h4>"
                          + render_assessment(result, self.ui, compact=True))
         return "".join(parts)
+
+    def to_plan_text(self, plan_name: str = "My OKR", owner: str = "Sales") -> str:
+        """The objective and key results as the YAML of a one-objective plan (for a cascade).
+
+        Parameters
+        ----------
+        plan_name, owner : str
+            The plan's name and the objective's owner.
+
+        Returns
+        -------
+        str
+            Plan YAML that :func:`okrsim.plan.loads_plan` reads; the text is quoted by the YAML
+            writer, never pasted raw.
+        """
+        import yaml
+
+        krs = [{"id": f"kr{n}", "text": b.value.strip()}
+               for n, b in enumerate(self.kr_boxes, start=1) if b.value.strip()]
+        plan = {"plan": plan_name, "objectives": [
+            {"id": "my-objective", "owner": owner,
+             "objective": self.objective_box.value.strip(), "key_results": krs}]}
+        return yaml.safe_dump(plan, sort_keys=False, allow_unicode=True, width=100)
 
     def _set_key_results(self, texts: Sequence[str]) -> None:
         if len(texts) > MAX_BOXES:

@@ -8,15 +8,15 @@ broken cascade and press *Check* again.
 from __future__ import annotations
 
 from os import PathLike
-from typing import Any
 
 import ipywidgets as widgets
 import yaml
 
-from okrsim.cascade import CascadeReport, Finding, check
+from okrsim.cascade import CascadeReport, check
+from okrsim.cascade.display import render_report
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan, load_plan, loads_plan
-from okrsim.widgets.render import SEVERITY_TONES, TONES, badge, box, esc
+from okrsim.widgets.render import Point, feedback, fitted
 from okrsim.widgets.strings import check_lang, ui_text
 
 
@@ -71,14 +71,17 @@ class CascadeView(widgets.VBox):
         self._source = plan.source if plan is not None else "<plan>"
         self.report: CascadeReport | None = None
         self.error: str | None = None
+        self._listeners: list = []
         self.editor = widgets.Textarea(
             value=plan_yaml(plan) if plan is not None else text,
-            description=ui_text("editor_label", self.ui),
+            description=ui_text("shared.editor_label", self.ui),
             layout=widgets.Layout(width="100%", height="320px"),
             style={"description_width": "initial"},
         )
         self.editor.add_class("okrsim-cascade-input")
-        self.button = widgets.Button(description=ui_text("check", self.ui), button_style="primary")
+        self.button = widgets.Button(description=ui_text("shared.check", self.ui),
+                                     button_style="primary",
+                                     layout=fitted())
         self.button.add_class("okrsim-cascade-button")
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML()
@@ -111,77 +114,68 @@ class CascadeView(widgets.VBox):
         except OkrsimError as exc:
             self.report, self.error = None, str(exc)
             problems = getattr(exc, "problems", [str(exc)])
-            lines = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.output.value = box(
-                f"<b>{esc(ui_text('cannot_read_plan', self.ui))}</b><ul>{lines}</ul>", "bad"
-            )
+            self.output.value = feedback(
+                "bad", ui_text("shared.cannot_read_plan", self.ui),
+                [Point("bad", ui_text("severity.invalid", self.ui), p) for p in problems],
+                "okrsim-error")
             return None
         return self._show(check(plan, lang=self.ui))
+
+    def take_okr(self, okr: dict, objective_id: str) -> CascadeReport | None:
+        """Put an OKR (a builder's ``value``) in place of one objective of the plan and check.
+
+        The objective keeps its id, owner and parent; its key results keep their ids, ``drives``
+        and numbers in order (a new key result gets a new id), so a learner writes the OKR once
+        in the builder and the plan follows.
+
+        Parameters
+        ----------
+        okr : dict
+            ``{"objective": str, "key_results": [str, ...]}``.
+        objective_id : str
+            The id of the objective to replace.
+
+        Returns
+        -------
+        CascadeReport or None
+            The new check (``None`` when the editor's text is not a plan).
+        """
+        try:
+            data = yaml.safe_load(self.editor.value)
+        except yaml.YAMLError:
+            return self.click()
+        objectives = data.get("objectives", []) if isinstance(data, dict) else []
+        target = next((o for o in objectives if isinstance(o, dict)
+                       and o.get("id") == objective_id), None)
+        if target is None:
+            raise OkrsimError(f"The plan has no objective {objective_id!r} to put the OKR in.")
+        if str(okr.get("objective", "")).strip():
+            target["objective"] = str(okr["objective"]).strip()
+        old = [kr for kr in target.get("key_results", []) if isinstance(kr, dict)]
+        texts = [str(t).strip() for t in okr.get("key_results", []) if str(t).strip()]
+        krs = []
+        for n, text in enumerate(texts):
+            kr = dict(old[n]) if n < len(old) else {"id": f"{objective_id}-kr{n + 1}"}
+            kr["text"] = text
+            krs.append(kr)
+        target["key_results"] = krs
+        self.editor.value = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        return self.click()
+
+    def follow(self, builder: widgets.Widget, objective_id: str) -> None:
+        """Take the builder's OKR each time its *Grade the set* button is pressed."""
+        builder.button.on_click(lambda _: self.take_okr(builder.value, objective_id))
+
+    def on_report(self, callback) -> None:
+        """Call ``callback(report)`` after every check of a plan that could be read."""
+        self._listeners.append(callback)
 
     def _show(self, report: CascadeReport) -> CascadeReport:
         self.report, self.error = report, None
         self.output.value = render_report(report, self.ui)
+        for callback in self._listeners:
+            callback(report)
         return report
 
 
-def render_report(report: CascadeReport, lang: str = "en") -> str:
-    """Return the HTML of a cascade report: a summary line, the tree and the findings list."""
-    plan = report.plan
-    n_krs = len(plan.key_results())
-    summary = ui_text("plan_summary", lang, objectives=len(plan.objectives), key_results=n_krs)
-    head = f"<div><b>{esc(plan.name)}</b> · {esc(summary)}</div>"
-    tree = "".join(_node(node, report, lang) for node in report.to_dict()["tree"])
-    if report.clean:
-        tail = box(esc(ui_text("no_findings", lang)), "good", "okrsim-cascade-clean")
-    else:
-        rows = "".join(f"<li>{_severity(f, lang)} {esc(f.message)}</li>" for f in report.findings)
-        tail = box(
-            f"<b>{esc(ui_text('findings', lang, n=len(report.findings)))}</b><ul>{rows}</ul>",
-            _worst_tone(report.findings), "okrsim-cascade-findings",
-        )
-    return (f'<div class="okrsim-cascade" style="line-height:1.45">{head}'
-            f'<ul class="okrsim-tree">{tree}</ul>{tail}</div>')
-
-
-def _node(node: dict[str, Any], report: CascadeReport, lang: str) -> str:
-    findings = report.for_objective(node["id"])
-    krs = []
-    for kr in node["key_results"]:
-        kr_findings = report.for_key_result(kr["id"])
-        drives = badge(f"{ui_text('drives', lang)} {kr['drives']}", "info") if kr["drives"] else ""
-        krs.append(
-            f'<li class="okrsim-kr" data-id="{esc(kr["id"])}"{_mark(kr_findings)}>'
-            f"{esc(kr['text'])} <code>{esc(kr['id'])}</code> {drives}{_notes(kr_findings, lang)}"
-            "</li>"
-        )
-    children = "".join(_node(child, report, lang) for child in node["children"])
-    return (
-        f'<li class="okrsim-objective" data-id="{esc(node["id"])}"{_mark(findings)}>'
-        f"{badge(node['owner'], 'info', ui_text('owner', lang))}<b>{esc(node['objective'])}</b> "
-        f"<code>{esc(node['id'])}</code>{_notes(findings, lang)}"
-        f'<ul class="okrsim-krs" style="list-style:circle">{"".join(krs)}</ul>'
-        f"{f'<ul>{children}</ul>' if children else ''}</li>"
-    )
-
-
-def _mark(findings: list[Finding]) -> str:
-    if not findings:
-        return ""
-    background, _ = TONES[_worst_tone(findings)]
-    return f' style="background:{background}"'
-
-
-def _notes(findings: list[Finding], lang: str) -> str:
-    return "".join(
-        f'<div class="okrsim-finding">{_severity(f, lang)} {esc(f.message)}</div>'
-        for f in findings
-    )
-
-
-def _severity(finding: Finding, lang: str) -> str:
-    return badge(ui_text(f"severity.{finding.severity}", lang), SEVERITY_TONES[finding.severity])
-
-
-def _worst_tone(findings: list[Finding]) -> str:
-    return "bad" if any(SEVERITY_TONES[f.severity] == "bad" for f in findings) else "warn"
-
+__all__ = ["CascadeView", "plan_yaml", "render_report"]

@@ -1,9 +1,13 @@
 """``FeasibilityDashboard``: move the plan's levers and see whether the key results add up.
 
 Sliders set what-if overrides (see :mod:`okrsim.widgets.sliders`); every change runs
-:func:`okrsim.sim.simulate` once and redraws the summary (on paper vs target, P(target) with its
-standard error), the growth histogram and the monthly fan chart. Two buttons run the slower
-analyses, sensitivity (tornado) and goal seek on hires, with a progress bar.
+:func:`okrsim.sim.simulate` once and redraws the summary (one verdict line such as "Adds up on
+paper, but only 42% likely", then P(target) once with its error in percentage points), the growth
+histogram and the monthly fan chart. Below, two questions, each with its answer under its button:
+*What matters most?* (a tornado) and *How many hires?* (goal seek, in words, with a button that
+applies the answer to the hires slider). Trials and seed sit in a closed *Advanced* section; the
+progress bar shows only while an analysis runs. The charts are drawn at the size they are shown
+(1.5 times the pixels, for sharp screens), so nothing is stretched or cut.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from matplotlib.figure import Figure
 from okrsim import plots
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan, schema
-from okrsim.sim import messages, sensitivity, simulate, solve
+from okrsim.sim import sensitivity, simulate, solve
+from okrsim.sim.display import growth, p_target_text, percent, solve_sentence, verdict
 from okrsim.sim.distributions import central
 from okrsim.sim.inputs import as_plan, resolve_inputs
-from okrsim.widgets.render import badge, box, esc
+from okrsim.widgets.render import box, esc, feedback, fitted
 from okrsim.widgets.sliders import SLIDERS, Slider, shift_value, slider_start
 from okrsim.widgets.strings import check_lang, ui_text
 
@@ -30,32 +35,44 @@ from okrsim.widgets.strings import check_lang, ui_text
 DEFAULT_TRIALS = 2_000
 #: Trials for the sensitivity and goal-seek buttons (each runs many simulations).
 ANALYSIS_TRIALS = 1_000
-#: Chart size in inches at DPI: 540 x 270 px, the width of the charts column in a notebook cell.
-FIGSIZE = (6.0, 3.0)
+#: Chart size in inches at DPI: 576 x 250 px on screen, the charts column of a 1280 px window.
+FIGSIZE = (6.4, 2.78)
 DPI = 90
-#: Width of the controls column: label, slider and readout side by side, nothing cut off.
-CONTROLS_WIDTH = "440px"
-LABEL_WIDTH = "150px"
+#: Pixels per screen pixel in the PNG: sharp on high-density screens, never stretched up.
+SHARPNESS = 1.5
+#: The tornado: one line per input, drawn under its button in the controls column (459 px).
+TORNADO_SIZE = (5.1, 3.6)
+#: Width of the controls column: label, slider and readout side by side, nothing cut off in
+#: either language ("Tempo di assunzione (mesi)").
+CONTROLS_WIDTH = "470px"
+LABEL_WIDTH = "190px"
+
+
+def _shown_width(size: tuple[float, float]) -> str:
+    return f"{round(size[0] * DPI)}px"
 
 
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
+    figure.savefig(buffer, format="png", dpi=DPI * SHARPNESS, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
 def _chart() -> Figure:
-    """A figure with one axes and fixed margins (a tight layout costs a re-measure per draw)."""
+    """A figure with one axes and fixed margins (a tight layout costs a re-measure per draw).
+
+    The left margin holds the y tick labels and the y label whole ("cumulative new revenue").
+    """
     figure = Figure(figsize=FIGSIZE)
     figure.subplots()
-    figure.subplots_adjust(left=0.15, right=0.97, top=0.88, bottom=0.17)
+    figure.subplots_adjust(left=0.17, right=0.98, top=0.89, bottom=0.19)
     return figure
 
 
-def _image(max_width: str = "100%") -> widgets.Image:
-    """An empty PNG image that shrinks to its column (height follows the width)."""
-    return widgets.Image(format="png", layout=widgets.Layout(width="100%", height="auto",
-                                                             max_width=max_width))
+def _image(size: tuple[float, float] = FIGSIZE) -> widgets.Image:
+    """An empty PNG image shown at the size it is drawn (it only shrinks in a narrow window)."""
+    return widgets.Image(format="png", layout=widgets.Layout(width=_shown_width(size),
+                                                             height="auto", max_width="100%"))
 
 
 def _row_style() -> dict[str, Any]:
@@ -71,11 +88,6 @@ def _wipe(ax) -> None:
         ax.legend_.remove()
     ax.relim()
     ax.autoscale()
-
-
-def _percent(x: float, lang: str, sign: str = "+") -> str:
-    """``x`` as a percentage with one decimal, in the language's decimal mark."""
-    return messages.number(f"{x * 100:{sign}.1f}%", lang)
 
 
 class FeasibilityDashboard(widgets.VBox):
@@ -128,23 +140,35 @@ class FeasibilityDashboard(widgets.VBox):
                                            description=ui_text("dash.seed", ui), **_row_style())
         for control in (*self.sliders.values(), self.trials, self.seed):
             control.observe(self._changed, names="value")
-        self.reset_button = widgets.Button(description=ui_text("dash.reset", ui), icon="undo")
+        self.reset_button = widgets.Button(description=ui_text("dash.reset", ui),
+                                           layout=fitted())
         self.reset_button.on_click(lambda _: self.reset())
+        self.advanced = widgets.Accordion(children=[widgets.VBox([self.trials, self.seed])],
+                                          layout=widgets.Layout(width="98%"))
+        self.advanced.set_title(0, ui_text("dash.advanced", ui))
+        self.advanced.selected_index = None  # closed: learners need neither
+        self.advanced.add_class("okrsim-dash-advanced")
+        self.intro = widgets.HTML(
+            f'<div style="color:#4a4f55;margin:0 0 6px 0;max-width:52rem">'
+            f"{esc(ui_text('dash.first_screen', ui))}</div>")
         self.summary = widgets.HTML()
         self.summary.add_class("okrsim-dash-ptarget")
         self.histogram_image = _image()
         self.fan_image = _image()
+        for image in (self.histogram_image, self.fan_image):
+            image.add_class("okrsim-dash-chart")
         self._figures = {"hist": _chart(), "fan": _chart()}
         self._analysis_widgets()
-        # Controls (and the analysis buttons) on the left, numbers and charts stacked on the
-        # right: the whole dashboard fits a ~1000 px notebook cell without cutting anything.
-        controls = widgets.VBox([*self.sliders.values(), self.trials, self.seed,
-                                 self.reset_button, self.analysis_box],
+        # Controls on the left with the two questions under them, each answered right below
+        # its own button; the verdict and charts on the right.
+        controls = widgets.VBox([*self.sliders.values(), self.reset_button, self.advanced,
+                                 self.analysis_box],
                                 layout=widgets.Layout(width=CONTROLS_WIDTH, flex="0 0 auto"))
         charts = widgets.VBox([self.summary, self.histogram_image, self.fan_image],
-                              layout=widgets.Layout(flex="1 1 0", min_width="0"))
-        super().__init__(children=[widgets.HBox([controls, charts]), self.tornado_image],
-                         layout=widgets.Layout(max_width="100%"))
+                              layout=widgets.Layout(flex="1 1 0", min_width="0",
+                                                    margin="0 0 0 12px"))
+        super().__init__(children=[self.intro, widgets.HBox([controls, charts])],
+                         layout=widgets.Layout(max_width="1200px"))
         self.add_class("okrsim-dashboard")
         self.click()
 
@@ -202,35 +226,65 @@ class FeasibilityDashboard(widgets.VBox):
         self.last_update_ms = (time.perf_counter() - started) * 1000
         return result
 
+    def set_plan(self, plan: Plan | str | PathLike | None) -> None:
+        """Simulate another plan: sliders back on its on-paper values, then one rerun."""
+        self.plan = as_plan(plan)
+        inputs = resolve_inputs(self.plan)
+        self._values = {s.path: inputs.values[s.path] for s in SLIDERS}
+        self._starts = {s.path: slider_start(inputs.paper, s) for s in SLIDERS}
+        self.value = dict(self._starts)
+
+    def follow(self, cascade: Any) -> None:
+        """Simulate a cascade view's plan each time its check comes back clean."""
+        cascade.on_report(lambda report: self.set_plan(report.plan) if report.clean else None)
+
     def reset(self) -> None:
         """Put every slider back on the plan's on-paper value and rerun."""
         self.value = dict(self._starts)
 
     def run_sensitivity(self):
-        """Rank the inputs by how much they move P(target); draw the tornado."""
+        """Rank the inputs by how much they move P(target); draw the tornado under the button."""
         self.sensitivity_result = self._with_progress(
             lambda progress: sensitivity(self.plan, trials=ANALYSIS_TRIALS,
                                          seed=self.seed.value, overrides=self.overrides,
-                                         progress=progress))
+                                         progress=progress), self.sensitivity_output)
         if self.sensitivity_result is not None:
-            figure = Figure(figsize=(6.5, 3.5), layout="tight")
-            plots.tornado(self.sensitivity_result, ax=figure.subplots(), lang=self.ui)
+            figure = Figure(figsize=TORNADO_SIZE, layout="tight")
+            ax = figure.subplots()
+            plots.tornado(self.sensitivity_result, ax=ax, lang=self.ui)
+            ax.title.set_fontsize(10)  # the whole title fits the column's width
+            ax.tick_params(axis="y", labelsize=8)
             self.tornado_image.value = _png(figure)
             self.tornado_image.layout.display = None  # hidden while empty (no broken image)
         return self.sensitivity_result
 
     def run_solve(self):
-        """Goal seek: the hires needed for P(target) at the chosen probability."""
+        """Goal seek: the hires needed for the wanted chance; say it and offer to apply it."""
         overrides = {k: v for k, v in self.overrides.items() if k != "hiring.count"}
+        wanted = self.probability.value / 100
         self.solve_result = self._with_progress(
-            lambda progress: solve(self.plan, "hiring.count", self.probability.value,
+            lambda progress: solve(self.plan, "hiring.count", wanted,
                                    trials=ANALYSIS_TRIALS, seed=self.seed.value,
-                                   progress=progress, overrides=overrides))
-        if self.solve_result is not None:
-            tone = "good" if self.solve_result.reachable else "bad"
-            self.analysis_output.value = box(esc(self.solve_result.describe(self.ui)), tone,
-                                             "okrsim-dash-solve")
-        return self.solve_result
+                                   progress=progress, overrides=overrides), self.analysis_output)
+        self.apply_button.layout.display = "none"
+        solved = self.solve_result
+        if solved is not None:
+            tone = "good" if solved.reachable else "bad"
+            self.analysis_output.value = feedback(tone, solve_sentence(solved, self.ui), (),
+                                                  "okrsim-dash-solve")
+            if solved.reachable and solved.value is not None:
+                hires = self.sliders["hiring.count"]
+                self._apply_value = int(min(max(round(solved.value), hires.min), hires.max))
+                self.apply_button.description = ui_text("dash.apply", self.ui,
+                                                        value=self._apply_value)
+                self.apply_button.layout.display = None
+        return solved
+
+    def apply_solution(self) -> None:
+        """Set the hires slider to the goal seek's answer (and rerun)."""
+        if self._apply_value is not None:
+            self.sliders["hiring.count"].value = self._apply_value
+            self.apply_button.layout.display = "none"
 
     # -- internals ----------------------------------------------------------------------------
     def _make_slider(self, s: Slider) -> widgets.widget.Widget:
@@ -250,33 +304,44 @@ class FeasibilityDashboard(widgets.VBox):
     def _analysis_widgets(self) -> None:
         ui = self.ui
         self.sensitivity_button = widgets.Button(description=ui_text("dash.sensitivity", ui),
-                                                 icon="sort-amount-desc",
-                                                 layout=widgets.Layout(width="auto"))
+                                                 layout=fitted())
         self.sensitivity_button.add_class("okrsim-dash-sensitivity")
         self.sensitivity_button.on_click(lambda _: self.run_sensitivity())
-        self.probability = widgets.BoundedFloatText(value=0.8, min=0.05, max=0.99, step=0.05,
-                                                    description=ui_text("dash.probability", ui),
-                                                    style={"description_width": "initial"},
-                                                    layout=widgets.Layout(width="170px"))
+        self.probability = widgets.BoundedIntText(value=80, min=5, max=99, step=5,
+                                                  description=ui_text("dash.probability", ui),
+                                                  style={"description_width": "initial"},
+                                                  layout=widgets.Layout(width="230px"))
+        self.probability.add_class("okrsim-dash-probability")
         self.solve_button = widgets.Button(description=ui_text("dash.solve_button", ui),
-                                           icon="crosshairs", layout=widgets.Layout(width="auto"))
+                                           layout=fitted())
         self.solve_button.add_class("okrsim-dash-solve")
         self.solve_button.on_click(lambda _: self.run_solve())
+        self.apply_button = widgets.Button(button_style="primary", layout=fitted())
+        self.apply_button.add_class("okrsim-dash-apply")
+        self.apply_button.layout.display = "none"
+        self.apply_button.on_click(lambda _: self.apply_solution())
+        self._apply_value: int | None = None
         self.progress = widgets.FloatProgress(value=0.0, min=0.0, max=1.0,
-                                              layout=widgets.Layout(width="98%"))
+                                              layout=widgets.Layout(width="98%", display="none"))
+        self.progress.add_class("okrsim-dash-progress")
+        self.sensitivity_output = widgets.HTML()
         self.analysis_output = widgets.HTML()
-        self.tornado_image = _image(max_width="720px")
+        self.tornado_image = _image(TORNADO_SIZE)
+        self.tornado_image.add_class("okrsim-dash-tornado")
         self.tornado_image.layout.display = "none"  # shown once "What matters" has drawn it
         self.analysis_box = widgets.VBox([
-            self.sensitivity_button,
+            self.progress,
             widgets.HBox([self.probability, self.solve_button]),
-            self.progress, self.analysis_output,
-        ], layout=widgets.Layout(margin="10px 0 0 0", border_top="1px solid #e0e0e0",
+            self.analysis_output, self.apply_button,
+            self.sensitivity_button, self.sensitivity_output, self.tornado_image,
+        ], layout=widgets.Layout(margin="10px 0 0 0", border_top="1px solid #dadce0",
                                  padding="8px 0 0 0"))
 
-    def _with_progress(self, job):
+    def _with_progress(self, job, output: widgets.HTML):
+        """Run ``job`` with the progress bar shown; errors go to ``output`` as one sentence."""
         self.progress.value = 0.0
-        self.analysis_output.value = f"<i>{esc(ui_text('dash.busy', self.ui))}</i>"
+        self.progress.layout.display = None
+        output.value = f"<i>{esc(ui_text('dash.busy', self.ui))}</i>"
 
         def progress(fraction: float) -> None:
             self.progress.value = min(max(float(fraction), 0.0), 1.0)
@@ -284,10 +349,12 @@ class FeasibilityDashboard(widgets.VBox):
         try:
             outcome = job(progress)
         except OkrsimError as exc:
-            self.analysis_output.value = box(esc(str(exc)), "bad", "okrsim-error")
+            output.value = box(esc(str(exc)), "bad", "okrsim-error")
             return None
+        finally:
+            self.progress.layout.display = "none"  # only while working
         self.progress.value = 1.0
-        self.analysis_output.value = ""
+        output.value = ""
         return outcome
 
     def _changed(self, change: dict) -> None:
@@ -299,36 +366,31 @@ class FeasibilityDashboard(widgets.VBox):
         ax = figure.axes[0]
         _wipe(ax)
         draw(result, ax=ax, lang=self.ui)
+        if name == "hist":
+            ax.set_title("")  # P(target) is written once, in the summary beside the charts
         return _png(figure)
 
     def _render_summary(self, r) -> str:
         ui = self.ui
-        adds = ui_text("dash.adds_up" if r.adds_up else "dash.not_adds_up", ui)
-        p = r.p_target
-        tone = "good" if p >= 0.8 else "warn" if p >= 0.5 else "bad"
+        sentence, tone = verdict(r, ui)
         g = r.growth_summary
-        return (
-            '<div class="okrsim-dash-summary" style="font-size:1.05em">'
-            f"<div>{esc(ui_text('dash.target', ui))}: <b>{_percent(r.target_growth, ui)}</b> · "
-            f"{esc(ui_text('dash.on_paper', ui))}: <b>{_percent(r.on_paper_growth, ui)}</b> "
-            f"{badge(adds, 'good' if r.adds_up else 'bad')}</div>"
-            f"<div>{esc(ui_text('dash.p_target', ui))}: "
-            f'<b class="okrsim-dash-p" data-p="{p:.4f}">{_percent(p, ui, "")}</b> '
-            f"± {messages.number(f'{r.p_target_se * 100:.1f}', ui)} {badge(f'{p:.0%}', tone)}"
-            "</div>"
-            f"{self._render_profit(r)}"
-            f"<div>{esc(ui_text('dash.growth', ui))}: {_percent(g['p10'], ui)} / "
-            f"{_percent(g['p50'], ui)} / {_percent(g['p90'], ui)}</div></div>"
-        )
-
-    def _render_profit(self, r) -> str:
-        """P(profit target) and P(both), when the plan has costs and a profit target."""
-        if getattr(r, "p_profit", None) is None:
-            return ""
-        ui = self.ui
-        parts = []
-        for key, p, se in (("dash.p_profit", r.p_profit, r.p_profit_se),
-                           ("dash.p_both", r.p_both, r.p_both_se)):
-            parts.append(f"{esc(ui_text(key, ui))}: <b>{_percent(p, ui, '')}</b> "
-                         f"± {messages.number(f'{se * 100:.1f}', ui)}")
-        return '<div class="okrsim-dash-profit">' + " · ".join(parts) + "</div>"
+        lines = [
+            f"{esc(ui_text('dash.target', ui))}: <b>{esc(growth(r.target_growth, ui))}</b> · "
+            f"{esc(ui_text('dash.on_paper', ui))}: <b>{esc(growth(r.on_paper_growth, ui))}</b>",
+            f"{esc(ui_text('dash.p_target', ui))}: "
+            f'<b class="okrsim-dash-p" data-p="{r.p_target:.4f}">{esc(percent(r.p_target, ui))}'
+            f"</b> <span style='color:#4a4f55'>"
+            f"{esc(p_target_text(r, ui).split(' ', 1)[1])}</span>",
+        ]
+        p_profit = getattr(r, "p_profit", None)
+        if p_profit is not None:
+            both = getattr(r, "p_both", None)
+            lines.append(f"{esc(ui_text('dash.p_profit', ui))}: <b>{esc(percent(p_profit, ui))}"
+                         "</b>" + (f" · {esc(ui_text('dash.p_both', ui))}: "
+                                   f"<b>{esc(percent(both, ui))}</b>" if both is not None
+                                   else ""))
+        lines.append(f"{esc(ui_text('dash.growth', ui))}: {esc(growth(g['p10'], ui))} / "
+                     f"{esc(growth(g['p50'], ui))} / {esc(growth(g['p90'], ui))}")
+        rows = "".join(f'<div style="margin:1px 0">{line}</div>' for line in lines)
+        return (f'<div class="okrsim-dash-summary">'
+                f"{feedback(tone, sentence, (), 'okrsim-dash-verdict')}{rows}</div>")

@@ -21,32 +21,11 @@ import ipywidgets as widgets
 
 from okrsim.errors import OkrsimError
 from okrsim.exercises import Exercise, ExerciseResult, load_bank
+from okrsim.exercises.display import render_result
+from okrsim.i18n import languages
+from okrsim.widgets.render import feedback, fitted
+from okrsim.widgets.strings import ui_text
 from okrsim.workshop.journal import ENV_VAR, Journal
-
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "check": "Check", "hint": "Show a hint", "reveal": "Show the model answer",
-        "name": "Your name", "name_placeholder": "asked once, for the workshop journal",
-        "name_needed": "Type your name first: your attempts go to the workshop journal.",
-        "hint_n": "Hint {n} of {total}", "no_more_hints": "That was the last hint.",
-        "model": "Model answer", "why": "Why it works", "score": "Score",
-        "recorded": "Recorded in the workshop journal as {name}.",
-        "not_recorded": "Not recorded in the journal: {error}",
-        "answer_placeholder": "Type your answer here",
-    },
-    "it": {
-        "check": "Verifica", "hint": "Mostra un suggerimento",
-        "reveal": "Mostra la risposta modello", "name": "Il vostro nome",
-        "name_placeholder": "chiesto una volta, per il diario del workshop",
-        "name_needed": "Scrivete prima il vostro nome: i tentativi vanno nel diario del "
-                       "workshop.",
-        "hint_n": "Suggerimento {n} di {total}", "no_more_hints": "Era l'ultimo suggerimento.",
-        "model": "Risposta modello", "why": "Perché funziona", "score": "Punteggio",
-        "recorded": "Registrato nel diario del workshop come {name}.",
-        "not_recorded": "Non registrato nel diario: {error}",
-        "answer_placeholder": "Scrivete qui la vostra risposta",
-    },
-}
 
 #: The participant's name, asked once per session and shared by every exercise widget.
 SESSION: dict[str, str | None] = {"participant": None}
@@ -101,7 +80,8 @@ class ExerciseWidget(widgets.VBox):
         self.journal = _journal_from(journal)
         if participant is not None and participant.strip():
             SESSION["participant"] = participant.strip()
-        self.ui = UI.get(exercise.lang, UI["en"])
+        self.lang = exercise.lang if exercise.lang in languages() else "en"
+        self.ui = {key: ui_text(f"exercise.{key}", self.lang) for key in _KEYS}
         self.hints_shown = 0
         self.last_result: ExerciseResult | None = None
 
@@ -114,11 +94,11 @@ class ExerciseWidget(widgets.VBox):
         self.answer = widgets.Textarea(value=exercise.starter, rows=_rows(exercise),
                                        placeholder=self.ui["answer_placeholder"],
                                        layout=widgets.Layout(width="100%"))
-        fit = {"layout": widgets.Layout(width="auto")}  # the whole label, never "Show the mo…"
         self.check_button = widgets.Button(description=self.ui["check"], button_style="primary",
-                                           **fit)
-        self.hint_button = widgets.Button(description=self.ui["hint"], **fit)
-        self.reveal_button = widgets.Button(description=self.ui["reveal"], disabled=True, **fit)
+                                           layout=fitted())
+        self.hint_button = widgets.Button(description=self.ui["hint"], layout=fitted())
+        self.reveal_button = widgets.Button(description=self.ui["reveal"], disabled=True,
+                                            layout=fitted())
         self.feedback_html = widgets.HTML()
         self.hint_html = widgets.HTML()
         self.model_html = widgets.HTML()
@@ -158,37 +138,30 @@ class ExerciseWidget(widgets.VBox):
         if self._needs_name():
             name = self.name_box.value.strip()
             if not name:
-                self.feedback_html.value = _readable(_note(self.ui["name_needed"]))
+                self.feedback_html.value = feedback("warn", self.ui["name_needed"], (),
+                                                    "okrsim-exercise-feedback")
                 return
             SESSION["participant"] = name
             self._sync_name_box()
         try:
             result = self.exercise.check(self.answer.value)
         except OkrsimError as exc:
-            self.feedback_html.value = _readable(_note(str(exc)))
+            self.feedback_html.value = feedback("bad", str(exc), (), "okrsim-error")
             return
         self.last_result = result
         self.reveal_button.disabled = False
-        self.feedback_html.value = _readable(self._render(result) + self._record(result))
+        self.feedback_html.value = render_result(result, self._record(result))
 
     def _record(self, result: ExerciseResult) -> str:
+        """Record the attempt; return the sentence saying so (empty when the journal is off)."""
         if self.journal is None:
             return ""
         name = SESSION["participant"] or ""
         try:
             self.journal.record_result(name, self.answer.value, result)
         except OkrsimError as exc:
-            return _note(self.ui["not_recorded"].format(error=exc))
-        return _note(self.ui["recorded"].format(name=name))
-
-    def _render(self, result: ExerciseResult) -> str:
-        colour = "#1a7f37" if result.passed else "#b35900"
-        items = "".join(
-            f"<li>{'✓' if o.passed else '✗'} {html.escape(o.feedback)}</li>"
-            for o in result.outcomes)
-        return (f'<div style="color:{colour}"><b>{html.escape(result.summary)}</b> '
-                f"({self.ui['score']}: {result.score}/100)</div>"
-                f'<ul style="margin:2px 0 4px 0;padding-left:20px">{items}</ul>')
+            return ui_text("exercise.not_recorded", self.lang, error=exc)
+        return ui_text("exercise.recorded", self.lang, name=name)
 
     def _on_hint(self, _button: Any = None) -> None:
         hints = self.exercise.hints
@@ -196,7 +169,7 @@ class ExerciseWidget(widgets.VBox):
             self.hints_shown += 1
         shown = "".join(
             f"<p style='margin:4px 0'>"
-            f"<b>{self.ui['hint_n'].format(n=i + 1, total=len(hints))}:</b> "
+            f"<b>{ui_text('exercise.hint_n', self.lang, n=i + 1, total=len(hints))}:</b> "
             f"{html.escape(h)}</p>" for i, h in enumerate(hints[:self.hints_shown]))
         if self.hints_shown == len(hints):
             self.hint_button.disabled = True
@@ -209,6 +182,11 @@ class ExerciseWidget(widgets.VBox):
         model, why = self.exercise.model_answer, self.exercise.explanation
         self.model_html.value = _readable(f"<b>{self.ui['model']}</b>{_text_html(model)}"
                                           f"<b>{self.ui['why']}</b>{_text_html(why)}")
+
+
+#: The words an exercise widget shows, from ``widgets.toml`` (section ``exercise``).
+_KEYS = ("check", "hint", "reveal", "name", "name_placeholder", "name_needed", "no_more_hints",
+         "model", "why", "answer_placeholder")
 
 
 def _note(text: str) -> str:

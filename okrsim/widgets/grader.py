@@ -12,7 +12,16 @@ import ipywidgets as widgets
 from okrsim.errors import OkrsimError
 from okrsim.grading import CRITERIA, grade
 from okrsim.widgets.journaling import JournalHook, missed_criteria, passes_bar
-from okrsim.widgets.render import VERDICT_TONES, badge, box, esc
+from okrsim.widgets.render import (
+    VERDICT_TONES,
+    Point,
+    badge,
+    box,
+    esc,
+    feedback,
+    fitted,
+    score_tone,
+)
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: Languages the grader can be told to use: ``None`` lets it detect the language.
@@ -26,15 +35,10 @@ _CELL = "padding:4px 10px 4px 0;vertical-align:top;text-align:left"
 _HEAD = f"{_CELL};font-weight:normal;font-size:0.85em;color:#5f6368"
 
 
-def score_tone(score: int) -> str:
-    """Colour of a 0-100 score: good from 80, warn from 50, bad below."""
-    return "good" if score >= 80 else "warn" if score >= 50 else "bad"
-
-
 def _quoted(spans: list[str]) -> str:
     """Evidence spans as escaped quotations joined by " · " (a dash when there are none)."""
     if not spans:
-        return '<span style="color:#9aa0a6">—</span>'
+        return '<span style="color:#5f6368">—</span>'
     return " · ".join(f"“{esc(span)}”" for span in spans)
 
 
@@ -53,7 +57,8 @@ def _criterion_row(name: str, result, lang: str, compact: bool) -> str:
 
 
 def _criteria_table(a, lang: str, compact: bool) -> str:
-    heads = ["", *([] if compact else [ui_text("evidence", lang)]), ui_text("advice", lang)]
+    heads = ["", *([] if compact else [ui_text("grader.evidence", lang)]),
+             ui_text("grader.advice", lang)]
     head = "".join(f'<th style="{_HEAD}">{esc(h)}</th>' for h in heads)
     rows = "".join(_criterion_row(name, a.criteria[name], lang, compact) for name in CRITERIA)
     return (f'<table class="okrsim-criteria" style="border-collapse:collapse;width:100%;'
@@ -76,28 +81,34 @@ def render_assessment(assessment, lang: str = "en", compact: bool = False) -> st
         Leave out evidence and the suggested rewrite (used for each key result of a set).
     """
     a = assessment
+    tone = score_tone(a.score)
     header = [badge(ui_text(f"kind.{a.kind}", lang), "info"),
-              badge(f"{ui_text('score', lang)} {a.score}/100", score_tone(a.score))]
-    call = ""
+              badge(f"{ui_text('shared.score', lang)} {a.score}/100", tone)]
     if a.activity:
-        call = box(esc(ui_text("activity", lang))
-                   + (f"<br>{esc(a.activity_advice)}" if a.activity_advice else ""),
-                   "bad", "okrsim-grader-activity")
+        call = Point("bad", ui_text("grader.activity", lang).split(":")[0],
+                     ui_text("grader.activity", lang).split(":", 1)[1].strip(),
+                     a.activity_advice or "")
     else:
+        # The outcome call is a classification, not a verdict: it never looks better than the
+        # score beside it (no green "Outcome" next to a red 30).
         header.append(f'<span class="okrsim-grader-outcome">'
-                      f"{badge(ui_text('outcome', lang), 'good')}</span>")
+                      f"{badge(ui_text('grader.outcome', lang).split(':')[0], tone)}</span>")
+        call = None
+    verdict = feedback(tone, ui_text(f"grader.score_{tone}", lang, score=a.score),
+                       [call] if call else [],
+                       "okrsim-grader-activity" if a.activity else "okrsim-grader-verdict")
     suggestion = ""
     if not compact and a.suggestion and a.suggestion.strip() != a.text.strip():
-        suggestion = box(f"<b>{esc(ui_text('suggestion', lang))}:</b> {esc(a.suggestion)}",
+        suggestion = box(f"<b>{esc(ui_text('grader.suggestion', lang))}:</b> {esc(a.suggestion)}",
                          "info", "okrsim-grader-suggestion")
-    notes = "".join(f'<div style="font-size:0.85em;color:#5f6368"><i>{esc(note)}</i></div>'
+    notes = "".join(f'<div style="font-size:0.85em;color:#4a4f55"><i>{esc(note)}</i></div>'
                     for note in a.notes)
     return (
-        '<div class="okrsim-assessment" style="line-height:1.45">'
+        '<div class="okrsim-assessment" style="line-height:1.45;max-width:52rem">'
         f"<div>{''.join(header)}</div>"
         "<blockquote style='margin:6px 0;padding:2px 0 2px 10px;border-left:3px solid #dadce0;"
         f"color:#3c4043'>{esc(a.text)}</blockquote>"
-        f"{notes}{call}{suggestion}{_criteria_table(a, lang, compact)}</div>"
+        f"{notes}{verdict}{suggestion}{_criteria_table(a, lang, compact)}</div>"
     )
 
 
@@ -117,11 +128,11 @@ def language_choice(ui: str, value: str | None = None) -> widgets.Dropdown:
 
     ``value=None`` selects ``"auto"``; read the choice back with :func:`chosen_lang`.
     """
-    labels = {AUTO: "lang_auto", "en": "lang_en", "it": "lang_it"}
+    labels = {AUTO: "shared.lang_auto", "en": "shared.lang_en", "it": "shared.lang_it"}
     return widgets.Dropdown(
         options=[(ui_text(labels[code], ui), code) for code in labels],
         value=AUTO if value is None else value,
-        description=ui_text("language", ui),
+        description=ui_text("shared.language", ui),
         style={"description_width": "initial"},
         layout=widgets.Layout(width="240px"),
     )
@@ -172,16 +183,18 @@ class SMARTGrader(widgets.VBox):
         self.parent = parent
         self.result = None
         self.error: str | None = None
-        self.text = widgets.Textarea(value=value, placeholder=ui_text("grader_placeholder", ui),
+        self.text = widgets.Textarea(value=value, placeholder=ui_text("grader.placeholder", ui),
                                      layout=widgets.Layout(width="100%", height="80px"))
         self.text.add_class("okrsim-grader-input")
         self.language = language_choice(ui, lang)
         self.language.add_class("okrsim-grader-lang")
-        self.button = widgets.Button(description=ui_text("grade", ui), button_style="primary",
-                                     tooltip=ui_text("grade", ui))
+        self.button = widgets.Button(description=ui_text("grader.grade", ui),
+                                     button_style="primary",
+                                     tooltip=ui_text("grader.grade", ui),
+                                     layout=fitted())
         self.button.add_class("okrsim-grader-button")
         self.button.on_click(lambda _: self.click())
-        self.output = widgets.HTML(value=f"<i>{esc(ui_text('nothing_yet', ui))}</i>")
+        self.output = widgets.HTML(value=f"<i>{esc(ui_text('grader.nothing_yet', ui))}</i>")
         self.output.add_class("okrsim-grader-result")
         super().__init__(children=[self.journaling.name_box, self.text,
                                    widgets.HBox([self.language, self.button]), self.output])

@@ -12,6 +12,9 @@ aspirational). The questions live in a small YAML file next to the notebook::
 
 from __future__ import annotations
 
+import random
+import secrets
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from os import PathLike
@@ -22,11 +25,30 @@ import ipywidgets as widgets
 import yaml
 
 from okrsim.errors import OkrsimError
-from okrsim.widgets.render import badge, esc
+from okrsim.widgets.render import Point, esc, feedback, fitted
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: The picker value of a statement not answered yet.
 UNANSWERED = ""
+#: Largest quiz version drawn when none is given (small enough to read out in a room).
+MAX_VERSION = 9999
+
+
+def quiz_seed(seed: int | str | None) -> int:
+    """The version number of a shuffled quiz: ``seed`` itself, a stable number for a name, or a
+    fresh random one when ``None``.
+
+    A facilitator who knows a participant's version (shown under the quiz) or name rebuilds the
+    same screen with ``Quiz.from_file(path, seed=...)``.
+    """
+    if seed is None:
+        return secrets.randbelow(MAX_VERSION) + 1
+    if isinstance(seed, bool) or not isinstance(seed, (int, str)):
+        raise OkrsimError(f"A quiz seed is a whole number or a participant's name; got "
+                          f"{type(seed).__name__}.")
+    if isinstance(seed, str):
+        return zlib.crc32(seed.strip().casefold().encode("utf-8")) % MAX_VERSION + 1
+    return seed
 
 
 @dataclass(frozen=True)
@@ -79,20 +101,38 @@ class Quiz(widgets.VBox):
         Choice key to the label shown.
     lang : str
         Language of the buttons and feedback.
+    shuffle : bool
+        Put the statements and the options in an order of their own (so the answers follow no
+        pattern a learner can guess by cycling through the options).
+    seed : int, str or None
+        With ``shuffle``: the quiz version (a number, or a participant's name); ``None`` draws
+        one. The version is shown under the quiz so a facilitator can rebuild the same screen.
 
     Attributes
     ----------
     score : int or None
         Right answers at the last check.
+    seed : int or None
+        The version of the order (``None`` when not shuffled).
+    items : list of QuizItem
+        The statements in the order shown.
     """
 
-    def __init__(self, items: Sequence[QuizItem], choices: Mapping[str, str], lang: str = "en"):
+    def __init__(self, items: Sequence[QuizItem], choices: Mapping[str, str], lang: str = "en",
+                 *, shuffle: bool = False, seed: int | str | None = None):
         self.lang = check_lang(lang)
         self.choices, self.items = parse_quiz(
             {"choices": dict(choices), "items": [vars(i) for i in items]}
         )
+        self.seed = quiz_seed(seed) if shuffle else None
+        if self.seed is not None:
+            rng = random.Random(self.seed)
+            rng.shuffle(self.items)
+            order = list(self.choices)
+            rng.shuffle(order)
+            self.choices = {key: self.choices[key] for key in order}
         # "Not answered" is a real option: a dropdown holding None shows an empty box.
-        options = [(ui_text("quiz_pick", lang), UNANSWERED)]
+        options = [(ui_text("quiz.pick", lang), UNANSWERED)]
         options += [(v, k) for k, v in self.choices.items()]
         self.pickers = [
             widgets.Dropdown(options=options, value=UNANSWERED,
@@ -103,16 +143,26 @@ class Quiz(widgets.VBox):
             widgets.HBox([picker, widgets.HTML(esc(item.statement))])
             for picker, item in zip(self.pickers, self.items, strict=True)
         ]
-        self.button = widgets.Button(description=ui_text("quiz_check", lang),
-                                     button_style="primary")
+        self.button = widgets.Button(description=ui_text("quiz.check", lang),
+                                     button_style="primary",
+                                     layout=fitted())
         self.button.on_click(lambda _: self.click())
         self.output = widgets.HTML()
         self.score: int | None = None
-        super().__init__(children=[*rows, self.button, self.output])
+        version = widgets.HTML(
+            f'<span style="font-size:0.8em;color:#4a4f55">'
+            f"{esc(ui_text('quiz.version', lang, seed=self.seed))}</span>"
+            if self.seed is not None else "")
+        super().__init__(children=[*rows, widgets.HBox([self.button, version]), self.output])
+        self.add_class("okrsim-quiz-widget")
 
     @classmethod
-    def from_file(cls, path: str | PathLike, lang: str = "en") -> Quiz:
-        """Build a quiz from a YAML file with ``choices`` and ``items``."""
+    def from_file(cls, path: str | PathLike, lang: str = "en", *, shuffle: bool = True,
+                  seed: int | str | None = None) -> Quiz:
+        """Build a quiz from a YAML file with ``choices`` and ``items``, shuffled by default.
+
+        ``seed`` is the quiz version or a participant's name (see :func:`quiz_seed`).
+        """
         path = Path(path)
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -121,7 +171,7 @@ class Quiz(widgets.VBox):
         except yaml.YAMLError as exc:
             raise OkrsimError(f"{path} is not valid YAML ({exc}).") from None
         choices, items = parse_quiz(data, str(path))
-        return cls(items, choices, lang)
+        return cls(items, choices, lang, shuffle=shuffle, seed=seed)
 
     @property
     def value(self) -> tuple[str | None, ...]:
@@ -146,21 +196,22 @@ class Quiz(widgets.VBox):
 
     def click(self) -> int:
         """Check every answer, show feedback per statement and return the number right."""
-        rows, right = [], 0
+        shown, right = [], 0
         for item, answer in zip(self.items, self.value, strict=True):
+            why = item.why if answer is not None else ""
             if answer is None:
-                mark = badge(ui_text("quiz_unanswered", self.lang), "muted")
+                shown.append(Point("muted", ui_text("quiz.unanswered", self.lang),
+                                   item.statement))
             elif answer == item.answer:
                 right += 1
-                mark = badge(ui_text("quiz_right", self.lang), "good")
+                shown.append(Point("good", ui_text("quiz.right", self.lang), item.statement, why))
             else:
-                label = self.choices[item.answer]
-                mark = badge(ui_text("quiz_wrong", self.lang, answer=label), "bad")
-            why = f"<br><small>{esc(item.why)}</small>" if answer is not None and item.why else ""
-            rows.append(f"<li>{mark} {esc(item.statement)}{why}</li>")
+                label = ui_text("quiz.wrong", self.lang, answer=self.choices[item.answer])
+                shown.append(Point("bad", label, item.statement, why))
         self.score = right
         total = len(self.items)
-        head = esc(ui_text("quiz_score", self.lang, right=right, total=total))
-        self.output.value = (f'<div class="okrsim-quiz" style="line-height:1.45"><b>{head}</b>'
-                             f'<ul>{"".join(rows)}</ul></div>')
+        key = "all_right" if right == total else "none_right" if right == 0 else "some_right"
+        tone = "good" if right == total else "bad" if right == 0 else "warn"
+        self.output.value = feedback(tone, ui_text(f"quiz.{key}", self.lang, right=right,
+                                                   total=total), shown, "okrsim-quiz")
         return right

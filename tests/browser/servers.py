@@ -89,6 +89,8 @@ def private_jupyter_env(home: Path) -> dict[str, str]:
         IPYTHONDIR=str(home / "ipython"),
         PYTHONUNBUFFERED="1",
     )
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(VOILA_DATA),
+                                                      os.environ.get("JUPYTER_PATH", "")) if p)
     return env
 
 
@@ -114,14 +116,21 @@ def start_lab(root_dir: Path, home: Path) -> Server:
     return _start(command, home, token, "jupyterlab.log", "api/status")
 
 
+#: The kit's Voilà template (no Font Awesome from a CDN, code-only headings hidden), found
+#: through ``JUPYTER_PATH`` as Voilà finds any installed template.
+VOILA_DATA = Path(__file__).resolve().parents[2] / "share" / "jupyter"
+VOILA_TEMPLATE = "okrsim"
+
+
 def start_voila(notebook: Path, home: Path) -> Server:
-    """Start Voilà on one notebook and wait until it serves files."""
+    """Start Voilà on one notebook with the kit's template and wait until it serves files."""
 
     def command(port: int) -> list[str]:
         return [
             sys.executable, "-m", "voila", str(notebook),
             "--no-browser",
             f"--port={port}",
+            f"--template={VOILA_TEMPLATE}",
             "--Voila.ip=127.0.0.1",
             "--Voila.port_retries=0",
         ]

@@ -1,0 +1,148 @@
+"""What people see: Voilà lessons with nothing frozen, a dashboard that fits a laptop, one
+screenshot per widget.
+
+Each test looks at the page as a participant would: the text on screen, the size of what is
+drawn, where an answer appears. The expected sentences come from the library (the dashboard's
+verdict, the goal seek), never from copies here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.lab_page import (
+    NOTEBOOK_TIMEOUT_MS,
+    WIDGET_TIMEOUT_MS,
+    open_notebook,
+    run_all_cells,
+    wait_kernel_idle,
+    widget,
+)
+from tests.browser.notebooks import write_notebook
+
+pytestmark = pytest.mark.browser
+
+LAPTOP = {"width": 1280, "height": 720}
+#: Text that must never be on a participant's screen: an output frozen at load time that asks
+#: for a cell to be run, Python's raw forms of figures and results.
+FROZEN = re.compile(r"nothing yet|ancora niente|run this cell|esegui questa cella|"
+                    r"<Figure size|\(True, \d+\)|\{'[SMART]': \d+", re.IGNORECASE)
+VOILA_LESSONS = {
+    "notebooks/02_smart_key_results.ipynb": "okrsim-grader",
+    "notebooks/04_will_it_add_up.ipynb": "okrsim-dashboard",
+}
+
+
+def _voila_page_done(page: Page, marker: str) -> None:
+    expect(page.locator(f".{marker}").first).to_be_visible(timeout=NOTEBOOK_TIMEOUT_MS)
+    # Voilà removes its loading spinner once every cell has run.
+    expect(page.locator("#loading")).to_have_count(0, timeout=NOTEBOOK_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("notebook", sorted(VOILA_LESSONS))
+def test_voila_lesson_has_no_frozen_output_no_code_heading_and_no_cdn(
+        page, voila, blocked_requests, screenshot, notebook):
+    page.set_viewport_size(LAPTOP)
+    page.goto(voila(notebook).url(""))
+    _voila_page_done(page, VOILA_LESSONS[notebook])
+    text = page.locator("body").inner_text()
+    assert not FROZEN.search(text), FROZEN.search(text).group(0)
+    headings = [h.strip() for h in page.locator("h2").all_inner_texts()]
+    assert "Imports" not in headings and headings, headings
+    assert not [u for u in blocked_requests if "fontawesome" in u], blocked_requests
+    prose = page.locator(".jp-RenderedMarkdown p").first
+    assert prose.bounding_box()["width"] <= 900  # a readable line, not the whole window
+    name = notebook.split("/")[-1].split("_", 1)[0]
+    screenshot(f"lesson-{name}-voila")
+
+
+def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, screenshot):
+    page.set_viewport_size(LAPTOP)
+    notebook = open_notebook(page, lab, "notebooks/04_will_it_add_up.ipynb")
+    run_all_cells(page, notebook)
+    dash = widget(page, "okrsim-dashboard")
+    box = dash.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= LAPTOP["width"], box
+    overflow = dash.evaluate("el => el.scrollWidth - el.clientWidth")
+    assert overflow <= 1, f"the dashboard is {overflow}px wider than its space"
+    # Charts are drawn at least at the size shown (never stretched up, so never blurry).
+    for image in dash.locator(".okrsim-dash-chart").all():
+        natural, shown = image.evaluate("img => [img.naturalWidth, img.clientWidth]")
+        assert shown > 300 and natural >= shown, (natural, shown)
+    # Trials and seed are out of sight; the idle progress bar is not on screen.
+    expect(dash.locator(".okrsim-dash-advanced")).to_be_visible()
+    expect(dash.get_by_text("Trials", exact=True)).to_be_hidden()
+    expect(dash.locator(".okrsim-dash-progress")).to_be_hidden()
+    # One verdict line; P(target) written once as a whole percentage.
+    summary = dash.locator(".okrsim-dash-summary")
+    p = float(dash.locator(".okrsim-dash-p").get_attribute("data-p"))
+    assert summary.inner_text().count(f"{p:.0%}") == 2  # the verdict and the figure
+    assert "percentage points" in summary.inner_text()
+    screenshot("feasibility-dashboard-lab", show=dash)
+
+    solve = dash.locator("button.okrsim-dash-solve")
+    solve.click()
+    answer = dash.locator(".okrsim-dash-solve.okrsim-feedback")
+    expect(answer).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
+    assert "hiring.count" not in answer.inner_text()
+    below = answer.bounding_box()["y"] - solve.bounding_box()["y"]
+    assert 0 < below < 80, f"the goal seek answer is {below}px from its button"
+    apply = dash.locator(".okrsim-dash-apply")
+    if apply.is_visible():
+        hires = dash.locator(".okrsim-dash-hires .widget-readout")
+        wanted = re.search(r"\d+", apply.inner_text()).group(0)
+        apply.click()
+        expect(hires).to_have_text(wanted)
+    wait_kernel_idle(page)
+    dash.locator("button.okrsim-dash-sensitivity").click()
+    tornado = dash.locator(".okrsim-dash-tornado")
+    expect(tornado).to_be_visible(timeout=NOTEBOOK_TIMEOUT_MS)
+    wait_kernel_idle(page)
+    button = dash.locator("button.okrsim-dash-sensitivity").bounding_box()
+    drawn = tornado.bounding_box()
+    assert drawn["y"] > button["y"] and abs(drawn["x"] - button["x"]) < 40
+    screenshot("feasibility-dashboard-analysis-lab", show=dash.locator(".okrsim-dash-sensitivity"))
+
+
+WIDGETS = {
+    "okr-builder": ("okrsim-builder-set",
+                    "from okrsim.widgets import OKRBuilder\n"
+                    "b = OKRBuilder('Help new sellers sell sooner', ['Run a new onboarding "
+                    "bootcamp', 'New sellers reach full quota within 4 months by June 2027'])\n"
+                    "b.click()\nb"),
+    "quiz": ("okrsim-quiz",
+             "from okrsim.widgets import Quiz\n"
+             "q = Quiz.from_file('notebooks/data/classify_okrs.yaml', seed=7)\n"
+             "q.value = [i.answer if n % 3 else None for n, i in enumerate(q.items)]\n"
+             "q.click()\nq"),
+    "cascade-view": ("okrsim-cascade-findings",
+                     "from pathlib import Path\nfrom okrsim.widgets import CascadeView\n"
+                     "CascadeView(text=Path('notebooks/data/broken_cascade.yaml').read_text())"),
+    "staircase-scores": ("okrsim-staircase-scores",
+                         "from okrsim.grading import staircase\n"
+                         "from okrsim.widgets import StaircaseScores\n"
+                         "StaircaseScores.of(staircase('en'))"),
+    "simulation-result": ("okrsim-result",
+                          "from okrsim.sim import simulate\nsimulate(trials=2_000, seed=1)"),
+    "room-view": ("okrsim-room-view",
+                  "import tempfile\nfrom pathlib import Path\nfrom okrsim.widgets import RoomView\n"
+                  "from okrsim.workshop import room\n"
+                  "j = room.demo_room(Path(tempfile.mkdtemp()) / 'r.sqlite', seed=1, "
+                  "participants=6)\nRoomView(j)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WIDGETS))
+def test_widget_screenshot(page, lab, lab_root, screenshot, name):
+    marker, code = WIDGETS[name]
+    relative = write_notebook(lab_root, f"shot_{name}.ipynb", name.replace("-", " "), code)
+    notebook = open_notebook(page, lab, relative)
+    run_all_cells(page, notebook)
+    shown = widget(page, marker)
+    text = notebook.inner_text()
+    assert not FROZEN.search(text) and "Traceback" not in text
+    screenshot(f"{name}-lab", show=page.locator(".jp-Cell").last)
+    assert shown.bounding_box()["width"] > 100
