@@ -175,11 +175,11 @@ def test_tornado_labels_are_one_line_each_and_never_overlap(sens, lang):
 
 def test_tornado_shows_the_dashboard_slider_names():
     from okrsim.widgets.sliders import SLIDERS
-    from okrsim.widgets.strings import UI
+    from okrsim.widgets.strings import ui_text
 
     for lang in ("en", "it"):
         for slider in SLIDERS:
-            assert plots.short_name(slider.path, lang) == UI[lang][slider.label]
+            assert plots.short_name(slider.path, lang) == ui_text(slider.label, lang)
 
 
 def test_tornado_colours_follow_each_inputs_own_direction(sens):

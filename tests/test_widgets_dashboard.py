@@ -49,7 +49,7 @@ def test_the_summary_shows_the_profit_odds_when_the_plan_has_costs(dash):
     plain = simulate(trials=TRIALS, seed=3)
     assert plain.p_profit is not None  # the built-in plan has costs and a profit target
     assert "P(profit target)" in dash.output_html and "P(both targets)" in dash.output_html
-    assert f"{plain.p_both * 100:.1f}%" in dash.output_html
+    assert f"{plain.p_both:.0%}" in dash.output_html
     no_costs = FeasibilityDashboard(ARTICLE_PLAN, trials=TRIALS, seed=3)
     assert "P(profit target)" not in no_costs.output_html
 

@@ -59,8 +59,10 @@ def test_profit_odds_show_when_the_result_has_them(result):
     profited = WithProfit(**vars(result))
     profited.p_profit, profited.p_both = 0.61, 0.33
     html = render_result(profited)
-    assert "Chance of a profit" in html and "61%" in html and "33%" in html
-    assert "Chance of a profit" not in render_result(result)
+    assert "Chance of reaching the profit target" in html and "61%" in html and "33%" in html
+    no_profit = WithProfit(**vars(result))
+    no_profit.p_profit, no_profit.p_both = None, None
+    assert "profit target" not in render_result(no_profit)
 
 
 def test_plan_names_are_escaped(result):

@@ -20,9 +20,6 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted((ROOT / "notebooks").rglob("*.ipynb"))
 RAW = re.compile(r"^(<Figure size .*>|\{.*\}|\(.*\)|True|False|None)$", re.DOTALL)
-#: Notebook 05's charts are made to display by the chart module's owner (issue 14, analyst
-#: branch); until that lands they still show as figure reprs.
-PENDING = {"05_finance_feasibility.ipynb"}
 
 
 def raw_outputs(path) -> list[str]:
@@ -43,10 +40,7 @@ def raw_outputs(path) -> list[str]:
 
 
 @pytest.mark.parametrize("path", [
-    pytest.param(p, id=str(p.relative_to(ROOT / "notebooks")),
-                 marks=[pytest.mark.xfail(reason="figures display fix on the analyst branch",
-                                          strict=False)] if p.name in PENDING else [])
-    for p in NOTEBOOKS])
+    pytest.param(p, id=str(p.relative_to(ROOT / "notebooks"))) for p in NOTEBOOKS])
 def test_no_output_is_a_raw_python_value(path):
     assert raw_outputs(path) == []
 
