@@ -150,7 +150,7 @@ def test_missing_and_unreadable_files(tmp_path):
 
 
 def test_reforecast_replays_the_year_with_the_owners_forecasts():
-    from okrsim.sim import default_plan, weekly_confidence, simulate
+    from okrsim.sim import default_plan, simulate, weekly_confidence
 
     quarter = load_quarter(QUARTER)
     weeks = weekly_confidence(default_plan(), quarter, trials=500, seed=3)
