@@ -102,5 +102,7 @@ def test_the_instructor_edition_runs(edition):
     path = out / "notebooks" / "00_start_here.ipynb"
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(path.parent)}}).execute()
-    assert any(o.get("output_type") == "stream" for c in nb.cells if c.cell_type == "code"
-               for o in c.outputs)
+    shown = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert shown and not any(o.get("output_type") == "error" for o in shown)
+    assert any(o.get("output_type") == "stream" or "text/html" in o.get("data", {})
+               for o in shown)
