@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from okrsim.cli.simulate import seed_argument, trials_argument
+from okrsim.cli.arguments import seed_argument, trials_argument
 from okrsim.i18n import languages
 from okrsim.reports import write_report
 from okrsim.sim.inputs import as_plan

@@ -7,49 +7,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from okrsim.cli.arguments import precision_argument, seed_argument, trials_argument
 from okrsim.cli.output import print_json
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan
 from okrsim.sim.feasibility import simulate
 from okrsim.sim.inputs import as_plan
-from okrsim.sim.validation import MAX_TRIALS
-
-
-def trials_argument(text: str) -> int:
-    """argparse type for ``--trials``: a whole number from 1 to MAX_TRIALS."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_TRIALS:
-        raise argparse.ArgumentTypeError(
-            f"--trials must be a whole number from 1 to {MAX_TRIALS:,}; got {text!r}")
-    return value
-
-
-def seed_argument(text: str) -> int:
-    """argparse type for ``--seed``: a whole number of 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"--seed must be a whole number of 0 or more; "
-                                         f"got {text!r}")
-    return value
-
-
-def precision_argument(text: str) -> float:
-    """argparse type for ``--precision``: a standard error strictly between 0 and 0.5."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 < value < 0.5:
-        raise argparse.ArgumentTypeError(
-            f"--precision must be a standard error between 0 and 0.5 (exclusive), such as "
-            f"0.005 for half a point; got {text!r}")
-    return value
 
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:

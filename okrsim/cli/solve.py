@@ -6,22 +6,10 @@ from __future__ import annotations
 
 import argparse
 
+from okrsim.cli.arguments import probability_argument
 from okrsim.cli.output import print_json
 from okrsim.cli.simulate import add_run_arguments, stderr_progress
 from okrsim.sim.goal_seek import solve
-
-
-def probability_argument(text: str) -> float:
-    """argparse type for ``--probability``: a number strictly between 0 and 1."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 < value < 1:
-        raise argparse.ArgumentTypeError(
-            f"--probability must be a number between 0 and 1 (exclusive), such as 0.8; "
-            f"got {text!r}")
-    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

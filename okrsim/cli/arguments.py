@@ -1,0 +1,73 @@
+"""argparse types shared by the commands: each refuses a bad value in one sentence (exit 2)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from okrsim.sim.validation import MAX_TRIALS
+
+
+def trials_argument(text: str) -> int:
+    """argparse type for ``--trials``: a whole number from 1 to MAX_TRIALS."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_TRIALS:
+        raise argparse.ArgumentTypeError(
+            f"--trials must be a whole number from 1 to {MAX_TRIALS:,}; got {text!r}")
+    return value
+
+
+def seed_argument(text: str) -> int:
+    """argparse type for ``--seed``: a whole number of 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"--seed must be a whole number of 0 or more; "
+                                         f"got {text!r}")
+    return value
+
+
+def open_interval(flag: str, high: float, what: str, example: str) -> Callable[[str], float]:
+    """An argparse type for a number strictly between 0 and ``high``.
+
+    Parameters
+    ----------
+    flag : str
+        The option, e.g. ``"--probability"``, named in the error.
+    high : float
+        The exclusive upper bound.
+    what : str
+        What the number is, e.g. ``"a number"`` or ``"a standard error"``.
+    example : str
+        An example value with its meaning, e.g. ``"0.8"``.
+
+    Returns
+    -------
+    callable
+        ``text -> float``, raising ``argparse.ArgumentTypeError`` outside the interval.
+    """
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if not 0 < value < high:
+            raise argparse.ArgumentTypeError(
+                f"{flag} must be {what} between 0 and {high:g} (exclusive), such as {example}; "
+                f"got {text!r}")
+        return value
+
+    return parse
+
+
+#: ``--probability``: a wanted P(target), strictly between 0 and 1.
+probability_argument = open_interval("--probability", 1, "a number", "0.8")
+#: ``--precision``: a wanted standard error of P(target), strictly between 0 and 0.5.
+precision_argument = open_interval("--precision", 0.5, "a standard error",
+                                   "0.005 for half a point")
