@@ -182,7 +182,7 @@ def render_report(result: Any, sens: Any, plan: Plan, lang: str = "en") -> str:
     TEXT.check_lang(lang)
     units = Units.of(plan)
     sentence, tone = verdict(result, lang)
-    start = units.month_names(1, lang)[0] if units.start else "–"
+    start = f"{units.month_names(1, lang)[0].split()[0]} {units.start[:4]}" if units.start else "–"
     sections = [
         ("paper_vs_mc", _paper_vs_mc(result, units, lang)),
         ("distribution", _figure(growth_histogram(result, lang=lang, units=units),
