@@ -231,12 +231,15 @@ def test_a_redrawn_histogram_keeps_one_arr_axis(result):
     assert len(ax.child_axes) == 1
 
 
-def test_a_fixed_margin_figure_keeps_its_legend_inside(result):
-    fig = Figure(figsize=(5.4, 2.7))
+def test_a_fixed_margin_figure_keeps_its_legend_inside_and_off_the_data(result):
+    fig = Figure(figsize=(6.4, 2.78))  # the dashboard's chart size and margins
     ax = fig.add_subplot()
-    fig.subplots_adjust(left=0.15, right=0.97, top=0.88, bottom=0.17)
+    fig.subplots_adjust(left=0.17, right=0.94, top=0.89, bottom=0.31)
     plots.fan_chart(result, ax=ax)
     fig.draw_without_rendering()
     legend = ax.get_legend().get_window_extent()
     assert fig.bbox.contains(legend.x0, legend.y0) and fig.bbox.contains(legend.x1, legend.y1)
+    assert legend.y1 <= ax.get_window_extent().y0  # below the axes: never over the target line
+    xlabel = ax.xaxis.label.get_window_extent()
+    assert legend.y1 <= xlabel.y0  # and under the axis label
     assert ax.child_axes == []

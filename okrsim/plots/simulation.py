@@ -52,11 +52,14 @@ def _legend_below(ax: Any, columns: int = 3, below: float = 0.16) -> None:
     """The axes' legend under the x axis label, outside the data (never over a line).
 
     ``below`` is the gap in axes heights; the figure's constrained layout makes room for it.
-    On a figure with fixed margins (no layout engine, e.g. one a dashboard redraws), there is
-    no room below: the legend goes where it covers the fewest lines and bars ("best").
+    A figure with fixed margins (no layout engine, e.g. one a dashboard redraws) gets the legend
+    in one row at the bottom edge of the figure: its bottom margin must leave that room.
     """
     if ax.figure.get_layout_engine() is None:
-        ax.legend(loc="best", fontsize="small", framealpha=0.9)
+        entries = len(ax.get_legend_handles_labels()[0])
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0),
+                  bbox_transform=ax.figure.transFigure, ncols=max(entries, 1), frameon=False,
+                  fontsize="small")
         return
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -below), ncols=columns, frameon=False,
               fontsize="small")

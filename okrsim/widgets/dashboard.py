@@ -61,11 +61,12 @@ def _png(figure: Figure) -> bytes:
 def _chart() -> Figure:
     """A figure with one axes and fixed margins (a tight layout costs a re-measure per draw).
 
-    The left margin holds the y tick labels and the y label whole ("cumulative new revenue").
+    The left margin holds the y tick labels and the y label whole ("cumulative new revenue"); the
+    bottom margin the month labels and the legend, which never covers the target line.
     """
     figure = Figure(figsize=FIGSIZE)
     figure.subplots()
-    figure.subplots_adjust(left=0.17, right=0.98, top=0.89, bottom=0.19)
+    figure.subplots_adjust(left=0.17, right=0.94, top=0.89, bottom=0.31)  # legend below
     return figure
 
 
@@ -365,7 +366,7 @@ class FeasibilityDashboard(widgets.VBox):
         figure = self._figures[name]
         ax = figure.axes[0]
         _wipe(ax)
-        draw(result, ax=ax, lang=self.ui)
+        draw(result, ax=ax, lang=self.ui, units=plots.Units.of(self.plan))  # € and months
         if name == "hist":
             ax.set_title("")  # P(target) is written once, in the summary beside the charts
         return _png(figure)
