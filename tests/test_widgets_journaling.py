@@ -90,7 +90,7 @@ def test_refused_text_is_not_recorded(tmp_path):
 def test_bad_journal_arguments_are_one_sentence(tmp_path):
     with pytest.raises(OkrsimError, match="give a Journal, a path"):
         SMARTGrader(journal=42)
-    with pytest.raises(OkrsimError, match="indicate un Journal"):
+    with pytest.raises(OkrsimError, match="indica un Journal"):
         OKRBuilder(journal=3.5, ui="it")
     with pytest.raises(OkrsimError, match="1 to 100 characters"):
         SMARTGrader(journal=False, exercise="")

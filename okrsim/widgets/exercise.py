@@ -13,8 +13,6 @@ name is asked once per session and shared by every exercise widget.
 from __future__ import annotations
 
 import html
-import os
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -23,12 +21,9 @@ from okrsim.errors import OkrsimError
 from okrsim.exercises import Exercise, ExerciseResult, load_bank
 from okrsim.exercises.display import render_result
 from okrsim.i18n import languages
+from okrsim.widgets.journaling import SESSION, open_journal
 from okrsim.widgets.render import feedback, fitted
 from okrsim.widgets.strings import ui_text
-from okrsim.workshop.journal import ENV_VAR, Journal
-
-#: The participant's name, asked once per session and shared by every exercise widget.
-SESSION: dict[str, str | None] = {"participant": None}
 
 
 def _text_html(text: str) -> str:
@@ -39,19 +34,6 @@ def _text_html(text: str) -> str:
 def _readable(inner_html: str) -> str:
     """Wrap built HTML in normal line spacing (an HTML widget spaces lines as tall as a button)."""
     return f'<div style="line-height:1.45">{inner_html}</div>' if inner_html else ""
-
-
-def _journal_from(journal: Any) -> Journal | None:
-    if journal is False:
-        return None
-    if journal is None:
-        return Journal() if os.environ.get(ENV_VAR, "").strip() else None
-    if isinstance(journal, Journal):
-        return journal
-    if isinstance(journal, (str, Path)):
-        return Journal(journal)
-    raise OkrsimError(f"journal is {type(journal).__name__}; give a Journal, a path, False "
-                      "(off) or None (on when OKRSIM_JOURNAL is set).")
 
 
 class ExerciseWidget(widgets.VBox):
@@ -77,10 +59,10 @@ class ExerciseWidget(widgets.VBox):
             raise OkrsimError(f"exercise is {type(exercise).__name__}; give an Exercise or an "
                               "exercise id.")
         self.exercise = exercise
-        self.journal = _journal_from(journal)
+        self.lang = exercise.lang if exercise.lang in languages() else "en"
+        self.journal = open_journal(journal, self.lang)
         if participant is not None and participant.strip():
             SESSION["participant"] = participant.strip()
-        self.lang = exercise.lang if exercise.lang in languages() else "en"
         self.ui = {key: ui_text(f"exercise.{key}", self.lang) for key in _KEYS}
         self.hints_shown = 0
         self.last_result: ExerciseResult | None = None

@@ -21,9 +21,10 @@ import ipywidgets as widgets
 from okrsim.errors import OkrsimError
 from okrsim.grading import CRITERIA
 from okrsim.i18n import catalog
-from okrsim.widgets.exercise import SESSION
 from okrsim.workshop.journal import ENV_VAR, MAX_NAME_CHARS, Journal
 
+#: The participant's name, asked once per session and shared by every journaled widget.
+SESSION: dict[str, str | None] = {"participant": None}
 #: The kit's own bar for a key result: a SMART score of at least this, and an outcome.
 PASS_SCORE = 80
 #: Verdicts that count as a missed SMART letter in the journal.
