@@ -6,7 +6,8 @@ The rules live in language tables (``lexicons/en.toml``, ``lexicons/it.toml``); 
 
 from okrsim.grading.analysis import Analysis
 from okrsim.grading.grader import grade, read
-from okrsim.grading.result import CRITERIA, Assessment, CriterionResult
+from okrsim.grading.result import CRITERIA, PASS_SCORE, Assessment, CriterionResult, passes_bar
 from okrsim.grading.staircase import staircase
 
-__all__ = ["CRITERIA", "Analysis", "Assessment", "CriterionResult", "grade", "read", "staircase"]
+__all__ = ["CRITERIA", "PASS_SCORE", "Analysis", "Assessment", "CriterionResult", "grade",
+           "passes_bar", "read", "staircase"]

@@ -13,6 +13,9 @@ CRITERIA: tuple[str, ...] = ("specific", "measurable", "achievable", "relevant",
 #: Allowed verdicts of a criterion.
 VERDICTS: tuple[str, ...] = ("met", "partial", "missing", "unknown")
 
+#: The kit's own bar for a key result: a SMART score of at least this, and an outcome.
+PASS_SCORE = 80
+
 def _labels(lang: str) -> dict[str, str]:
     """The report's words in ``lang``: criterion and verdict names from the glossary."""
     words = dict(table(lang, "grader_report"))
@@ -113,3 +116,18 @@ class Assessment:
         lines.append(f"{label['suggestion']}: {self.suggestion}")
         lines.extend(self.notes)
         return "\n".join(lines)
+
+
+def passes_bar(assessment: Assessment) -> bool:
+    """Whether a statement passes the kit's bar: SMART score of at least :data:`PASS_SCORE`
+    and an outcome (not an activity).
+
+    Parameters
+    ----------
+    assessment : Assessment
+
+    Returns
+    -------
+    bool
+    """
+    return assessment.score >= PASS_SCORE and not assessment.activity

@@ -19,14 +19,12 @@ from typing import Any
 import ipywidgets as widgets
 
 from okrsim.errors import OkrsimError
-from okrsim.grading import CRITERIA
+from okrsim.grading import CRITERIA, passes_bar
 from okrsim.i18n import catalog
 from okrsim.workshop.journal import ENV_VAR, MAX_NAME_CHARS, Journal
 
 #: The participant's name, asked once per session and shared by every journaled widget.
 SESSION: dict[str, str | None] = {"participant": None}
-#: The kit's own bar for a key result: a SMART score of at least this, and an outcome.
-PASS_SCORE = 80
 #: Verdicts that count as a missed SMART letter in the journal.
 MISSED_VERDICTS = ("missing", "partial")
 
@@ -63,11 +61,6 @@ def open_journal(journal: Any, lang: str = "en") -> Journal | None:
 def missed_criteria(assessment) -> list[str]:
     """The SMART letters an assessment did not meet (verdict *missing* or *partial*), in order."""
     return [c for c in CRITERIA if assessment.criteria[c].verdict in MISSED_VERDICTS]
-
-
-def passes_bar(assessment) -> bool:
-    """Whether a statement passes the kit's bar: SMART score of at least 80 and an outcome."""
-    return assessment.score >= PASS_SCORE and not assessment.activity
 
 
 def okr_text(objective: str, key_results: Sequence[str]) -> str:
