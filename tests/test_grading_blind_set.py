@@ -1,7 +1,8 @@
-"""The blind evaluation set (tests/data/grading_blind.csv) as a file: shape, labels, sources.
+"""The blind evaluation sets (tests/data/grading_blind.csv, grading_blind2.csv) as files.
 
-These tests check the data, not the grader: the set must stay blind, so nothing here grades it.
-The labels follow tests/data/RUBRIC.md.
+Shape, labels and sources of each set published by others. These tests check the data, not the
+grader: a set must stay blind, so nothing here grades it. The labels follow tests/data/RUBRIC.md.
+Each later set must also share no text with the earlier ones.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import pytest
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
-BLIND = DATA / "grading_blind.csv"
+# Each blind set, with the id prefix of its rows, in the order the sets were built.
+BLIND_SETS = {"grading_blind.csv": "b1", "grading_blind2.csv": "b2"}
 OTHER_SETS = ("grading_corpus.csv", "grading_holdout.csv", "grading_holdout2.csv",
               "grading_holdout3.csv")
 COLUMNS = ["id", "lang", "text", "parent", "kind", "activity", "specific", "measurable",
@@ -34,7 +36,17 @@ ALLOWED = {
     "time_bound": {"met", "partial", "missing"},
 }
 MINIMUM_ROWS = {"en": 150, "it": 80}
-ID_PATTERN = re.compile(r"b1-(en|it)-(\d{3})")
+
+
+def id_pattern(name: str) -> re.Pattern[str]:
+    """Return the pattern of the row ids of one blind set (``b1-en-001``, ``b2-it-042``...)."""
+    return re.compile(BLIND_SETS[name] + r"-(en|it)-(\d{3})")
+
+
+def earlier_sets(name: str) -> tuple[str, ...]:
+    """Return the labelled files a blind set must not copy from: the others and earlier blinds."""
+    blinds = list(BLIND_SETS)
+    return OTHER_SETS + tuple(blinds[:blinds.index(name)])
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -51,18 +63,31 @@ def same_text_key(text: str) -> str:
     return " ".join(re.findall(r"[\w%€$]+", folded))
 
 
+@pytest.fixture(scope="module", params=sorted(BLIND_SETS))
+def blind_name(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def blind() -> list[dict[str, str]]:
-    header, rows = read_rows(BLIND)
+def blind(blind_name) -> list[dict[str, str]]:
+    header, rows = read_rows(DATA / blind_name)
     assert header == COLUMNS
     return rows
 
 
-def test_columns_are_those_of_the_other_sets():
-    header, _ = read_rows(BLIND)
+@pytest.mark.parametrize("name", sorted(BLIND_SETS))
+def test_columns_are_those_of_the_other_sets(name):
+    header, _ = read_rows(DATA / name)
     assert header == COLUMNS
-    for name in OTHER_SETS:
-        assert read_rows(DATA / name)[0] == COLUMNS, name
+    for other in OTHER_SETS:
+        assert read_rows(DATA / other)[0] == COLUMNS, other
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_SETS))
+def test_lines_end_with_crlf_like_the_other_sets(name):
+    data = (DATA / name).read_bytes()
+    assert data.endswith(b"\r\n")
+    assert data.count(b"\n") == data.count(b"\r\n"), name
 
 
 def test_every_cell_is_filled_and_trimmed(blind):
@@ -77,15 +102,16 @@ def test_every_cell_is_filled_and_trimmed(blind):
         assert "  " not in row["text"], f"{row['id']}: double space in the text"
 
 
-def test_ids_are_unique_numbered_and_match_the_language(blind):
+def test_ids_are_unique_numbered_and_match_the_language(blind, blind_name):
+    pattern = id_pattern(blind_name)
     ids = [row["id"] for row in blind]
     assert len(ids) == len(set(ids))
     for lang in MINIMUM_ROWS:
         numbers = [int(match.group(2)) for row in blind
-                   if (match := ID_PATTERN.fullmatch(row["id"])) and match.group(1) == lang]
+                   if (match := pattern.fullmatch(row["id"])) and match.group(1) == lang]
         assert numbers == list(range(1, len(numbers) + 1)), lang
     for row in blind:
-        match = ID_PATTERN.fullmatch(row["id"])
+        match = pattern.fullmatch(row["id"])
         assert match, row["id"]
         assert match.group(1) == row["lang"], row["id"]
 
@@ -144,11 +170,18 @@ def test_no_text_appears_twice(blind):
     assert not [text for text, count in counts.items() if count > 1]
 
 
-@pytest.mark.parametrize("name", OTHER_SETS)
-def test_no_row_is_copied_from_the_development_corpus_or_a_held_out_set(blind, name):
-    _, other = read_rows(DATA / name)
-    known = {same_text_key(row["text"]) for row in other}
-    assert not [row["id"] for row in blind if same_text_key(row["text"]) in known]
+def test_no_row_is_copied_from_the_corpus_a_held_out_set_or_an_earlier_blind_set(
+        blind, blind_name):
+    for name in earlier_sets(blind_name):
+        _, other = read_rows(DATA / name)
+        known = {same_text_key(row["text"]) for row in other}
+        copied = [row["id"] for row in blind if same_text_key(row["text"]) in known]
+        assert not copied, (name, copied)
+
+
+def test_a_later_blind_set_is_checked_against_every_earlier_one():
+    assert earlier_sets("grading_blind.csv") == OTHER_SETS
+    assert earlier_sets("grading_blind2.csv") == OTHER_SETS + ("grading_blind.csv",)
 
 
 def test_the_text_key_ignores_case_accents_punctuation_and_spacing():
