@@ -12,6 +12,7 @@ from okrsim.errors import OkrsimError
 from okrsim.i18n import table
 from okrsim.plan import problems as plan_problems
 from okrsim.plan.problems import Said, plan_error, problem
+
 #: The built-in plan: every section a plan can have (segments aside).
 PLAN_TEXT = (Path(plan_problems.__file__).parent.parent / "data" / "default_plan.yaml").read_text(
     encoding="utf-8")
@@ -108,7 +109,8 @@ def test_italian_numbers_take_a_decimal_comma_and_the_tail_is_italian():
     assert str(error).endswith("(e 1 altro problema)")
     assert str(_problems(text, "en")).endswith("(and 1 more problem)")
     big = "x" * 1_500
-    error = _problems(PLAN_TEXT.replace("plan: Revenue teams FY2027 (built-in plan)", f"plan: {big}"), "it")
+    named = PLAN_TEXT.replace("plan: Revenue teams FY2027 (built-in plan)", f"plan: {big}")
+    error = _problems(named, "it")
     assert error.problems == ["piano.yaml: plan è lungo 1.500 caratteri; il massimo è 1.000."]
 
 

@@ -5,7 +5,22 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from okrsim.i18n import languages
 from okrsim.sim.validation import MAX_TRIALS
+
+
+def add_lang_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--lang en|it``: the language of ``what`` (e.g. "the summary and the errors").
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The command's parser.
+    what : str
+        What the option changes, for ``--help``.
+    """
+    parser.add_argument("--lang", choices=languages(), default="en",
+                        help=f"language of {what} (default: en)")
 
 
 def trials_argument(text: str) -> int:

@@ -179,14 +179,25 @@ class Inputs:
         return replace(self, values=values, paper=paper, segments=tuple(segments.values()))
 
 
-def as_plan(plan: PlanLike) -> Plan:
-    """Return a :class:`Plan`: the given one, one loaded from a path, or the built-in default."""
+def as_plan(plan: PlanLike, lang: str = "en") -> Plan:
+    """Return a :class:`Plan`: the given one, one loaded from a path, or the built-in default.
+
+    Parameters
+    ----------
+    plan : Plan, str, Path or None
+    lang : str, default "en"
+        The language of a plan file's problems and of the built-in plan's texts.
+
+    Returns
+    -------
+    Plan
+    """
     if plan is None:
-        return default_plan()
+        return default_plan(lang)
     if isinstance(plan, Plan):
         return plan
     if isinstance(plan, (str, Path)):
-        return load_plan(plan)
+        return load_plan(plan, lang=lang)
     raise OkrsimError(f"plan must be a Plan, the path of a plan file or None (the built-in "
                       f"plan); got {type(plan).__name__}.")
 
