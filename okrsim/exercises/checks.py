@@ -24,8 +24,9 @@ from okrsim.cascade.messages import LANGS as CASCADE_LANGS
 from okrsim.errors import OkrsimError, PlanError
 from okrsim.grading import Analysis, read
 from okrsim.grading.lexicon import available_languages
-from okrsim.i18n import term
+from okrsim.i18n import languages, term
 from okrsim.plan import loads_plan
+from okrsim.plan.problems import problem
 
 SMART_CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 SMART_LETTERS = {"specific": "S", "measurable": "M", "achievable": "A", "relevant": "R",
@@ -495,7 +496,9 @@ def check_cascade(text: str, lang: str, keep_objectives: Sequence[str] = (),
                   keep_key_results: Sequence[str] = ()) -> list[CheckOutcome]:
     """Check that a plan written as YAML has a clean cascade and kept the named ids."""
     try:
-        plan = loads_plan(text, "your answer", strict=False)
+        plan_lang = lang if lang in languages() else "en"
+        plan = loads_plan(text, problem("place.answer").say(plan_lang), strict=False,
+                          lang=plan_lang)
     except PlanError as exc:
         return [CheckOutcome("cascade", False, message(lang, "cascade_invalid",
                                                        problem=exc.problems[0]))]

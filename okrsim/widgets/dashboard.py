@@ -122,7 +122,7 @@ class FeasibilityDashboard(widgets.VBox):
     def __init__(self, plan: Plan | str | PathLike | None = None, *, trials: int = DEFAULT_TRIALS,
                  seed: int = 0, ui: str = "en"):
         self.ui = check_lang(ui)
-        self.plan = as_plan(plan)
+        self.plan = as_plan(plan, self.ui)
         inputs = resolve_inputs(self.plan)
         self._values = {s.path: inputs.values[s.path] for s in SLIDERS}
         self._starts = {s.path: slider_start(inputs.paper, s) for s in SLIDERS}
@@ -229,7 +229,7 @@ class FeasibilityDashboard(widgets.VBox):
 
     def set_plan(self, plan: Plan | str | PathLike | None) -> None:
         """Simulate another plan: sliders back on its on-paper values, then one rerun."""
-        self.plan = as_plan(plan)
+        self.plan = as_plan(plan, self.ui)
         inputs = resolve_inputs(self.plan)
         self._values = {s.path: inputs.values[s.path] for s in SLIDERS}
         self._starts = {s.path: slider_start(inputs.paper, s) for s in SLIDERS}
