@@ -211,8 +211,19 @@ class Result:
             })
         return data
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per trial: growth, whether it hit the target, revenue parts, inputs drawn."""
+    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+        """One row per trial: growth, whether it hit the target, revenue parts, inputs drawn.
+
+        Parameters
+        ----------
+        lang : str, optional
+            Without it the columns have the code's names (``hits_target``, ``input:ramp.months``);
+            with it, the names people read in that language (``"raggiunge l'obiettivo"``).
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
         frame = pd.DataFrame({
             "trial": np.arange(self.trials),
             "growth": self.growth,
@@ -234,6 +245,10 @@ class Result:
                 frame["hits_both"] = frame["hits_target"] & frame["hits_profit"]
         for path, values in self.draws.items():
             frame[f"input:{path}"] = values
+        if lang is not None:
+            from okrsim.sim.display import column_label
+
+            frame.columns = [column_label(name, lang) for name in frame.columns]
         return frame
 
     def finance_lines(self, lang: str = "en") -> list[str]:
