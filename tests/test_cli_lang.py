@@ -102,3 +102,22 @@ def test_a_translation_that_misses_an_id_or_a_language_the_kit_lacks_is_refused(
         translated(default_plan(), words)
     with pytest.raises(OkrsimError, match=r"^The built-in plan is written 'en' or 'it'"):
         default_plan("fr")
+
+
+def test_what_the_simulator_refuses_is_said_in_italian_too(cli, write_plan, tmp_path):
+    no_model = PLAN_TEXT[:PLAN_TEXT.index("\nmodel:")] + "\n"
+    plan = str(write_plan(no_model, "senza_modello.yaml"))
+    code, out, err = cli("simulate", plan, "--trials", "200", "--lang", "it")
+    assert code == 2 and out == ""
+    assert err == (f"okrsim: error: {plan} non ha la sezione 'model'; il simulatore ne ha "
+                   "bisogno (almeno model.reps.existing e model.reps.monthly_quota).\n")
+    code, _, err = cli("simulate", plan, "--trials", "200")
+    assert code == 2 and "has no 'model' section" in err
+    scenarios = tmp_path / "scenari.csv"
+    scenarios.write_text("scenario,hiring.count\npiù assunzioni,sette\n", encoding="utf-8")
+    good = str(resources.files("okrsim").joinpath("data", "default_plan.yaml"))
+    code, out, err = cli("compare", good, "--scenarios", str(scenarios), "--lang", "it")
+    assert code == 2 and out == ""
+    assert err == (f"okrsim: error: {scenarios}, riga 2 (scenario 'più assunzioni'), colonna "
+                   "hiring.count: 'sette' non è un numero come 7, 0.2 o 20%, oppure una "
+                   "distribuzione come triangular(3, 5, 7).\n")

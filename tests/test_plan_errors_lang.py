@@ -18,7 +18,8 @@ PLAN_TEXT = (Path(plan_problems.__file__).parent.parent / "data" / "default_plan
     encoding="utf-8")
 SOURCES = [Path(plan_problems.__file__).parent / name
            for name in ("loader.py", "schema.py", "finance.py", "distributions.py")]
-SIM_VALIDATION = Path(plan_problems.__file__).parent.parent / "sim" / "validation.py"
+SIM = Path(plan_problems.__file__).parent.parent / "sim"
+SIM_SOURCES = [SIM / name for name in ("validation.py", "inputs.py", "scenario_file.py")]
 
 #: English words that must never reach an Italian reader of a plan problem.
 ENGLISH = re.compile(r"\b(must|got|missing|allowed|needs|unknown|is used|objective|key result|"
@@ -68,15 +69,15 @@ def _problems(text: str, lang: str) -> PlanError:
 def test_every_sentence_the_code_names_exists_in_the_catalog():
     english = table("en", "plan_errors")
     named = set()
-    for path in [*SOURCES, SIM_VALIDATION]:
+    for path in [*SOURCES, *SIM_SOURCES]:
         named |= set(re.findall(r'problem\(\s*"([a-z_]+\.[A-Za-z_]+)"', path.read_text("utf-8")))
     assert len(named) > 90
     assert named - set(english) == set()
 
 
 def test_no_plan_module_writes_its_problems_as_english_f_strings():
-    pattern = re.compile(r'(problems\.append\(|return \[|PlanError\(\[)\s*f"')
-    for path in [*SOURCES, SIM_VALIDATION]:
+    pattern = re.compile(r'(problems\.append\(|return \[|PlanError\(\[|OkrsimError\()\s*f"')
+    for path in [*SOURCES, *SIM_SOURCES]:
         assert not pattern.search(path.read_text("utf-8")), path.name
 
 

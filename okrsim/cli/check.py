@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from okrsim.cascade import check
-from okrsim.cli.arguments import add_lang_argument
+from okrsim.cli.arguments import add_lang_argument, speaking
 from okrsim.cli.output import print_json
 from okrsim.plan import load_plan
 
@@ -18,7 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check a plan file's cascade: exit 0 clean, 1 findings, 2 invalid file."""
+    """Check a plan file's cascade: exit 0 clean, 1 findings, 2 invalid file (in ``--lang``)."""
+    with speaking(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     report = check(load_plan(args.plan, strict=False, lang=args.lang), lang=args.lang)
     if args.json:
         print_json(report.to_dict())

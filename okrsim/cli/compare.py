@@ -8,6 +8,7 @@ import csv
 import math
 from pathlib import Path
 
+from okrsim.cli.arguments import speaking
 from okrsim.cli.output import print_json
 from okrsim.cli.simulate import add_run_arguments
 from okrsim.errors import OkrsimError
@@ -30,6 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare the plan as written with each scenario of the file; print the table."""
+    with speaking(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     plan = as_plan(args.plan, args.lang)
     scenarios: dict = {TEXT.say(args.lang, "compare.as_written"): {}}
     scenarios.update(read_scenarios(args.scenarios, plan.months))

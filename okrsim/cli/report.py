@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from okrsim.cli.arguments import add_lang_argument, seed_argument, trials_argument
+from okrsim.cli.arguments import add_lang_argument, seed_argument, speaking, trials_argument
 from okrsim.reports import write_report
 from okrsim.sim.inputs import as_plan
 
@@ -23,7 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Simulate the plan and write the page; print where it is."""
+    """Simulate the plan and write the page; print where it is (errors in ``--lang``)."""
+    with speaking(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     path = write_report(as_plan(args.plan, args.lang), args.out, trials=args.trials, seed=args.seed,
                         lang=args.lang)
     print(f"Report written to {path}")

@@ -11,6 +11,7 @@ from okrsim.cli.arguments import (
     add_lang_argument,
     precision_argument,
     seed_argument,
+    speaking,
     trials_argument,
 )
 from okrsim.cli.output import print_json
@@ -67,7 +68,12 @@ def stderr_progress(label: str):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Simulate a plan and print the answer; exit 0, or 2 for bad input."""
+    """Simulate a plan and print the answer; exit 0, or 2 for bad input (errors in ``--lang``)."""
+    with speaking(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     plan = as_plan(args.plan, args.lang)
     steps = []
     if args.precision:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from okrsim.cli.arguments import probability_argument
+from okrsim.cli.arguments import probability_argument, speaking
 from okrsim.cli.output import print_json
 from okrsim.cli.simulate import add_run_arguments, stderr_progress
 from okrsim.sim.goal_seek import solve
@@ -27,7 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Search the input; print the answer; exit 0 found, 1 unreachable."""
+    """Search the input; print the answer; exit 0 found, 1 unreachable (errors in ``--lang``)."""
+    with speaking(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     plan = as_plan(args.plan, args.lang)
     if args.path != "target":
         check_path(args.path, args.lang)
