@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from importlib import resources
 
 import pytest
@@ -55,3 +56,13 @@ def test_an_exercise_cascade_answer_that_is_not_a_plan_is_told_in_italian():
     assert "period deve essere una mappa" in outcome.feedback
     outcome, = checks.check_cascade("plan: x\nperiod: 5\n", "en")
     assert "your answer: " in outcome.feedback and "must be a mapping" in outcome.feedback
+
+
+
+def test_the_italian_dashboard_says_what_the_simulator_refuses_in_italian():
+    dashboard = FeasibilityDashboard(trials=300, seed=1, ui="it")
+    dashboard.plan = replace(dashboard.plan, model={})
+    assert dashboard.click() is None
+    assert dashboard.error == ("default_plan.yaml non ha la sezione 'model'; il simulatore ne ha "
+                               "bisogno (almeno model.reps.existing e model.reps.monthly_quota).")
+    assert html.escape(dashboard.error) in dashboard.output_html

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from okrsim.errors import OkrsimError, PlanError
 from okrsim.i18n import languages
-from okrsim.plan.problems import Said, plan_error
+from okrsim.plan.problems import message_in, plan_error
 from okrsim.sim.validation import MAX_TRIALS
 
 
@@ -30,7 +30,7 @@ def add_lang_argument(parser: argparse.ArgumentParser, what: str) -> None:
 def speaking(lang: str) -> Iterator[None]:
     """Raise the kit's errors met inside the block in ``lang``, however deep they were raised.
 
-    A plan's problems and the simulator's refusals are recorded as :class:`Said` sentences; a
+    A plan's problems and the simulator's refusals are recorded as sentences of every language; a
     command run with ``--lang it`` says them again in Italian before :func:`okrsim.cli.main`
     prints them (exit 2). Errors written in one language only pass unchanged.
 
@@ -44,10 +44,9 @@ def speaking(lang: str) -> Iterator[None]:
     except PlanError as exc:
         raise plan_error(exc.problems, lang) from None
     except OkrsimError as exc:
-        said = exc.args[0] if exc.args else None
-        if isinstance(said, Said) and lang != "en":
-            raise OkrsimError(said.say(lang)) from None
-        raise
+        if lang == "en":
+            raise
+        raise OkrsimError(message_in(exc, lang)) from None
 
 
 def trials_argument(text: str) -> int:

@@ -141,6 +141,25 @@ def say_all(problems: Iterable[str], lang: str) -> list[str]:
     return [p.say(lang) if isinstance(p, Said) else str(p) for p in problems]
 
 
+def message_in(error: BaseException, lang: str) -> str:
+    """An error's message in ``lang`` when it was recorded as a :class:`Said`, else as written.
+
+    Parameters
+    ----------
+    error : BaseException
+        Usually an :class:`~okrsim.errors.OkrsimError`.
+    lang : str
+
+    Returns
+    -------
+    str
+    """
+    if isinstance(error, PlanError):
+        return str(plan_error(error.problems, lang))
+    said = error.args[0] if error.args else None
+    return said.say(lang) if isinstance(said, Said) else str(error)
+
+
 def plan_error(problems: Sequence[str], lang: str = "en") -> PlanError:
     """A :class:`~okrsim.errors.PlanError` whose problems and message are in ``lang``.
 

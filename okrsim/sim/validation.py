@@ -15,7 +15,13 @@ import numpy as np
 
 from okrsim.errors import OkrsimError
 from okrsim.plan import schema
-from okrsim.plan.problems import Num, problem
+from okrsim.plan.problems import Num, Said, problem
+
+
+def _refusal(said: Said, lang: str) -> OkrsimError:
+    """The error for ``said``: in English it stays sayable in any language, else in ``lang``."""
+    return OkrsimError(said if lang == "en" else said.say(lang))
+
 
 #: Most Monte Carlo trials one run accepts.
 MAX_TRIALS = 10_000_000
@@ -38,8 +44,8 @@ def check_trials(trials: Any, lang: str = "en") -> int:
     if isinstance(trials, bool) or not isinstance(trials, (int, np.integer)) or not (
         1 <= trials <= MAX_TRIALS
     ):
-        raise OkrsimError(problem("run.trials", most=Num(MAX_TRIALS, ","),
-                                  value=repr(trials)).say(lang))
+        raise _refusal(problem("run.trials", most=Num(MAX_TRIALS, ","),
+                                  value=repr(trials)), lang)
     return int(trials)
 
 
@@ -48,7 +54,7 @@ def check_seed(seed: Any, lang: str = "en") -> int | None:
     if seed is None:
         return None
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise OkrsimError(problem("run.seed", value=repr(seed)).say(lang))
+        raise _refusal(problem("run.seed", value=repr(seed)), lang)
     return int(seed)
 
 
@@ -77,8 +83,8 @@ def check_probability(probability: Any, lang: str = "en") -> float:
     """Return ``probability`` as a float strictly between 0 and 1, or raise in ``lang``."""
     ok = isinstance(probability, (int, float)) and not isinstance(probability, bool)
     if not ok or not 0 < probability < 1 or math.isnan(probability):
-        raise OkrsimError(problem("run.probability", example=Num(0.8),
-                                  value=repr(probability)).say(lang))
+        raise _refusal(problem("run.probability", example=Num(0.8),
+                                  value=repr(probability)), lang)
     return float(probability)
 
 
@@ -86,6 +92,6 @@ def check_path(path: Any, lang: str = "en") -> str:
     """Return ``path`` if goal seek can move it (a numeric model input), or raise in ``lang``."""
     numeric = [p for p, f in schema.MODEL_FIELDS.items() if f.kind in ("number", "count")]
     if path not in numeric:
-        raise OkrsimError(problem("run.solve_path", paths=", ".join(numeric),
-                                  value=repr(path)).say(lang))
+        raise _refusal(problem("run.solve_path", paths=", ".join(numeric),
+                                  value=repr(path)), lang)
     return path
