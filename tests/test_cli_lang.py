@@ -47,7 +47,7 @@ def test_simulate_in_italian_speaks_italian_with_a_decimal_comma(cli):
     lines = out.splitlines()
     assert lines[0] == "Team commerciali 2027 (piano di esempio)"
     assert lines[1] == "Obiettivo di crescita: +10,0% (base arr, 12 mesi)"
-    assert re.fullmatch(r"Monte Carlo \(2\.000 prove, seed 1\): P\(obiettivo\) = \d+,\d% ± "
+    assert re.fullmatch(r"Monte Carlo \(2\.000 prove, seme 1\): P\(obiettivo\) = \d+,\d% ± "
                         r"\d,\d%", lines[3])
     assert "Contributi medi: base clienti mantenuta " in out
     assert not re.search(r"\b(trials|short of|ahead of|of forecasts|Growth|hires)\b", out)
@@ -121,3 +121,20 @@ def test_what_the_simulator_refuses_is_said_in_italian_too(cli, write_plan, tmp_
     assert err == (f"okrsim: error: {scenarios}, riga 2 (scenario 'più assunzioni'), colonna "
                    "hiring.count: 'sette' non è un numero come 7, 0.2 o 20%, oppure una "
                    "distribuzione come triangular(3, 5, 7).\n")
+
+
+def test_sensitivity_report_and_plot_folder_lines_in_italian(cli, tmp_path):
+    code, out, _ = cli("simulate", "--trials", "600", "--sensitivity", "--lang", "it")
+    assert code == 0
+    table = out[out.index("Sensibilità (ogni input fermo al suo P10 / P90"):].splitlines()
+    assert table[1].split()[:3] == ["input", "valore", "P10"] and "r di rango" in table[1]
+    assert all(re.search(r"\d,\d%", line) for line in table[2:])
+    code, out, _ = cli("report", "--out", str(tmp_path / "r.html"), "--trials", "300",
+                       "--lang", "it")
+    assert code == 0 and out == f"Report scritto in {tmp_path / 'r.html'}\n"
+    afile = tmp_path / "a.txt"
+    afile.write_text("x", encoding="utf-8")
+    code, _, err = cli("simulate", "--trials", "300", "--plot-dir", str(afile), "--lang", "it")
+    assert code == 2
+    assert err == (f"okrsim: error: {afile} è un file; --plot-dir vuole una cartella (la crea se "
+                   "manca).\n")

@@ -42,7 +42,7 @@ def _run(args: argparse.Namespace) -> int:
     table = compare(scenarios, trials=args.trials, seed=args.seed, plan=plan).reset_index()
     rows = [{k: _plain(v) for k, v in row.items()} for row in table.to_dict(orient="records")]
     if args.csv:
-        write_csv(rows, args.csv)
+        write_csv(rows, args.csv, args.lang)
     if args.json:
         print_json(rows)
     else:
@@ -80,7 +80,7 @@ def to_text(rows: list[dict], plan_name: str, trials: int, seed: int, lang: str 
     return "\n".join(lines)
 
 
-def write_csv(rows: list[dict], out: str | Path) -> Path:
+def write_csv(rows: list[dict], out: str | Path, lang: str = "en") -> Path:
     """The comparison as CSV; text cells (scenario and plan names) made spreadsheet-safe."""
     out = Path(out)
     try:
@@ -90,5 +90,6 @@ def write_csv(rows: list[dict], out: str | Path) -> Path:
             for row in rows:
                 writer.writerow({k: safe_cell(v) for k, v in row.items()})
     except OSError as exc:
-        raise OkrsimError(f"{out} cannot be written ({exc.strerror or exc}).") from None
+        raise OkrsimError(TEXT.say(lang, "cli.csv_fails", out=out,
+                                   reason=exc.strerror or exc)) from None
     return out

@@ -8,6 +8,7 @@ import argparse
 from okrsim.cli.arguments import add_lang_argument, seed_argument, speaking, trials_argument
 from okrsim.reports import write_report
 from okrsim.sim.inputs import as_plan
+from okrsim.sim.messages import TEXT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     path = write_report(as_plan(args.plan, args.lang), args.out, trials=args.trials, seed=args.seed,
                         lang=args.lang)
-    print(f"Report written to {path}")
+    print(TEXT.say(args.lang, "cli.report_written", path=path))
     return 0

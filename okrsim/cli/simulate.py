@@ -87,9 +87,9 @@ def _run(args: argparse.Namespace) -> int:
         from okrsim.sim.sensitivity_analysis import sensitivity
 
         sens = sensitivity(plan, trials=result.trials, seed=args.seed,
-                           progress=stderr_progress("sensitivity"))
+                           progress=stderr_progress(TEXT.say(args.lang, "sensitivity.progress")))
     if args.plot or args.plot_dir:
-        write_charts(result, sens, plan, args.plot, args.plot_dir)
+        write_charts(result, sens, plan, args.plot, args.plot_dir, args.lang)
     if args.csv:
         from okrsim.plots.units import Units
         from okrsim.reports import write_trials_csv
@@ -113,11 +113,12 @@ def _run(args: argparse.Namespace) -> int:
         print(result.summary_text(args.lang))
         if sens is not None:
             print()
-            print(sens.to_text())
+            print(sens.to_text(args.lang))
     return 0
 
 
-def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | None) -> list[Path]:
+def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | None,
+                 lang: str = "en") -> list[Path]:
     """Save the overview (``--plot``) and every chart into a folder (``--plot-dir``)."""
     import matplotlib
 
@@ -131,12 +132,12 @@ def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | Non
     if plot_dir:
         folder = Path(plot_dir)
         if folder.exists() and not folder.is_dir():
-            raise OkrsimError(f"{folder} is a file; --plot-dir needs a folder (it is created "
-                              "when missing).")
+            raise OkrsimError(TEXT.say(lang, "cli.plot_dir_is_file", folder=folder))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OkrsimError(f"{folder} cannot be created ({exc.strerror or exc}).") from None
+            raise OkrsimError(TEXT.say(lang, "cli.plot_dir_fails", folder=folder,
+                                       reason=exc.strerror or exc)) from None
         for name, fig in all_charts(result, sens, units=units).items():
             written.append(save_figure(fig, folder / f"{name}.png"))
     return written
