@@ -17,7 +17,8 @@ from okrsim.plan.problems import Said, plan_error, problem
 PLAN_TEXT = (Path(plan_problems.__file__).parent.parent / "data" / "default_plan.yaml").read_text(
     encoding="utf-8")
 SOURCES = [Path(plan_problems.__file__).parent / name
-           for name in ("loader.py", "schema.py", "finance.py", "distributions.py")]
+           for name in ("loader.py", "schema.py", "finance.py", "distributions.py", "quarter.py",
+                        "scoring.py")]
 SIM = Path(plan_problems.__file__).parent.parent / "sim"
 SIM_SOURCES = [SIM / name for name in ("validation.py", "inputs.py", "scenario_file.py")]
 
@@ -137,3 +138,39 @@ def test_an_unknown_language_is_one_sentence():
                                           r"got 'fr'\.$"):
         loads_plan("plan: [", "p.yaml", lang="fr")
     assert isinstance(plan_error(["x"], "it"), PlanError)
+
+
+QUARTER = """\
+quarter: Q1 2027
+weeks: 13
+key_results:
+  - id: ramp-4
+    text: Portare l'inserimento a 4 mesi
+    commitment: forse
+    start: 6
+    target: 6
+    check_ins:
+      - {week: 20, value: a, confidence: 11}
+  - 5
+"""
+
+
+def test_a_broken_quarter_file_is_refused_in_italian(tmp_path):
+    from okrsim.plan.quarter import load_quarter, loads_quarter
+
+    with pytest.raises(PlanError) as info:
+        loads_quarter(QUARTER, lang="it")
+    problems = info.value.problems
+    assert problems[0] == ("il trimestre, risultato chiave 'ramp-4': L'impegno vale 'forse'; usa "
+                           "'committed' (impegnativo) o 'aspirational' (aspirazionale).")
+    assert "la 'week' di un check-in vale 20; scrivi un numero intero da 1 a 13." in problems[2]
+    assert problems[-1] == ("il trimestre, risultato chiave 2 deve essere una mappa con le chiavi "
+                            "id, text, commitment, start, target.")
+    assert str(info.value).endswith(f"(e altri {len(problems) - 1} problemi)")
+    for problem_text in problems:
+        assert not ENGLISH.search(problem_text), problem_text
+    with pytest.raises(PlanError) as info:
+        loads_quarter(QUARTER)
+    assert info.value.problems[0].startswith("the quarter, key result 'ramp-4': The commitment is")
+    with pytest.raises(PlanError, match=r"^Il file del trimestre manca\.yaml non esiste"):
+        load_quarter(tmp_path / "manca.yaml", lang="it")
