@@ -7,11 +7,12 @@ of plain sentences, as before) that can be said again in another language with
 :meth:`Said.say`. Places (``"plan.yaml: objective 'sales', key result 'kr-1'"``) are
 :class:`Said` too, so a whole problem, its place included, changes language at once.
 
->>> p = problem("loader.text_missing", where=place("place.objective", source="p.yaml", id="x"))
->>> str(p)
-"p.yaml: objective 'x' is missing; it must be a short text."
->>> p.say("it")
-"p.yaml: obiettivo 'x': manca; scrivi un testo breve."
+>>> where = place("place.objective", source="p.yaml", id="'sales'")
+>>> p = problem("loader.text_missing", where=where + ": owner")
+>>> print(p)
+p.yaml: objective 'sales': owner is missing; it must be a short text.
+>>> print(p.say("it"))
+p.yaml: obiettivo 'sales': owner: manca; scrivi un testo breve.
 """
 
 from __future__ import annotations
