@@ -18,14 +18,18 @@ class PlanError(OkrsimError):
     ----------
     problems : list of str
         One plain sentence per problem found; at least one.
+    message : str, optional
+        The error's message; by default the first problem, with "(and N more problems)" when
+        there are more (a plan loaded in another language gives its own).
     """
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], message: str | None = None):
         if not problems:
             raise ValueError("PlanError needs at least one problem")
         self.problems = list(problems)
-        more = len(self.problems) - 1
-        message = self.problems[0]
-        if more:
-            message += f" (and {more} more problem{'s' if more > 1 else ''})"
+        if message is None:
+            more = len(self.problems) - 1
+            message = self.problems[0]
+            if more:
+                message += f" (and {more} more problem{'s' if more > 1 else ''})"
         super().__init__(message)

@@ -93,6 +93,17 @@ def test_bad_answers_are_one_sentence(answer):
     ("7", "en", 7), ("7 hires", "en", 7), ("about 33.3%", "en", 33.3), ("1,200", "en", 1200),
     ("0,8", "it", 0.8), ("1.200 richieste", "it", 1200), ("circa 2,93%", "it", 2.93),
     ("-10%", "en", -10), ("no idea", "en", None),
+    # the other language's decimal mark is a decimal mark unless three digits follow it
+    ("0.8", "it", 0.8), ("1,5", "en", 1.5), ("12.5%", "it", 12.5), ("0,25", "en", 0.25),
+    # three digits after the language's own group mark: thousands; after its decimal mark: decimals
+    ("1.234", "it", 1234), ("1.234", "en", 1.234), ("1,234", "en", 1234), ("1,234", "it", 1.234),
+    ("-1.234", "it", -1234), ("0.800", "it", 0.8), ("0,800", "en", 0.8),
+    ("1234.567", "it", 1234.567), ("1234,567", "en", 1234.567),
+    # several marks of one kind group; with both kinds the last is the decimal mark
+    ("1.234.567", "en", 1234567), ("1,234,567", "it", 1234567),
+    ("1.234,5", "en", 1234.5), ("1.234,5", "it", 1234.5),
+    ("1,234.5", "en", 1234.5), ("1,234.5", "it", 1234.5),
+    ("1.2.3", "it", None), ("1,2,3", "en", None), ("1.23,4.5", "en", None),
 ])
 def test_read_number(text, lang, value):
     assert checks.read_number(text, lang) == value

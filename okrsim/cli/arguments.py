@@ -3,9 +3,50 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
+from okrsim.errors import OkrsimError, PlanError
+from okrsim.i18n import languages
+from okrsim.plan.problems import message_in, plan_error
 from okrsim.sim.validation import MAX_TRIALS
+
+
+def add_lang_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--lang en|it``: the language of ``what`` (e.g. "the summary and the errors").
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The command's parser.
+    what : str
+        What the option changes, for ``--help``.
+    """
+    parser.add_argument("--lang", choices=languages(), default="en",
+                        help=f"language of {what} (default: en)")
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Raise the kit's errors met inside the block in ``lang``, however deep they were raised.
+
+    A plan's problems and the simulator's refusals are recorded as sentences of every language; a
+    command run with ``--lang it`` says them again in Italian before :func:`okrsim.cli.main`
+    prints them (exit 2). Errors written in one language only pass unchanged.
+
+    Parameters
+    ----------
+    lang : str
+        The command's ``--lang``.
+    """
+    try:
+        yield
+    except PlanError as exc:
+        raise plan_error(exc.problems, lang) from None
+    except OkrsimError as exc:
+        if lang == "en":
+            raise
+        raise OkrsimError(message_in(exc, lang)) from None
 
 
 def trials_argument(text: str) -> int:

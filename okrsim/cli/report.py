@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 
-from okrsim.cli.arguments import seed_argument, trials_argument
-from okrsim.i18n import languages
+from okrsim.cli.arguments import add_lang_argument, seed_argument, speaking, trials_argument
 from okrsim.reports import write_report
 from okrsim.sim.inputs import as_plan
+from okrsim.sim.messages import TEXT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,13 +20,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Monte Carlo trials (default 20000)")
     parser.add_argument("--seed", type=seed_argument, default=0, metavar="S",
                         help="random seed; the same seed gives the same page (default 0)")
-    parser.add_argument("--lang", choices=languages(), default="en",
-                        help="language of the page (default en)")
+    add_lang_argument(parser, "the page and of the plan file's problems")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Simulate the plan and write the page; print where it is."""
-    path = write_report(as_plan(args.plan), args.out, trials=args.trials, seed=args.seed,
+    """Simulate the plan and write the page; print where it is (errors in ``--lang``)."""
+    with speaking(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    path = write_report(as_plan(args.plan, args.lang), args.out, trials=args.trials, seed=args.seed,
                         lang=args.lang)
-    print(f"Report written to {path}")
+    print(TEXT.say(args.lang, "cli.report_written", path=path))
     return 0

@@ -7,21 +7,30 @@ import argparse
 import sys
 from pathlib import Path
 
-from okrsim.cli.arguments import precision_argument, seed_argument, trials_argument
+from okrsim.cli.arguments import (
+    add_lang_argument,
+    precision_argument,
+    seed_argument,
+    speaking,
+    trials_argument,
+)
 from okrsim.cli.output import print_json
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan
 from okrsim.sim.feasibility import simulate
 from okrsim.sim.inputs import as_plan
+from okrsim.sim.messages import TEXT, number
 
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--trials``, ``--seed`` and ``--json``, shared with ``okrsim solve``."""
+    """``--trials``, ``--seed``, ``--json`` and ``--lang``, shared with ``solve``, ``compare``."""
     parser.add_argument("--trials", type=trials_argument, default=20_000, metavar="N",
                         help="Monte Carlo trials (default 20000)")
     parser.add_argument("--seed", type=seed_argument, default=0, metavar="S",
                         help="random seed; the same seed gives the same answer (default 0)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_lang_argument(parser, "the text printed and of the plan file's problems (JSON keys "
+                      "stay English)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,8 +68,13 @@ def stderr_progress(label: str):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Simulate a plan and print the answer; exit 0, or 2 for bad input."""
-    plan = as_plan(args.plan)
+    """Simulate a plan and print the answer; exit 0, or 2 for bad input (errors in ``--lang``)."""
+    with speaking(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    plan = as_plan(args.plan, args.lang)
     steps = []
     if args.precision:
         from okrsim.sim.precision import simulate_to_precision
@@ -73,9 +87,9 @@ def run(args: argparse.Namespace) -> int:
         from okrsim.sim.sensitivity_analysis import sensitivity
 
         sens = sensitivity(plan, trials=result.trials, seed=args.seed,
-                           progress=stderr_progress("sensitivity"))
+                           progress=stderr_progress(TEXT.say(args.lang, "sensitivity.progress")))
     if args.plot or args.plot_dir:
-        write_charts(result, sens, plan, args.plot, args.plot_dir)
+        write_charts(result, sens, plan, args.plot, args.plot_dir, args.lang)
     if args.csv:
         from okrsim.plots.units import Units
         from okrsim.reports import write_trials_csv
@@ -94,16 +108,17 @@ def run(args: argparse.Namespace) -> int:
         print_json(data)
     else:
         if steps:
-            print(convergence_text(steps, args.precision))
+            print(convergence_text(steps, args.precision, args.lang))
             print()
-        print(result.summary_text())
+        print(result.summary_text(args.lang))
         if sens is not None:
             print()
-            print(sens.to_text())
+            print(sens.to_text(args.lang))
     return 0
 
 
-def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | None) -> list[Path]:
+def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | None,
+                 lang: str = "en") -> list[Path]:
     """Save the overview (``--plot``) and every chart into a folder (``--plot-dir``)."""
     import matplotlib
 
@@ -117,23 +132,24 @@ def write_charts(result, sens, plan: Plan, plot: str | None, plot_dir: str | Non
     if plot_dir:
         folder = Path(plot_dir)
         if folder.exists() and not folder.is_dir():
-            raise OkrsimError(f"{folder} is a file; --plot-dir needs a folder (it is created "
-                              "when missing).")
+            raise OkrsimError(TEXT.say(lang, "cli.plot_dir_is_file", folder=folder))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OkrsimError(f"{folder} cannot be created ({exc.strerror or exc}).") from None
+            raise OkrsimError(TEXT.say(lang, "cli.plot_dir_fails", folder=folder,
+                                       reason=exc.strerror or exc)) from None
         for name, fig in all_charts(result, sens, units=units).items():
             written.append(save_figure(fig, folder / f"{name}.png"))
     return written
 
 
-def convergence_text(steps, se: float) -> str:
+def convergence_text(steps, se: float, lang: str = "en") -> str:
     """How P(target) settled, one line per step, and whether the precision was reached."""
-    lines = [f"Convergence to a standard error of at most {se * 100:.2f} points:"]
-    lines.extend(f"  {s.trials:>9,} trials: P(target) = {s.p_target:.2%} ± "
-                 f"{s.p_target_se * 100:.2f} pt" for s in steps)
+    lines = [TEXT.say(lang, "convergence.title", se=number(f"{se * 100:.2f}", lang))]
+    lines.extend(TEXT.say(lang, "convergence.step", trials=number(f"{s.trials:>9,}", lang),
+                          p=number(f"{s.p_target:.2%}", lang),
+                          se=number(f"{s.p_target_se * 100:.2f}", lang)) for s in steps)
     last = steps[-1]
     if last.p_target_se > se:
-        lines.append(f"  stopped at {last.trials:,} trials (the cap) before reaching it.")
+        lines.append(TEXT.say(lang, "convergence.capped", trials=number(f"{last.trials:,}", lang)))
     return "\n".join(lines)

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import argparse
 
-from okrsim.cli.arguments import probability_argument
+from okrsim.cli.arguments import probability_argument, speaking
 from okrsim.cli.output import print_json
 from okrsim.cli.simulate import add_run_arguments, stderr_progress
 from okrsim.sim.goal_seek import solve
+from okrsim.sim.inputs import as_plan
+from okrsim.sim.messages import TEXT
+from okrsim.sim.validation import check_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,11 +27,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Search the input; print the answer; exit 0 found, 1 unreachable."""
-    answer = solve(args.plan, args.path, args.probability, trials=args.trials, seed=args.seed,
-                   progress=stderr_progress(f"solving for {args.path}"))
+    """Search the input; print the answer; exit 0 found, 1 unreachable (errors in ``--lang``)."""
+    with speaking(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    plan = as_plan(args.plan, args.lang)
+    if args.path != "target":
+        check_path(args.path, args.lang)
+    answer = solve(plan, args.path, args.probability, trials=args.trials, seed=args.seed,
+                   progress=stderr_progress(TEXT.say(args.lang, "compare.progress",
+                                                     path=args.path)))
     if args.json:
         print_json(answer.to_dict())
     else:
-        print(answer.message)
+        print(answer.describe(args.lang))
     return 0 if answer.reachable else 1

@@ -24,8 +24,9 @@ from okrsim.cascade.messages import LANGS as CASCADE_LANGS
 from okrsim.errors import OkrsimError, PlanError
 from okrsim.grading import Analysis, read
 from okrsim.grading.lexicon import available_languages
-from okrsim.i18n import term
+from okrsim.i18n import languages, term
 from okrsim.plan import loads_plan
+from okrsim.plan.problems import problem
 
 SMART_CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 SMART_LETTERS = {"specific": "S", "measurable": "M", "achievable": "A", "relevant": "R",
@@ -418,22 +419,59 @@ _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*")
 def read_number(text: str, lang: str = "en") -> float | None:
     """Read the first number of an answer ("7", "7 hires", "0,8", "1,200", "80%" -> 80).
 
-    In Italian a comma is the decimal mark and a dot groups thousands; in English the reverse.
-    A single separator followed by exactly three digits groups thousands in both languages unless
-    it is the language's decimal mark.
+    A dot or a comma groups thousands only where it can: when the language uses it to group,
+    it comes after one to three digits that do not start with 0, and exactly three digits follow
+    it. Anywhere else it is the decimal mark, whatever the language, so a learner who types the
+    other language's decimal mark is read as meant:
+
+    - ``"0.8"`` and ``"0,8"`` are 0.8 in both languages (``"1,5"`` in English is 1.5);
+    - ``"1.234"`` is 1234 in Italian and 1.234 in English; ``"1,234"`` the reverse;
+    - ``"1.234.567"`` and ``"1,234,567"`` are 1234567 (several marks of one kind always group);
+    - with both marks, the last one is the decimal mark: ``"1.234,5"`` and ``"1,234.5"`` are
+      1234.5 in both languages.
+
+    Parameters
+    ----------
+    text : str
+        The learner's answer.
+    lang : str, default "en"
+        The language of the answer, ``"en"`` or ``"it"``.
+
+    Returns
+    -------
+    float or None
+        ``None`` when the answer holds no number or one whose marks cannot be read
+        (``"1.2.3"``).
     """
     match = _NUMBER.search(text)
     if not match:
         return None
     raw = match.group(0)
-    decimal, group = (",", ".") if lang == "it" else (".", ",")
-    if decimal in raw and group not in raw and raw.count(decimal) == 1:
-        return float(raw.replace(decimal, "."))
-    cleaned = raw.replace(group, "").replace(decimal, ".")
-    try:
-        return float(cleaned)
-    except ValueError:
+    group = "." if lang == "it" else ","
+    marks = re.findall(r"[.,]", raw)
+    if not marks:
+        return float(raw)
+    if len(set(marks)) == 2:
+        decimal = marks[-1]
+        whole, _, fraction = raw.rpartition(decimal)
+        return _grouped(whole, "," if decimal == "." else ".", fraction)
+    mark = marks[0]
+    if len(marks) > 1:
+        return _grouped(raw, mark, "")
+    whole, fraction = raw.split(mark)
+    if mark == group and _grouped(raw, mark, "") is not None:
+        return float(whole + fraction)
+    return float(f"{whole}.{fraction}")
+
+
+def _grouped(whole: str, mark: str, fraction: str) -> float | None:
+    """``whole`` read as thousands groups split by ``mark``, plus ``fraction``; None if not."""
+    sign = whole[:1] if whole[:1] in "+-" else ""
+    head, *groups = whole[len(sign):].split(mark)
+    if not 1 <= len(head) <= 3 or (head.startswith("0") and groups) or any(
+            len(g) != 3 for g in groups):
         return None
+    return float(f"{sign}{head}{''.join(groups)}.{fraction or 0}")
 
 
 def check_numeric(text: str, value: float, tolerance: float, lang: str,
@@ -458,7 +496,9 @@ def check_cascade(text: str, lang: str, keep_objectives: Sequence[str] = (),
                   keep_key_results: Sequence[str] = ()) -> list[CheckOutcome]:
     """Check that a plan written as YAML has a clean cascade and kept the named ids."""
     try:
-        plan = loads_plan(text, "your answer", strict=False)
+        plan_lang = lang if lang in languages() else "en"
+        plan = loads_plan(text, problem("place.answer").say(plan_lang), strict=False,
+                          lang=plan_lang)
     except PlanError as exc:
         return [CheckOutcome("cascade", False, message(lang, "cascade_invalid",
                                                        problem=exc.problems[0]))]

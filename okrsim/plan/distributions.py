@@ -26,6 +26,8 @@ from collections.abc import Callable, Mapping
 from statistics import NormalDist
 from typing import Any, ClassVar
 
+from okrsim.plan.problems import Num, problem
+
 Params = Mapping[str, float]
 
 
@@ -108,7 +110,8 @@ def _array_clip(x: Any, p: Params) -> Any:
 
 def _ordered(p: Params, where: str) -> list[str]:
     if "low" in p and "high" in p and p["low"] > p["high"]:
-        return [f"{where}: low ({p['low']:g}) must not exceed high ({p['high']:g})."]
+        return [problem("distribution.low_above_high", where=where, low=Num(p["low"]),
+                        high=Num(p["high"]))]
     return []
 
 
@@ -143,7 +146,7 @@ class Normal(Distribution):
 
     def shape_problems(self, p, where):
         if p["sd"] < 0:
-            return [f"{where}.sd must be 0 or more; got {p['sd']:g}."]
+            return [problem("distribution.sd", where=where, value=Num(p["sd"]))]
         return _ordered(p, where)
 
     def central(self, p):
@@ -185,9 +188,9 @@ class Lognormal(Distribution):
 
     def shape_problems(self, p, where):
         if p["sd"] < 0:
-            return [f"{where}.sd must be 0 or more; got {p['sd']:g}."]
+            return [problem("distribution.sd", where=where, value=Num(p["sd"]))]
         if p["mean"] <= 0:
-            return [f"{where}.mean of a lognormal must be more than 0; got {p['mean']:g}."]
+            return [problem("distribution.lognormal_mean", where=where, value=Num(p["mean"]))]
         return _ordered(p, where)
 
     def central(self, p):
@@ -246,8 +249,8 @@ class Uniform(Distribution):
 
 def _three_points(p: Params, where: str) -> list[str]:
     if not p["low"] <= p["mode"] <= p["high"]:
-        return [f"{where} needs low <= mode <= high; got low {p['low']:g}, "
-                f"mode {p['mode']:g}, high {p['high']:g}."]
+        return [problem("distribution.triangular", where=where, low=Num(p["low"]),
+                        mode=Num(p["mode"]), high=Num(p["high"]))]
     return []
 
 
@@ -370,7 +373,7 @@ class Pert(_ScaledBeta):
 
     def shape_problems(self, p, where):
         if p.get("lamb", 4.0) <= 0:
-            return [f"{where}.lamb must be more than 0; got {p['lamb']:g}."]
+            return [problem("distribution.lamb", where=where, value=Num(p["lamb"]))]
         return _three_points(p, where)
 
     def shapes(self, p):
@@ -391,9 +394,9 @@ class Beta(_ScaledBeta):
 
     def shape_problems(self, p, where):
         if p["a"] <= 0 or p["b"] <= 0:
-            return [f"{where}: a and b must both be more than 0; got a {p['a']:g}, b {p['b']:g}."]
+            return [problem("distribution.beta", where=where, a=Num(p["a"]), b=Num(p["b"]))]
         if p.get("low", 0.0) >= p.get("high", 1.0):
-            return [f"{where}: low must be below high."]
+            return [problem("distribution.low_below_high", where=where)]
         return []
 
     def shapes(self, p):

@@ -20,6 +20,7 @@ from typing import Any
 
 from okrsim.plan import schema
 from okrsim.plan.checks import is_number
+from okrsim.plan.problems import input_description, kind_of, problem
 
 SEGMENTS_KEY, MARKET_KEY, SEASONALITY_KEY = "segments", "market", "seasonality"
 EXTENSIONS = (SEGMENTS_KEY, MARKET_KEY, SEASONALITY_KEY)
@@ -106,16 +107,17 @@ def season_weights(spec: Any, start_month: int, months: int) -> list[float]:
 
 def validate_seasonality(value: Any, where: str) -> list[str]:
     """Check ``{quarterly: [4 weights]}`` or ``{monthly: [12 weights]}``: numbers, 0 or more."""
-    shape = "{quarterly: [4 weights]} or {monthly: [12 weights, January first]}"
     if not isinstance(value, Mapping) or len(value) != 1 or next(iter(value)) not in SEASON_LENGTHS:
-        return [f"{where} must be {shape}; got {value!r:.80}."]
+        return [problem("finance.season_shape", where=where, value=f"{value!r:.80}")]
     kind, weights = next(iter(value.items()))
     n = SEASON_LENGTHS[kind]
+    here = where + f".{kind}"
     if not isinstance(weights, list) or len(weights) != n or not all(map(is_number, weights)):
-        return [f"{where}.{kind} must be a list of {n} numbers (one weight per "
-                f"{'quarter' if n == 4 else 'calendar month'}); got {weights!r:.80}."]
+        unit = problem("word.quarter" if n == 4 else "word.calendar_month")
+        return [problem("finance.season_length", where=here, n=n, unit=unit,
+                        value=f"{weights!r:.80}")]
     if any(w < 0 for w in weights) or sum(weights) <= 0:
-        return [f"{where}.{kind} weights must be 0 or more and not all 0; got {weights!r:.80}."]
+        return [problem("finance.season_weights", where=here, value=f"{weights!r:.80}")]
     return []
 
 
@@ -123,34 +125,25 @@ def validate_segment(item: Any, where: str, months: int | None) -> list[str]:
     """Check one segment: required keys, known keys, each value against its model input."""
     allowed = ", ".join(("name", *SEGMENT_FIELDS, *SEGMENT_SECTIONS))
     if not isinstance(item, Mapping):
-        return [f"{where} must be a mapping with {allowed}; got {type(item).__name__}."]
+        return [problem("loader.mapping_with", where=where, keys=allowed, kind=kind_of(item))]
     name = item.get("name")
     if not isinstance(name, str) or not NAME_PATTERN.match(name):
-        return [f"{where}.name must be a short name of letters, digits, '-' or '_' (at most 64 "
-                f"characters); got {name!r}."]
-    here = f"{where} {name!r}"
-    problems = [f"{here} needs {key!r} ({schema.MODEL_FIELDS[SEGMENT_FIELDS[key]].description})."
+        return [problem("finance.segment_name", where=where, value=repr(name))]
+    here = where + f" {name!r}"
+    problems = [problem("finance.segment_needs", where=here, field=repr(key),
+                        description=input_description(SEGMENT_FIELDS[key]))
                 for key in REQUIRED_SEGMENT_KEYS[1:] if key not in item]
     for key, value in item.items():
         if key == "name":
             continue
         if key in SEGMENT_FIELDS:
-            problems.extend(schema.validate_value(SEGMENT_FIELDS[key], value, f"{here}.{key}",
+            problems.extend(schema.validate_value(SEGMENT_FIELDS[key], value, here + f".{key}",
                                                   months))
         elif key in SEGMENT_SECTIONS:
-            if not isinstance(value, Mapping):
-                problems.append(f"{here}.{key} must be a mapping; got {type(value).__name__}.")
-                continue
-            for sub, subvalue in value.items():
-                path = f"{key}.{sub}"
-                if path not in schema.MODEL_FIELDS:
-                    subs = ", ".join(p.split(".")[1] for p in schema.MODEL_FIELDS
-                                     if p.startswith(key + "."))
-                    problems.append(f"{here}.{key} has an unknown key {sub!r}; allowed: {subs}.")
-                    continue
-                problems.extend(schema.validate_value(path, subvalue, f"{here}.{path}", months))
+            problems.extend(schema.validate_section(key, value, here, months))
         else:
-            problems.append(f"{here} has an unknown key {key!r}; allowed: {allowed}.")
+            problems.append(problem("schema.unknown_key", where=here, field=repr(key),
+                                    allowed=allowed))
     return problems
 
 
@@ -178,29 +171,26 @@ def validate_model_section(raw: Any, where: str, months: int | None = None) -> l
                                      sellers_required=segments is None)
     if segments is not None:
         if not isinstance(segments, list) or not segments:
-            problems.append(f"{where}.segments must be a non-empty list of seller groups, each "
-                            "with name, existing and monthly_quota.")
+            problems.append(problem("finance.segments_list", where=where))
         else:
             for section in REPLACED_BY_SEGMENTS:
                 if section in raw:
-                    problems.append(f"{where}.{section} is not allowed with segments; each "
-                                    f"segment holds its own {section}.")
+                    problems.append(problem("finance.replaced", where=where, section=section))
             names: list[str] = []
             for index, item in enumerate(segments, start=1):
-                problems.extend(validate_segment(item, f"{where}.segments #{index}", months))
+                problems.extend(validate_segment(item, where + f".segments #{index}", months))
                 if isinstance(item, Mapping) and isinstance(item.get("name"), str):
                     if item["name"] in names:
-                        problems.append(f"{where}.segments: the name {item['name']!r} is used "
-                                        "twice; segment names must be unique.")
+                        problems.append(problem("finance.segment_twice", where=where,
+                                                name=repr(item["name"])))
                     names.append(item["name"])
     if MARKET_KEY in raw:
         problems.extend(schema.validate_value("reps.market", raw[MARKET_KEY],
-                                              f"{where}.market", months))
+                                              where + ".market", months))
         if schema.get_path(raw, "reps.market") is not None:
-            problems.append(f"{where}: give the market factor once, in model.market or in "
-                            "model.reps.market, not both.")
+            problems.append(problem("finance.market_twice", where=where))
     if SEASONALITY_KEY in raw:
-        problems.extend(validate_seasonality(raw[SEASONALITY_KEY], f"{where}.seasonality"))
+        problems.extend(validate_seasonality(raw[SEASONALITY_KEY], where + ".seasonality"))
     return problems
 
 
@@ -214,19 +204,17 @@ def _whole(value: Any) -> bool:
 
 def validate_roster(value: Any, where: str, through_month: int) -> list[str]:
     """Check ``{existing: N, hires: [start month, ...]}``, start months from 1 to through_month."""
-    shape = "a mapping {existing: sellers on board from before the period, hires: [start months]}"
     if not isinstance(value, Mapping) or set(value) - set(ROSTER_KEYS) or "existing" not in value:
-        return [f"{where} must be {shape}; got {value!r:.80}."]
+        return [problem("finance.roster_shape", where=where, value=f"{value!r:.80}")]
     problems = []
     if not _whole(value["existing"]) or value["existing"] < 0:
-        problems.append(f"{where}.existing must be a whole number of sellers, 0 or more; got "
-                        f"{value['existing']!r}.")
+        problems.append(problem("finance.roster_existing", where=where,
+                                value=repr(value["existing"])))
     hires = value.get("hires", [])
     if not isinstance(hires, list) or not all(_whole(m) and 1 <= m <= through_month
                                               for m in hires):
-        problems.append(f"{where}.hires must list the start month of each seller hired and still "
-                        f"on board, whole numbers from 1 to through_month ({through_month}); got "
-                        f"{hires!r:.80}.")
+        problems.append(problem("finance.roster_hires", where=where, through=through_month,
+                                value=f"{hires!r:.80}"))
     return problems
 
 
@@ -252,23 +240,22 @@ def validate_actuals(value: Any, where: str, months: int,
         One sentence per problem, naming the field and what is allowed.
     """
     if not isinstance(value, Mapping) or set(value) != set(ACTUALS_KEYS):
-        return [f"{where} must be a mapping with exactly {', '.join(ACTUALS_KEYS)}; got "
-                f"{value!r:.80}."]
+        return [problem("finance.actuals_shape", where=where, keys=", ".join(ACTUALS_KEYS),
+                        value=f"{value!r:.80}")]
     k = value["through_month"]
     if not _whole(k) or not 1 <= k <= months:
-        return [f"{where}.through_month must be a whole number from 1 to the period's {months} "
-                f"months (the last month that is over); got {k!r}."]
+        return [problem("finance.through_month", where=where, months=months, value=repr(k))]
     k = int(k)
     problems = []
     if not is_number(value["booked"]) or value["booked"] < 0:
-        problems.append(f"{where}.booked must be a number, 0 or more (new revenue booked in "
-                        f"months 1 to {k}); got {value['booked']!r}.")
+        problems.append(problem("finance.booked", where=where, month=k,
+                                value=repr(value["booked"])))
     roster = value["roster"]
     if segments is None:
-        return problems + validate_roster(roster, f"{where}.roster", k)
+        return problems + validate_roster(roster, where + ".roster", k)
     if not isinstance(roster, Mapping) or set(roster) != set(segments):
-        return problems + [f"{where}.roster must map each segment ({', '.join(segments)}) to its "
-                           f"roster {{existing: N, hires: [start months]}}; got {roster!r:.80}."]
+        return problems + [problem("finance.roster_segments", where=where,
+                                   segments=", ".join(segments), value=f"{roster!r:.80}")]
     for name in segments:
-        problems.extend(validate_roster(roster[name], f"{where}.roster.{name}", k))
+        problems.extend(validate_roster(roster[name], where + f".roster.{name}", k))
     return problems

@@ -16,7 +16,6 @@ from typing import Any
 
 import yaml
 
-from okrsim.errors import PlanError
 from okrsim.plan import schema
 from okrsim.plan.checks import duplicates, is_number
 from okrsim.plan.checks import find_cycles as parent_cycles
@@ -29,6 +28,7 @@ from okrsim.plan.finance import (
     validate_actuals,
     validate_model_section,
 )
+from okrsim.plan.problems import Num, Said, kind_of, place, plan_error, problem
 
 PLAN_KEYS = ("plan", "description", "period", "objectives", "model", "actuals")
 PERIOD_KEYS = ("start", "months")
@@ -189,12 +189,11 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
         key = loader.construct_object(key_node, deep=deep)
         if isinstance(key, (list, dict)):
             raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain word, not a list or mapping", key_node.start_mark
+                None, None, problem("loader.yaml_key_not_word"), key_node.start_mark
             )
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice in the same mapping",
-                key_node.start_mark,
+                None, None, problem("loader.yaml_key_twice", field=repr(key)), key_node.start_mark,
             )
         seen[key] = key_node.start_mark.line
     return loader.construct_mapping(node, deep=deep)
@@ -205,13 +204,15 @@ _UniqueKeyLoader.add_constructor(
 )
 
 
-def read_yaml(path: str | Path) -> Any:
+def read_yaml(path: str | Path, lang: str = "en") -> Any:
     """Read one YAML document from a file, turning every failure into a :class:`PlanError`.
 
     Parameters
     ----------
     path : str or Path
         The file to read.
+    lang : str, default "en"
+        The language of the error's sentences.
 
     Returns
     -------
@@ -221,43 +222,44 @@ def read_yaml(path: str | Path) -> Any:
     path = Path(path)
     name = str(path)
     if path.is_dir():
-        raise PlanError([f"{name} is a folder; give the path of a plan file (.yaml)."])
+        raise plan_error([problem("loader.folder", name=name)], lang)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise PlanError([f"{name} does not exist; give the path of a plan file (.yaml)."]) from None
+        raise plan_error([problem("loader.not_found", name=name)], lang) from None
     except OSError as exc:
-        raise PlanError([f"{name} cannot be read ({exc.strerror or exc})."]) from None
+        raise plan_error([problem("loader.unreadable", name=name, reason=exc.strerror or exc)],
+                         lang) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise PlanError(
-            [f"{name} is {len(raw):,} bytes; a plan file may be at most {MAX_FILE_BYTES:,} bytes."]
-        )
+        raise plan_error([problem("loader.too_big", name=name, size=Num(len(raw), ","),
+                                  limit=Num(MAX_FILE_BYTES, ","))], lang)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PlanError([f"{name} is not a UTF-8 text file; a plan is a YAML text file."]) from None
-    return parse_yaml(text, name)
+        raise plan_error([problem("loader.not_utf8", name=name)], lang) from None
+    return parse_yaml(text, name, lang)
 
 
-def parse_yaml(text: str, source: str = "<plan>") -> Any:
+def parse_yaml(text: str, source: str = "<plan>", lang: str = "en") -> Any:
     """Parse YAML text, reporting syntax errors with their line as a :class:`PlanError`."""
     if "\x00" in text:
-        raise PlanError([f"{source} contains NUL bytes; a plan is a YAML text file."])
+        raise plan_error([problem("loader.nul", source=source)], lang)
     if not text.strip():
-        raise PlanError([f"{source} is empty; a plan needs at least 'plan', 'period' and "
-                         "'objectives'."])
+        raise plan_error([problem("loader.empty", source=source)], lang)
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise PlanError([f"{source} is not valid YAML{where}: {problem}."]) from None
+        at = problem("loader.yaml_at", line=mark.line + 1, column=mark.column + 1) if mark else ""
+        what = exc.problem or exc.context or problem("loader.yaml_invalid")
+        raise plan_error([problem("loader.yaml_bad", source=source, at=at, problem=what)],
+                         lang) from None
     except yaml.YAMLError as exc:
-        raise PlanError([f"{source} is not valid YAML: {exc}."]) from None
+        raise plan_error([problem("loader.yaml_bad", source=source, at="", problem=exc)],
+                         lang) from None
 
 
-def load_plan(path: str | Path, *, strict: bool = True) -> Plan:
+def load_plan(path: str | Path, *, strict: bool = True, lang: str = "en") -> Plan:
     """Read, validate and return the plan in a YAML file.
 
     Parameters
@@ -267,6 +269,8 @@ def load_plan(path: str | Path, *, strict: bool = True) -> Plan:
     strict : bool, default True
         When true, duplicate ids and parent cycles are refused; when false they are kept so that
         :func:`okrsim.check` can report them as findings.
+    lang : str, default "en"
+        The language of the error's sentences (``"it"``: in Italian).
 
     Returns
     -------
@@ -275,7 +279,8 @@ def load_plan(path: str | Path, *, strict: bool = True) -> Plan:
     Raises
     ------
     PlanError
-        With one sentence per problem, naming the file, the place and what is allowed.
+        With one sentence per problem in ``lang``, naming the file, the place and what is
+        allowed.
 
     Examples
     --------
@@ -283,21 +288,24 @@ def load_plan(path: str | Path, *, strict: bool = True) -> Plan:
     >>> plan.target_key_result().target  # doctest: +SKIP
     13200000
     """
-    return parse_plan(read_yaml(path), source=str(path), strict=strict)
+    return parse_plan(read_yaml(path, lang), source=str(path), strict=strict, lang=lang)
 
 
-def loads_plan(text: str, source: str = "<plan>", *, strict: bool = True) -> Plan:
+def loads_plan(text: str, source: str = "<plan>", *, strict: bool = True,
+               lang: str = "en") -> Plan:
     """Validate and return the plan held in a YAML string (see :func:`load_plan`)."""
-    return parse_plan(parse_yaml(text, source), source=source, strict=strict)
+    return parse_plan(parse_yaml(text, source, lang), source=source, strict=strict, lang=lang)
 
 
-def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Plan:
+def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True,
+               lang: str = "en") -> Plan:
     """Validate already-parsed plan data and return a :class:`Plan` (see :func:`load_plan`)."""
     problems: list[str] = []
     if not isinstance(data, Mapping):
-        kind = "a list" if isinstance(data, list) else f"a single value ({data!r:.40})"
-        raise PlanError([f"{source} holds {kind}; a plan is a mapping with the keys "
-                         f"{', '.join(PLAN_KEYS)}."])
+        held = (problem("kind.a_list") if isinstance(data, list)
+                else problem("kind.a_value", value=f"{data!r:.40}"))
+        raise plan_error([problem("loader.not_mapping", source=source, kind=held,
+                                  keys=", ".join(PLAN_KEYS))], lang)
     _unknown_keys(data, PLAN_KEYS, f"{source}", problems)
     name = _text(data.get("plan"), f"{source}: plan", problems, required=True)
     description = _text(data.get("description"), f"{source}: description", problems) or ""
@@ -317,7 +325,7 @@ def parse_plan(data: Any, source: str = "<plan>", *, strict: bool = True) -> Pla
     if strict and not problems:
         problems.extend(structural_problems(objectives, source))
     if problems:
-        raise PlanError(problems)
+        raise plan_error(problems, lang)
     return Plan(
         name=name or "",
         start=start,
@@ -336,12 +344,12 @@ def structural_problems(
     """Return sentences for duplicate ids and parent cycles, the defects no plan can work with."""
     problems = []
     for oid in duplicates(obj.id for obj in objectives):
-        problems.append(f"{source}: objective id {oid!r} is used twice; ids must be unique.")
+        problems.append(problem("loader.objective_twice", source=source, id=repr(oid)))
     for kid in duplicates(kr.id for obj in objectives for kr in obj.key_results):
-        problems.append(f"{source}: key result id {kid!r} is used twice; ids must be unique.")
+        problems.append(problem("loader.key_result_twice", source=source, id=repr(kid)))
     for cycle in find_cycles(objectives):
         path = " -> ".join([*cycle, cycle[0]])
-        problems.append(f"{source}: objectives form a cycle ({path}); the cascade must be a tree.")
+        problems.append(problem("loader.cycle", source=source, path=path))
     return problems
 
 
@@ -354,24 +362,25 @@ def _segment_paths(objectives: list[Objective], model: Mapping[str, Any], source
         for kr in obj.key_results:
             if kr.drives is None or not kr.drives.startswith(SEGMENTS_KEY + "."):
                 continue
-            here = f"{source}: objective {obj.id!r}, key result {kr.id!r}: drives"
+            at = place("place.key_result", id=repr(kr.id),
+                       where=place("place.objective", source=source, id=repr(obj.id)))
+            here = at + ": drives"
             split = split_segment_path(kr.drives)
             if split is None:
-                problems.append(f"{here} {kr.drives!r} is not a segment input; write "
-                                "segments.<name>.<input>, the input one of "
-                                f"{', '.join(map(segment_key, segment_paths()))}.")
+                problems.append(problem("loader.segment_not_input", where=here,
+                                        drives=repr(kr.drives),
+                                        inputs=", ".join(map(segment_key, segment_paths()))))
                 continue
             name, path = split
             if name not in names:
-                have = ", ".join(names) if names else "none (the model has no segments)"
-                problems.append(f"{here} {kr.drives!r} names the segment {name!r}, which the "
-                                f"model does not have; its segments: {have}.")
+                have = ", ".join(names) if names else problem("word.no_segments")
+                problems.append(problem("loader.segment_unknown", where=here,
+                                        drives=repr(kr.drives), name=repr(name), have=have))
                 continue
             for key in ("target", "forecast"):
                 value = getattr(kr, key)
                 if value is not None:
-                    problems.extend(schema.validate_value(path, value, f"{here[:-8]}: {key}",
-                                                          months))
+                    problems.extend(schema.validate_value(path, value, at + f": {key}", months))
     return problems
 
 
@@ -383,47 +392,45 @@ def find_cycles(objectives: list[Objective] | tuple[Objective, ...]) -> list[lis
 def _unknown_keys(data: Mapping, allowed: tuple[str, ...], where: str, problems: list[str]) -> None:
     for key in data:
         if key not in allowed:
-            problems.append(
-                f"{where} has an unknown key {key!r}; allowed keys are {', '.join(allowed)}."
-            )
+            problems.append(problem("loader.unknown_key", where=where, field=repr(key),
+                                    allowed=", ".join(allowed)))
 
 
 def _text(value: Any, where: str, problems: list[str], required: bool = False) -> str | None:
     if value is None:
         if required:
-            problems.append(f"{where} is missing; it must be a short text.")
+            problems.append(problem("loader.text_missing", where=where))
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        problems.append(f"{where} must be a text; got {type(value).__name__}.")
+        problems.append(problem("loader.text_type", where=where, kind=kind_of(value)))
         return None
     text = str(value).strip()
     if required and not text:
-        problems.append(f"{where} is empty; it must be a short text.")
+        problems.append(problem("loader.text_empty", where=where))
     if len(text) > MAX_TEXT_CHARS:
-        problems.append(f"{where} is {len(text):,} characters; at most {MAX_TEXT_CHARS:,} allowed.")
+        problems.append(problem("loader.text_long", where=where, length=Num(len(text), ","),
+                                limit=Num(MAX_TEXT_CHARS, ",")))
     return text
 
 
 def _period(value: Any, source: str, problems: list[str]) -> tuple[str, int]:
     where = f"{source}: period"
     if value is None:
-        problems.append(f"{where} is missing; write it as {{start: 2027-01, months: 12}}.")
+        problems.append(problem("loader.period_missing", where=where))
         return "", 12
     if not isinstance(value, Mapping):
-        problems.append(f"{where} must be a mapping such as {{start: 2027-01, months: 12}}; "
-                        f"got {type(value).__name__}.")
+        problems.append(problem("loader.period_type", where=where, kind=kind_of(value)))
         return "", 12
     _unknown_keys(value, PERIOD_KEYS, where, problems)
     start = value.get("start")
     if isinstance(start, (dt.date, dt.datetime)):
         start = f"{start.year:04d}-{start.month:02d}"
     if not isinstance(start, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", start.strip()):
-        problems.append(f"{where}.start must be a month written YYYY-MM (e.g. 2027-01); "
-                        f"got {start!r}.")
+        problems.append(problem("loader.start_bad", where=where, value=repr(start)))
         start = ""
     months = value.get("months")
     if not _is_whole(months) or not 1 <= months <= 60:
-        problems.append(f"{where}.months must be a whole number from 1 to 60; got {months!r}.")
+        problems.append(problem("loader.months_bad", where=where, value=repr(months)))
         months = 12
     return str(start).strip(), int(months)
 
@@ -436,10 +443,7 @@ def _check_id(value: Any, where: str, problems: list[str]) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not ID_PATTERN.match(value):
-        problems.append(
-            f"{where} must be a short id of letters, digits, '-', '_' or '.' (at most 64 "
-            f"characters, starting with a letter or digit); got {value!r}."
-        )
+        problems.append(problem("loader.id_bad", where=where, value=repr(value)))
         return None
     return value
 
@@ -447,51 +451,53 @@ def _check_id(value: Any, where: str, problems: list[str]) -> str | None:
 def _objectives(value: Any, source: str, months: int, problems: list[str]) -> list[Objective]:
     where = f"{source}: objectives"
     if value is None:
-        problems.append(f"{where} is missing; it must be a list of objectives.")
+        problems.append(problem("loader.objectives_missing", where=where))
         return []
     if not isinstance(value, list):
-        problems.append(f"{where} must be a list of objectives; got {type(value).__name__}.")
+        problems.append(problem("loader.objectives_type", where=where, kind=kind_of(value)))
         return []
     if not value:
-        problems.append(f"{where} is empty; a plan needs at least one objective.")
+        problems.append(problem("loader.objectives_empty", where=where))
     result = []
     for index, item in enumerate(value, start=1):
         label = f"{where} #{index}"
         if not isinstance(item, Mapping):
-            problems.append(f"{label} must be a mapping with {', '.join(OBJECTIVE_KEYS)}; "
-                            f"got {type(item).__name__}.")
+            problems.append(problem("loader.mapping_with", where=label,
+                                    keys=", ".join(OBJECTIVE_KEYS), kind=kind_of(item)))
             continue
         oid = _check_id(item.get("id"), f"{label}: id", problems)
-        here = f"{source}: objective {oid!r}" if oid else label
+        here: Said | str = (place("place.objective", source=source, id=repr(oid)) if oid
+                            else label)
         _unknown_keys(item, OBJECTIVE_KEYS, here, problems)
-        owner = _text(item.get("owner"), f"{here}: owner", problems, required=True)
-        statement = _text(item.get("objective"), f"{here}: objective", problems, required=True)
+        owner = _text(item.get("owner"), here + ": owner", problems, required=True)
+        statement = _text(item.get("objective"), here + ": objective", problems, required=True)
         parent = item.get("parent")
         if parent is not None:
-            parent = _check_id(parent, f"{here}: parent", problems)
+            parent = _check_id(parent, here + ": parent", problems)
         krs = _key_results(item.get("key_results"), here, months, problems)
         if oid is not None:
             result.append(Objective(oid, owner or "", statement or "", parent, tuple(krs)))
     return result
 
 
-def _key_results(value: Any, where: str, months: int, problems: list[str]) -> list[KeyResult]:
+def _key_results(value: Any, where: Said | str, months: int,
+                 problems: list[str]) -> list[KeyResult]:
     if value is None:
         return []
     if not isinstance(value, list):
-        problems.append(f"{where}: key_results must be a list; got {type(value).__name__}.")
+        problems.append(problem("loader.key_results_type", where=where, kind=kind_of(value)))
         return []
     result = []
     for index, item in enumerate(value, start=1):
-        label = f"{where}, key result #{index}"
+        label = place("place.key_result_number", where=where, index=index)
         if not isinstance(item, Mapping):
-            problems.append(f"{label} must be a mapping with {', '.join(KEY_RESULT_KEYS)}; "
-                            f"got {type(item).__name__}.")
+            problems.append(problem("loader.mapping_with", where=label,
+                                    keys=", ".join(KEY_RESULT_KEYS), kind=kind_of(item)))
             continue
-        kid = _check_id(item.get("id"), f"{label}: id", problems)
-        here = f"{where}, key result {kid!r}" if kid else label
+        kid = _check_id(item.get("id"), label + ": id", problems)
+        here = place("place.key_result", where=where, id=repr(kid)) if kid else label
         _unknown_keys(item, KEY_RESULT_KEYS, here, problems)
-        text = _text(item.get("text"), f"{here}: text", problems, required=True)
+        text = _text(item.get("text"), here + ": text", problems, required=True)
         kr = _key_result_numbers(item, kid, text, here, months, problems)
         if kr is not None:
             result.append(kr)
@@ -499,7 +505,7 @@ def _key_results(value: Any, where: str, months: int, problems: list[str]) -> li
 
 
 def _key_result_numbers(
-    item: Mapping, kid: str | None, text: str | None, here: str, months: int, problems: list[str]
+    item: Mapping, kid: str | None, text: str | None, here: Said, months: int, problems: list[str]
 ) -> KeyResult | None:
     drives = item.get("drives")
     baseline = item.get("baseline")
@@ -507,47 +513,42 @@ def _key_result_numbers(
     forecast = item.get("forecast")
     kind = item.get("type", "committed")
     if kind not in KEY_RESULT_TYPES:
-        problems.append(f"{here}: type must be 'committed' or 'aspirational'; got {kind!r}.")
+        problems.append(problem("loader.type_bad", where=here, value=repr(kind)))
         kind = "committed"
     if baseline is not None and not is_number(baseline):
-        problems.append(f"{here}: baseline must be a number; got {baseline!r}.")
+        problems.append(problem("loader.must_be_number", where=here, field="baseline",
+                                value=repr(baseline)))
     if drives is None:
         if target is not None and not is_number(target):
-            problems.append(f"{here}: target must be a number; got {target!r}.")
+            problems.append(problem("loader.must_be_number", where=here, field="target",
+                                    value=repr(target)))
         if forecast is not None:
-            problems.append(f"{here}: forecast needs 'drives' (the model input it forecasts).")
+            problems.append(problem("loader.forecast_needs_drives", where=here))
     elif not isinstance(drives, str):
-        problems.append(f"{here}: drives must be a model path such as 'hiring.count'; "
-                        f"got {drives!r}.")
+        problems.append(problem("loader.drives_type", where=here, value=repr(drives)))
     elif drives == schema.TARGET_PATH:
         for key, value in (("baseline", baseline), ("target", target)):
             if is_number(value) and value <= 0:
-                problems.append(f"{here}: {key} of the company target must be more than 0; "
-                                f"got {value!r}.")
+                problems.append(problem("loader.company_positive", where=here, field=key,
+                                        value=repr(value)))
         if is_number(target) and is_number(baseline) and baseline > 0 and target / baseline > 100:
-            problems.append(f"{here}: target is more than 100 times the baseline; check the "
-                            "units (both must be in the same currency unit).")
+            problems.append(problem("loader.target_units", where=here))
         if forecast is not None:
-            problems.append(f"{here}: the company target takes no forecast; forecasts belong to "
-                            "the team key results that drive it.")
+            problems.append(problem("loader.company_no_forecast", where=here))
     elif drives == schema.PROFIT_PATH:
         if not is_number(target):
-            problems.append(f"{here}: a key result with drives: profit needs target, the profit "
-                            f"of the period in currency (a number); got {target!r}.")
+            problems.append(problem("loader.profit_target", where=here, value=repr(target)))
         if forecast is not None:
-            problems.append(f"{here}: the profit target takes no forecast; the simulator "
-                            "computes profit from the model's costs.")
+            problems.append(problem("loader.profit_no_forecast", where=here))
         if kind == "aspirational":
-            problems.append(f"{here}: type aspirational applies to key results that drive a "
-                            "model input; the profit target is committed.")
+            problems.append(problem("loader.profit_aspirational", where=here))
     elif drives in schema.MODEL_FIELDS:
         if target is not None:
-            problems.extend(schema.validate_value(drives, target, f"{here}: target", months))
+            problems.extend(schema.validate_value(drives, target, here + ": target", months))
             if isinstance(target, Mapping):
-                problems.append(f"{here}: target must be a single committed value; put the "
-                                "range in 'forecast'.")
+                problems.append(problem("loader.target_single", where=here))
         if forecast is not None:
-            problems.extend(schema.validate_value(drives, forecast, f"{here}: forecast", months))
+            problems.extend(schema.validate_value(drives, forecast, here + ": forecast", months))
     # An unknown drives path is a cascade finding (okrsim.check), not a load error.
     if kid is None or text is None:
         return None

@@ -33,8 +33,9 @@ from typing import Any
 
 import yaml
 
-from okrsim.errors import OkrsimError, PlanError
+from okrsim.errors import OkrsimError
 from okrsim.i18n import catalog, format_number
+from okrsim.plan.problems import Num, Said, plan_error, problem
 from okrsim.plan.scoring import (
     STATUS_TONES,
     Pace,
@@ -189,7 +190,7 @@ class Quarter:
             if kr.id == kr_id:
                 return kr
         ids = ", ".join(kr.id for kr in self.key_results)
-        raise OkrsimError(f"The quarter has no key result {kr_id!r}; its key results are {ids}.")
+        raise OkrsimError(problem("quarter.no_key_result", id=repr(kr_id), ids=ids))
 
     @property
     def check_in_weeks(self) -> list[int]:
@@ -287,8 +288,14 @@ def status_label(status: str, lang: str = "en") -> str:
 # -- loading ------------------------------------------------------------------------------------
 
 
-def load_quarter(path: str | Path) -> Quarter:
+def load_quarter(path: str | Path, lang: str = "en") -> Quarter:
     """Read and validate a quarter file.
+
+    Parameters
+    ----------
+    path : str or Path
+    lang : str, default "en"
+        The language of the problems (``"it"``: Italian).
 
     Raises
     ------
@@ -297,95 +304,100 @@ def load_quarter(path: str | Path) -> Quarter:
     """
     path = Path(path)
     if not path.is_file():
-        raise PlanError([f"The quarter file {path.name} does not exist; give the path of a "
-                         ".yaml file."])
+        raise plan_error([problem("quarter.missing", name=path.name)], lang)
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise PlanError([f"The quarter file {path.name} is larger than {MAX_FILE_BYTES:,} "
-                         "bytes; a quarter file is a few kilobytes."])
+        raise plan_error([problem("quarter.too_big", name=path.name,
+                                  limit=Num(MAX_FILE_BYTES, ","))], lang)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PlanError([f"The quarter file {path.name} cannot be read as UTF-8 text "
-                         f"({exc})."]) from None
-    return loads_quarter(text, source=path.name)
+        raise plan_error([problem("quarter.unreadable", name=path.name, reason=exc)],
+                         lang) from None
+    return loads_quarter(text, source=path.name, lang=lang)
 
 
-def loads_quarter(text: str, source: str = "the quarter") -> Quarter:
-    """Validate a quarter given as YAML text (see :func:`load_quarter`)."""
+def loads_quarter(text: str, source: str | None = None, lang: str = "en") -> Quarter:
+    """Validate a quarter given as YAML text (see :func:`load_quarter`).
+
+    Parameters
+    ----------
+    text : str
+    source : str, optional
+        The name used in the problems; by default "the quarter" in ``lang``.
+    lang : str, default "en"
+    """
+    where: Said | str = problem("quarter.source") if source is None else source
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise PlanError([f"{source} is not valid YAML{where}; check the indentation and "
-                         "colons."]) from None
+        at = problem("quarter.yaml_at", line=mark.line + 1) if mark is not None else ""
+        raise plan_error([problem("quarter.bad_yaml", source=where, at=at)], lang) from None
     problems: list[str] = []
-    quarter = _parse(data, source, problems)
+    quarter = _parse(data, where, problems)
     if problems or quarter is None:
-        raise PlanError(problems or [f"{source} holds no quarter."])
+        raise plan_error(problems or [problem("quarter.empty", source=where)], lang)
     return quarter
 
 
-def _parse(data: Any, source: str, problems: list[str]) -> Quarter | None:
+def _parse(data: Any, source: Said | str, problems: list[str]) -> Quarter | None:
     if not isinstance(data, Mapping):
-        problems.append(f"{source} must be a mapping with keys {', '.join(QUARTER_KEYS)}.")
+        problems.append(problem("quarter.mapping", where=source, keys=", ".join(QUARTER_KEYS)))
         return None
     _unknown(data, QUARTER_KEYS, source, problems)
     name = data.get("quarter")
     if not isinstance(name, str) or not name.strip():
-        problems.append(f"{source}: 'quarter' must name the quarter, e.g. 'Q1 2027'.")
+        problems.append(problem("quarter.name", source=source))
         name = ""
     weeks = data.get("weeks")
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 26:
-        problems.append(f"{source}: 'weeks' is {weeks!r}; give a whole number from 1 to 26.")
+        problems.append(problem("quarter.weeks", source=source, value=repr(weeks)))
         weeks = 0
     items = data.get("key_results")
     if not isinstance(items, list) or not 1 <= len(items) <= MAX_KEY_RESULTS:
-        problems.append(f"{source}: 'key_results' must be a list of 1 to {MAX_KEY_RESULTS} key "
-                        "results.")
+        problems.append(problem("quarter.key_results", source=source, most=MAX_KEY_RESULTS))
         return None
-    krs = [_key_result(item, f"{source}, key result {n}", weeks, problems)
-           for n, item in enumerate(items, start=1)]
+    krs = [_key_result(item, source, n, weeks, problems) for n, item in enumerate(items, start=1)]
     ids = [kr.id for kr in krs if kr is not None]
     for kr_id in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(f"{source}: key result id '{kr_id}' is used more than once; give each "
-                        "its own id.")
+        problems.append(problem("quarter.kr_twice", source=source, id=kr_id))
     if problems:
         return None
     return Quarter(name.strip(), weeks, tuple(krs))
 
 
-def _key_result(item: Any, where: str, weeks: int, problems: list[str]):
+def _key_result(item: Any, source: Said | str, number: int, weeks: int, problems: list[str]):
+    where = problem("quarter.kr_number", source=source, n=number)
     if not isinstance(item, Mapping):
-        problems.append(f"{where} must be a mapping with keys {', '.join(KEY_RESULT_KEYS[:5])}.")
+        problems.append(problem("quarter.mapping", where=where,
+                                keys=", ".join(KEY_RESULT_KEYS[:5])))
         return None
     kr_id = item.get("id")
     if isinstance(kr_id, str) and kr_id.strip():
-        where = f"{where.rsplit(',', 1)[0]}, key result '{kr_id.strip()}'"
+        where = problem("quarter.kr", source=source, id=kr_id.strip())
     else:
-        problems.append(f"{where}: 'id' must be a short name such as 'ramp-4'.")
+        problems.append(problem("quarter.kr_id", where=where))
         kr_id = ""
     _unknown(item, KEY_RESULT_KEYS, where, problems)
     before = len(problems)
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
-        problems.append(f"{where}: 'text' must hold the key result as written.")
+        problems.append(problem("quarter.text", where=where))
     try:
         commitment = check_commitment(item.get("commitment"))
     except OkrsimError as exc:
-        problems.append(f"{where}: {exc}")
+        problems.append(where + ": " + exc.args[0])
         commitment = "committed"
-    start = _finite(item.get("start"), f"{where}: 'start'", problems)
-    target = _finite(item.get("target"), f"{where}: 'target'", problems)
+    start = _finite(item.get("start"), where + ": 'start'", problems)
+    target = _finite(item.get("target"), where + ": 'target'", problems)
     if start is not None and target is not None and start == target:
-        problems.append(f"{where}: 'start' and 'target' are both {start:g}; a key result must "
-                        "move from one value to another.")
+        problems.append(problem("quarter.same", where=where, value=Num(start)))
     final = None
     if item.get("final") is not None:
-        final = _finite(item.get("final"), f"{where}: 'final'", problems)
+        final = _finite(item.get("final"), where + ": 'final'", problems)
     drives = item.get("drives")
     if drives is not None and (not isinstance(drives, str) or not drives.strip()):
-        problems.append(f"{where}: 'drives' must name a model input such as 'ramp.months'.")
+        problems.append(problem("quarter.drives", where=where))
     check_ins = _check_ins(item.get("check_ins", []), where, weeks, problems)
     counter = None
     if item.get("counter_metric") is not None:
@@ -396,62 +408,62 @@ def _key_result(item: Any, where: str, weeks: int, problems: list[str]):
                             drives.strip() if drives else None, check_ins, counter)
 
 
-def _check_ins(items: Any, where: str, weeks: int, problems: list[str]) -> tuple[CheckIn, ...]:
+def _check_ins(items: Any, where: Said, weeks: int, problems: list[str]) -> tuple[CheckIn, ...]:
     if not isinstance(items, list):
-        problems.append(f"{where}: 'check_ins' must be a list of {{week, value, confidence, "
-                        "note}}.")
+        problems.append(problem("quarter.check_ins", where=where))
         return ()
     found: list[CheckIn] = []
     for item in items:
         if not isinstance(item, Mapping):
-            problems.append(f"{where}: each check-in must be a mapping with keys "
-                            f"{', '.join(CHECK_IN_KEYS)}.")
+            problems.append(problem("quarter.check_in_mapping", where=where,
+                                    keys=", ".join(CHECK_IN_KEYS)))
             continue
-        _unknown(item, CHECK_IN_KEYS, f"{where}, a check-in", problems)
-        week = _week(item.get("week"), f"{where}: a check-in's 'week'", weeks, problems)
-        at = f"{where}, week {week}" if week is not None else where
-        value = _finite(item.get("value"), f"{at}: 'value'", problems)
+        _unknown(item, CHECK_IN_KEYS, problem("quarter.a_check_in", where=where), problems)
+        week = _week(item.get("week"), problem("quarter.check_in_week", where=where), weeks,
+                     problems)
+        at = problem("quarter.week", where=where, week=week) if week is not None else where
+        value = _finite(item.get("value"), at + ": 'value'", problems)
         try:
             confidence = check_confidence(item.get("confidence"))
         except OkrsimError as exc:
-            problems.append(f"{at}: {exc}")
+            problems.append(at + ": " + exc.args[0])
             confidence = None
         forecast = None
         if item.get("forecast") is not None:
-            forecast = _finite(item.get("forecast"), f"{at}: 'forecast'", problems)
+            forecast = _finite(item.get("forecast"), at + ": 'forecast'", problems)
         note = item.get("note", "")
         if not isinstance(note, str):
-            problems.append(f"{at}: 'note' must be text.")
+            problems.append(problem("quarter.note", where=at))
             note = ""
         if None not in (week, value, confidence):
             found.append(CheckIn(week, value, confidence, forecast, note.strip()))
     weeks_seen = [c.week for c in found]
     if weeks_seen != sorted(set(weeks_seen)):
-        problems.append(f"{where}: check-ins must be in week order, one per week.")
+        problems.append(problem("quarter.order", where=where))
     return tuple(found)
 
 
-def _counter(item: Any, where: str, weeks: int, problems: list[str]) -> CounterMetric | None:
-    at = f"{where}, counter_metric"
+def _counter(item: Any, where: Said, weeks: int, problems: list[str]) -> CounterMetric | None:
+    at = where + ", counter_metric"
     if not isinstance(item, Mapping):
-        problems.append(f"{at} must be a mapping with keys {', '.join(COUNTER_KEYS)}.")
+        problems.append(problem("quarter.mapping", where=at, keys=", ".join(COUNTER_KEYS)))
         return None
     _unknown(item, COUNTER_KEYS, at, problems)
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
-        problems.append(f"{at}: 'name' must say what is measured, e.g. 'average discount (%)'.")
-    limit = _finite(item.get("limit"), f"{at}: 'limit'", problems)
+        problems.append(problem("quarter.counter_name", where=at))
+    limit = _finite(item.get("limit"), at + ": 'limit'", problems)
     keep = item.get("keep")
     if keep not in KEEPS:
-        problems.append(f"{at}: 'keep' is {keep!r}; use 'at_most' or 'at_least'.")
+        problems.append(problem("quarter.keep", where=at, value=repr(keep)))
     values = item.get("values", {})
     parsed: dict[int, float] = {}
     if not isinstance(values, Mapping):
-        problems.append(f"{at}: 'values' must map weeks to numbers, e.g. {{4: 10.5}}.")
+        problems.append(problem("quarter.values", where=at))
     else:
         for week, value in values.items():
-            w = _week(week, f"{at}: a week in 'values'", weeks, problems)
-            v = _finite(value, f"{at}, week {week}", problems)
+            w = _week(week, problem("quarter.values_week", where=at), weeks, problems)
+            v = _finite(value, problem("quarter.week", where=at, week=week), problems)
             if w is not None and v is not None:
                 parsed[w] = v
     if not isinstance(name, str) or not name.strip() or limit is None or keep not in KEEPS:
@@ -459,23 +471,25 @@ def _counter(item: Any, where: str, weeks: int, problems: list[str]) -> CounterM
     return CounterMetric(name.strip(), limit, keep, parsed)
 
 
-def _finite(value: Any, what: str, problems: list[str]) -> float | None:
+def _finite(value: Any, what: Said, problems: list[str]) -> float | None:
     if isinstance(value, bool) or not isinstance(value, numbers.Real) \
             or not math.isfinite(float(value)):
-        problems.append(f"{what} is {value!r}; give a number.")
+        problems.append(problem("quarter.not_number", what=what, value=repr(value)))
         return None
     return float(value)
 
 
-def _week(value: Any, what: str, weeks: int, problems: list[str]) -> int | None:
+def _week(value: Any, what: Said, weeks: int, problems: list[str]) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= max(weeks, 1):
-        problems.append(f"{what} is {value!r}; give a whole number from 1 to {max(weeks, 1)}.")
+        problems.append(problem("quarter.not_week", what=what, value=repr(value),
+                                most=max(weeks, 1)))
         return None
     return value
 
 
-def _unknown(data: Mapping, allowed: tuple[str, ...], where: str, problems: list[str]) -> None:
+def _unknown(data: Mapping, allowed: tuple[str, ...], where: Said | str,
+             problems: list[str]) -> None:
     for key in data:
         if key not in allowed:
-            problems.append(f"{where}: unknown key {key!r}; allowed keys are "
-                            f"{', '.join(allowed)}.")
+            problems.append(problem("quarter.unknown_key", where=where, field=repr(key),
+                                    allowed=", ".join(allowed)))

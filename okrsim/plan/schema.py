@@ -15,6 +15,7 @@ from typing import Any
 
 from okrsim.plan.checks import is_number
 from okrsim.plan.distributions import REGISTRY
+from okrsim.plan.problems import Num, Said, alternatives, input_description, kind_of, problem
 
 #: Distribution names and their (required, optional) parameters, from the registry.
 DISTRIBUTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -55,24 +56,16 @@ class Field:
     choices: tuple[str, ...] = ()
     better: str | None = None
 
-    def allowed(self) -> str:
-        """Describe the allowed values in words."""
-        if self.kind == "count":
-            return f"a whole number from {_fmt(self.low)} to {_fmt(self.high)}"
-        if self.kind == "months":
-            return "a list of start months, whole numbers from 1 to the plan's number of months"
-        if self.kind == "curve":
-            return (
-                "'linear', 'step', 's-curve' or a list of non-decreasing fractions "
-                "of quota ending at 1.0"
-            )
-        if self.kind == "bool":
-            return "true or false"
+    def allowed(self) -> Said:
+        """Describe the allowed values in words (English; ``.say(lang)`` in another language)."""
         if self.kind == "choice":
-            return " or ".join(repr(c) for c in self.choices)
-        lo = "more than" if self.open_low else "from"
-        hi = "below" if self.open_high else "to"
-        return f"a number {lo} {_fmt(self.low)} {hi} {_fmt(self.high)}"
+            return alternatives(self.choices)
+        if self.kind in ("count", "months", "curve", "bool"):
+            return problem(f"allowed.{self.kind}", low=_fmt(self.low), high=_fmt(self.high))
+        key = {(False, False): "number", (True, False): "number_open_low",
+               (False, True): "number_open_high", (True, True): "number_open"}
+        return problem(f"allowed.{key[self.open_low, self.open_high]}", low=_fmt(self.low),
+                       high=_fmt(self.high))
 
     def contains(self, x: float) -> bool:
         """Whether the number ``x`` is inside the allowed range."""
@@ -170,10 +163,10 @@ def model_paths() -> list[str]:
     return [TARGET_PATH, PROFIT_PATH, *MODEL_FIELDS]
 
 
-def _fmt(x: float) -> str:
+def _fmt(x: float) -> Said | Num:
     if math.isinf(x):
-        return "infinity" if x > 0 else "-infinity"
-    return f"{x:g}"
+        return problem("word.infinity" if x > 0 else "word.minus_infinity")
+    return Num(x)
 
 
 def validate_distribution(value: Any, where: str, field: Field | None = None) -> list[str]:
@@ -194,35 +187,37 @@ def validate_distribution(value: Any, where: str, field: Field | None = None) ->
         One sentence per problem; empty when the value is valid.
     """
     if isinstance(value, float) and not math.isfinite(value):
-        return [f"{where} must be a finite number; got {value!r}."]
+        return [problem("schema.finite", where=where, value=repr(value))]
     if is_number(value):
         if field is not None and not field.contains(float(value)):
-            return [f"{where} must be {field.allowed()}; got {value!r}."]
+            return [_must_be(where, field, value)]
         return []
     if not isinstance(value, Mapping):
-        example = "a distribution such as {dist: triangular, low: 3, mode: 4, high: 6}"
-        kinds = f"{field.allowed()} or {example}" if field else f"a number or {example}"
-        return [f"{where} must be {kinds}; got {type(value).__name__} {value!r}."]
+        example = problem("schema.dist_example")
+        kinds = (problem("schema.field_or_dist", allowed=field.allowed(), example=example)
+                 if field else problem("schema.number_or_dist", example=example))
+        return [problem("schema.not_number_or_dist", where=where, kinds=kinds,
+                        kind=kind_of(value), value=repr(value))]
     name = value.get("dist")
     if not isinstance(name, str) or name not in REGISTRY:
-        allowed = ", ".join(REGISTRY)
-        return [f"{where}.dist must be one of {allowed}; got {name!r}."]
+        return [problem("schema.dist_unknown", where=where, allowed=", ".join(REGISTRY),
+                        value=repr(name))]
     required, optional = REGISTRY[name].required, REGISTRY[name].optional
     problems = []
     for key in value:
         if key != "dist" and key not in required and key not in optional:
-            allowed = ", ".join((*required, *optional))
-            problems.append(
-                f"{where} has an unknown key {key!r}; a {name} distribution takes {allowed}."
-            )
+            problems.append(problem("schema.dist_unknown_key", where=where, field=repr(key),
+                                    name=name, allowed=", ".join((*required, *optional))))
     params: dict[str, float] = {}
     for key in (*required, *optional):
         if key not in value:
             if key in required:
-                problems.append(f"{where} is a {name} distribution and needs {key!r}.")
+                problems.append(problem("schema.dist_needs", where=where, name=name,
+                                        field=repr(key)))
             continue
         if not is_number(value[key]):
-            problems.append(f"{where}.{key} must be a finite number; got {value[key]!r}.")
+            problems.append(problem("schema.finite", where=where + f".{key}",
+                                    value=repr(value[key])))
             continue
         params[key] = float(value[key])
     if problems:
@@ -231,11 +226,14 @@ def validate_distribution(value: Any, where: str, field: Field | None = None) ->
     if not problems and field is not None and field.kind in ("number", "count"):
         for key in ("value", "mean", "mode", "low", "high"):
             if key in params and not field.contains(params[key]):
-                problems.append(
-                    f"{where}.{key} must be {field.allowed()} (the range of this input); "
-                    f"got {params[key]:g}."
-                )
+                problems.append(problem("schema.param_range", where=where + f".{key}",
+                                        allowed=field.allowed(), value=Num(params[key])))
     return problems
+
+
+def _must_be(where: str, field: Field, value: Any) -> Said:
+    """``<where> must be <what the field allows>; got <value>.``"""
+    return problem("schema.must_be", where=where, allowed=field.allowed(), value=repr(value))
 
 
 def validate_value(path: str, value: Any, where: str, months: int | None = None) -> list[str]:
@@ -259,22 +257,18 @@ def validate_value(path: str, value: Any, where: str, months: int | None = None)
     """
     field = MODEL_FIELDS[path]
     if field.kind == "choice":
-        if value not in field.choices:
-            return [f"{where} must be {field.allowed()}; got {value!r}."]
-        return []
+        return [] if value in field.choices else [_must_be(where, field, value)]
     if field.kind == "bool":
-        if not isinstance(value, bool):
-            return [f"{where} must be true or false; got {value!r}."]
-        return []
+        return [] if isinstance(value, bool) else [_must_be(where, field, value)]
     if field.kind == "months":
         return _validate_months(value, where, months)
     if field.kind == "curve":
         return _validate_curve(value, where)
     if field.kind == "count" and is_number(value) and (
             float(value) != int(value)):
-        return [f"{where} must be {field.allowed()}; got {value!r}."]
+        return [_must_be(where, field, value)]
     if not field.uncertain and not is_number(value):
-        return [f"{where} must be {field.allowed()}; got {value!r}."]
+        return [_must_be(where, field, value)]
     return validate_distribution(value, where, field)
 
 
@@ -289,8 +283,7 @@ def _validate_months(value: Any, where: str, months: int | None) -> list[str]:
                 and 1 <= m <= top for m in value)
     )
     if not ok:
-        return [f"{where} must be a list of start months, whole numbers from 1 to {top}; "
-                f"got {value!r}."]
+        return [problem("schema.months_bad", where=where, top=top, value=repr(value))]
     return []
 
 
@@ -303,7 +296,7 @@ def _validate_curve(value: Any, where: str) -> list[str]:
         inside = all(0 <= f <= 1 for f in fractions)
         if rising and inside and fractions[-1] == 1.0:
             return []
-    return [f"{where} must be {MODEL_FIELDS['ramp.curve'].allowed()}; got {value!r}."]
+    return [_must_be(where, MODEL_FIELDS["ramp.curve"], value)]
 
 
 def validate_model(raw: Any, where: str, months: int | None = None,
@@ -330,36 +323,63 @@ def validate_model(raw: Any, where: str, months: int | None = None,
         One sentence per problem; empty when the section is valid.
     """
     if not isinstance(raw, Mapping):
-        return [f"{where} must be a mapping of sections ({', '.join(MODEL_SECTIONS)}); "
-                f"got {type(raw).__name__}."]
+        return [problem("schema.model_type", where=where, sections=", ".join(MODEL_SECTIONS),
+                        kind=kind_of(raw))]
     problems: list[str] = []
     for key, value in raw.items():
         if key == CORRELATION_KEY:
-            problems.extend(validate_correlation(value, f"{where}.{key}"))
+            problems.extend(validate_correlation(value, where + f".{key}"))
             continue
         if key in extensions:
             continue
         if key in MODEL_FIELDS:  # top-level inputs such as `basis`
-            problems.extend(validate_value(key, value, f"{where}.{key}", months))
+            problems.extend(validate_value(key, value, where + f".{key}", months))
             continue
         if key not in MODEL_SECTIONS:
             allowed = ", ".join(["basis", *MODEL_SECTIONS, CORRELATION_KEY, *extensions])
-            problems.append(f"{where} has an unknown section {key!r}; allowed: {allowed}.")
+            problems.append(problem("schema.unknown_section", where=where, field=repr(key),
+                                    allowed=allowed))
             continue
-        if not isinstance(value, Mapping):
-            problems.append(f"{where}.{key} must be a mapping; got {type(value).__name__}.")
-            continue
-        for sub, subvalue in value.items():
-            path = f"{key}.{sub}"
-            if path not in MODEL_FIELDS:
-                prefix = key + "."
-                allowed = ", ".join(p[len(prefix):] for p in MODEL_FIELDS if p.startswith(prefix))
-                problems.append(f"{where}.{key} has an unknown key {sub!r}; allowed: {allowed}.")
-                continue
-            problems.extend(validate_value(path, subvalue, f"{where}.{path}", months))
+        problems.extend(validate_section(key, value, where, months))
     for path, field in MODEL_FIELDS.items():
         if field.default is None and sellers_required and get_path(raw, path) is None:
-            problems.append(f"{where}.{path} is required ({field.description}).")
+            problems.append(problem("schema.required", where=where + f".{path}",
+                                    description=input_description(path)))
+    return problems
+
+
+def validate_section(key: str, value: Any, where: str, months: int | None = None) -> list[str]:
+    """Check one section of inputs (``hiring``, ``ramp``, ...): a mapping of known keys.
+
+    Parameters
+    ----------
+    key : str
+        The section's name, one of :data:`MODEL_SECTIONS`.
+    value : Any
+        What the plan holds under it.
+    where : str
+        The place of the mapping that holds the section (``"<file>: model"``, or a segment).
+    months : int, optional
+        Number of months of the plan's period.
+
+    Returns
+    -------
+    list of str
+        One sentence per problem; empty when the section is valid.
+    """
+    here = where + f".{key}"
+    if not isinstance(value, Mapping):
+        return [problem("schema.mapping", where=here, kind=kind_of(value))]
+    problems = []
+    for sub, subvalue in value.items():
+        path = f"{key}.{sub}"
+        if path not in MODEL_FIELDS:
+            prefix = key + "."
+            allowed = ", ".join(p[len(prefix):] for p in MODEL_FIELDS if p.startswith(prefix))
+            problems.append(problem("schema.unknown_key", where=here, field=repr(sub),
+                                    allowed=allowed))
+            continue
+        problems.extend(validate_value(path, subvalue, where + f".{path}", months))
     return problems
 
 
@@ -398,9 +418,8 @@ def validate_correlation(value: Any, where: str) -> list[str]:
     list of str
         One sentence per problem; empty when the section is valid.
     """
-    shape = ("a mapping {inputs: [path, ...], matrix: [[1, r], [r, 1]]} of rank correlations")
     if not isinstance(value, Mapping) or set(value) != {"inputs", "matrix"}:
-        return [f"{where} must be {shape}; got {value!r:.80}."]
+        return [problem("schema.correlation_shape", where=where, value=f"{value!r:.80}")]
     inputs, matrix = value["inputs"], value["matrix"]
     allowed = correlatable_paths()
     if (
@@ -408,11 +427,11 @@ def validate_correlation(value: Any, where: str) -> list[str]:
         or len(inputs) < 2
         or len(set(map(str, inputs))) != len(inputs)
     ):
-        return [f"{where}.inputs must list two or more different model inputs; got {inputs!r}."]
+        return [problem("schema.correlation_inputs", where=where, value=repr(inputs))]
     bad = [p for p in inputs if p not in allowed]
     if bad:
-        return [f"{where}.inputs names {bad[0]!r}, which cannot be correlated; allowed (inputs "
-                f"drawn once per trial): {', '.join(allowed)}."]
+        return [problem("schema.correlation_not_allowed", where=where, name=repr(bad[0]),
+                        allowed=", ".join(allowed))]
     n = len(inputs)
     rows_ok = (
         isinstance(matrix, list)
@@ -420,18 +439,16 @@ def validate_correlation(value: Any, where: str) -> list[str]:
         and all(isinstance(r, list) and len(r) == n and all(map(is_number, r)) for r in matrix)
     )
     if not rows_ok:
-        return [f"{where}.matrix must be a {n} x {n} list of lists of numbers (one row per "
-                f"input); got {matrix!r:.80}."]
+        return [problem("schema.matrix_shape", where=where, n=n, value=f"{matrix!r:.80}")]
     m = [[float(x) for x in row] for row in matrix]
     if any(m[i][i] != 1.0 for i in range(n)):
-        return [f"{where}.matrix must have 1 on its diagonal."]
+        return [problem("schema.matrix_diagonal", where=where)]
     if any(not -1 <= m[i][j] <= 1 for i in range(n) for j in range(n)):
-        return [f"{where}.matrix entries must be from -1 to 1."]
+        return [problem("schema.matrix_entries", where=where)]
     if any(m[i][j] != m[j][i] for i in range(n) for j in range(n)):
-        return [f"{where}.matrix must be symmetric (row i, column j equal to row j, column i)."]
+        return [problem("schema.matrix_symmetric", where=where)]
     if not is_positive_semidefinite(m):
-        return [f"{where}.matrix is not a possible correlation matrix (not positive "
-                "semi-definite); weaken the correlations."]
+        return [problem("schema.matrix_possible", where=where)]
     return []
 
 

@@ -21,6 +21,7 @@ import numbers
 from dataclasses import dataclass
 
 from okrsim.errors import OkrsimError
+from okrsim.plan.problems import Num, problem
 
 #: Whether a key result is a promise (``committed``) or a stretch (``aspirational``).
 COMMITMENTS = ("committed", "aspirational")
@@ -40,7 +41,7 @@ STATUS_TONES = {"met": "good", "missed": "bad", "success": "good", "progress": "
 def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real) \
             or not math.isfinite(float(value)):
-        raise OkrsimError(f"{what} is {value!r}; give a finite number.")
+        raise OkrsimError(problem("scoring.not_number", what=what, value=repr(value)))
     return float(value)
 
 
@@ -70,11 +71,11 @@ def okr_grade(start: float, target: float, actual: float) -> float:
     >>> okr_grade(2.0, 1.5, 1.6)  # churn from 2.0% to 1.5%, ended at 1.6%
     0.8
     """
-    start, target = _number(start, "The start"), _number(target, "The target")
-    actual = _number(actual, "The actual value")
+    start = _number(start, problem("scoring.the_start"))
+    target = _number(target, problem("scoring.the_target"))
+    actual = _number(actual, problem("scoring.the_actual"))
     if start == target:
-        raise OkrsimError(f"The start and the target are both {start:g}; a key result must move "
-                          "from one value to another.")
+        raise OkrsimError(problem("scoring.same", value=Num(start)))
     share = (actual - start) / (target - start)
     return round(min(1.0, max(0.0, share)), 2)
 
@@ -82,8 +83,7 @@ def okr_grade(start: float, target: float, actual: float) -> float:
 def check_commitment(commitment: object) -> str:
     """Return ``commitment`` when it is ``committed`` or ``aspirational``; else one sentence."""
     if commitment not in COMMITMENTS:
-        raise OkrsimError(f"The commitment is {commitment!r}; use 'committed' or "
-                          "'aspirational'.")
+        raise OkrsimError(problem("scoring.commitment", value=repr(commitment)))
     return str(commitment)
 
 
@@ -102,7 +102,7 @@ def grade_status(grade: float, commitment: str) -> str:
         Committed: ``"met"`` at 1.0, else ``"missed"``. Aspirational: ``"success"`` from 0.7,
         ``"progress"`` from 0.4, else ``"short"``. :data:`STATUS_TONES` gives each its colour.
     """
-    grade = _number(grade, "The grade")
+    grade = _number(grade, problem("scoring.the_grade"))
     if check_commitment(commitment) == "committed":
         return "met" if grade >= 1.0 else "missed"
     if grade >= ASPIRATIONAL_SUCCESS:
@@ -115,8 +115,8 @@ def check_confidence(confidence: object) -> int:
     low, high = CONFIDENCE_RANGE
     if isinstance(confidence, bool) or not isinstance(confidence, numbers.Integral) \
             or not low <= int(confidence) <= high:
-        raise OkrsimError(f"The confidence is {confidence!r}; give a whole number from {low} "
-                          f"(no chance) to {high} (certain).")
+        raise OkrsimError(problem("scoring.confidence", value=repr(confidence), low=low,
+                                  high=high))
     return int(confidence)
 
 
@@ -126,9 +126,9 @@ def confidence_from_probability(probability: float) -> int:
     >>> confidence_from_probability(0.46)
     5
     """
-    p = _number(probability, "The probability")
+    p = _number(probability, problem("scoring.the_probability"))
     if not 0.0 <= p <= 1.0:
-        raise OkrsimError(f"The probability is {p:g}; give a number from 0 to 1.")
+        raise OkrsimError(problem("scoring.probability", value=Num(p)))
     return int(math.floor(p * 10 + 0.5))
 
 
@@ -162,10 +162,10 @@ def pace(start: float, target: float, value: float, week: int, weeks: int) -> Pa
         The check-in's week (1 to ``weeks``) and the quarter's length in weeks.
     """
     if isinstance(weeks, bool) or not isinstance(weeks, numbers.Integral) or weeks < 1:
-        raise OkrsimError(f"The quarter has {weeks!r} weeks; give a whole number of at least 1.")
+        raise OkrsimError(problem("scoring.weeks", value=repr(weeks)))
     if isinstance(week, bool) or not isinstance(week, numbers.Integral) \
             or not 1 <= week <= weeks:
-        raise OkrsimError(f"The week is {week!r}; give a whole number from 1 to {weeks}.")
+        raise OkrsimError(problem("scoring.week", value=repr(week), weeks=weeks))
     progress = okr_grade(start, target, value)
     expected = round(week / weeks, 2)
     return Pace(progress, expected, progress >= expected - PACE_TOLERANCE)
@@ -174,6 +174,6 @@ def pace(start: float, target: float, value: float, week: int, weeks: int) -> Pa
 def objective_grade(grades: list[float]) -> float:
     """An objective's OKR grade: the mean of its key results' grades, rounded to 2 decimals."""
     if not grades:
-        raise OkrsimError("The objective has no graded key results; grade at least one.")
-    values = [_number(g, "A grade") for g in grades]
+        raise OkrsimError(problem("scoring.no_grades"))
+    values = [_number(g, problem("scoring.a_grade")) for g in grades]
     return round(sum(values) / len(values), 2)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrsim.i18n import catalog, format_number, format_percent
+from okrsim.i18n import table as sentences
 from okrsim.i18n.look import card, esc, feedback, probability_tone, table
 from okrsim.plan import schema
 from okrsim.sim import messages
@@ -201,3 +202,104 @@ def show(result: Any, lang: str = "en") -> Shown:
         lines = [sentence, *(f"{label}: {value}" for label, value in rows(result, lang))]
         return Shown(render_result(result, lang), "\n".join(lines))
     return Shown(render_solve(result, lang), solve_sentence(result, lang))
+
+
+#: How the columns of the kit's tables are written for people, by kind of number.
+SIGNED_SHARES = frozenset({"growth", "on_paper_growth", "growth_p50", "target_growth",
+                           "growth_mean", "growth_p10", "growth_p90", "growth_low",
+                           "growth_high", "growth_swing"})
+SHARES = frozenset({"p_target", "p_target_se", "p_profit", "p_profit_se", "p_both", "p_low",
+                    "p_high", "swing"})
+AMOUNTS = frozenset({"new_revenue", "retained_base", "existing_reps", "new_hires", "backfills",
+                     "recognised_revenue", "profit", "booked", "ending_p50",
+                     "median_gap_revenue", "on_paper_profit", "profit_target"})
+DECIMALS = frozenset({"median_gap_hires", "seller_months", "starts"})
+WHOLE = frozenset({"sellers"})
+VALUES = frozenset({"low_value", "high_value", "rank_correlation"})
+YES_NO = frozenset({"hits_target", "hits_profit", "hits_both", "adds_up"})
+
+
+def column_label(name: str, lang: str = "en") -> str:
+    """The name people read for a column of the kit's tables, in ``lang``.
+
+    Parameters
+    ----------
+    name : str
+        The column's name for code (``"p_target"``, ``"input:hiring.count"``,
+        ``"new_revenue:smb"``).
+    lang : str
+
+    Returns
+    -------
+    str
+        ``"P(obiettivo)"``, ``"input: Assunzioni"``, ``"nuovi ricavi (smb)"`` in Italian; a name
+        the kit does not know is kept as it is.
+    """
+    words = messages.TEXT.tables[messages.TEXT.check_lang(lang)]
+    kind, _, rest = name.partition(":")
+    if rest and kind == "input":
+        short = sentences(lang, "charts").get(f"short.{rest}")
+        return f"{words['columns.input']}: {short or messages.input_description(rest, lang)}"
+    if rest and kind == "new_revenue":
+        return f"{words['columns.new_revenue']} ({rest})"
+    return words.get(f"columns.{name}", name)
+
+
+def _cell(name: str, lang: str):
+    """How one column's values are written, or ``None`` to keep them as they are."""
+    words = messages.TEXT.tables[lang]
+
+    def known(write):
+        def cell(x: Any) -> Any:
+            if x is None or (isinstance(x, float) and math.isnan(x)):
+                return "–"
+            return write(x)
+        return cell
+
+    if name in SIGNED_SHARES:
+        return known(lambda x: growth(float(x), lang))
+    if name in SHARES:
+        return known(lambda x: format_percent(float(x), lang))
+    if name in AMOUNTS:
+        return known(lambda x: format_number(float(x), lang))
+    if name in DECIMALS:
+        return known(lambda x: format_number(float(x), lang, 1))
+    if name in WHOLE:
+        return known(lambda x: format_number(float(x), lang))
+    if name in VALUES:
+        return known(lambda x: messages.number(f"{float(x):.3g}", lang))
+    if name in YES_NO:
+        return known(lambda x: words["columns.yes" if x else "columns.no"])
+    return None
+
+
+def people_table(frame: Any, lang: str = "en") -> Any:
+    """A small table of the kit as people read it: named columns, numbers written out.
+
+    For the tables a notebook shows (:func:`~okrsim.sim.scenarios.compare`,
+    :func:`~okrsim.sim.checkin.checkin_table`, a sensitivity's ``table``): growth and
+    probabilities as percentages, amounts with the language's separators, yes / no, what each
+    input means, every column named in ``lang``. The frame itself keeps the code's names and
+    numbers (``to_dict`` and the CSV exports stay the same).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    lang : str, default "en"
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame of text cells.
+    """
+    shown = frame.copy()
+    if "input" in shown.columns and "description" in shown.columns:
+        shown["description"] = [messages.input_description(path, lang) for path in shown["input"]]
+    for name in shown.columns:
+        write = _cell(str(name), messages.TEXT.check_lang(lang))
+        if write is not None:
+            shown[name] = [write(x) for x in shown[name]]
+    shown.columns = [column_label(str(c), lang) for c in shown.columns]
+    if shown.index.name:
+        shown.index.name = column_label(str(shown.index.name), lang)
+    return shown

@@ -27,6 +27,7 @@ from okrsim.errors import OkrsimError, PlanError
 from okrsim.plan import Plan, default_plan, finance, load_plan, schema
 from okrsim.plan.checks import is_number
 from okrsim.plan.loader import ASPIRATIONAL_SHARE
+from okrsim.plan.problems import kind_of, problem
 from okrsim.sim.correlation import iman_conover
 from okrsim.sim.distributions import central, is_uncertain, sample
 
@@ -179,16 +180,26 @@ class Inputs:
         return replace(self, values=values, paper=paper, segments=tuple(segments.values()))
 
 
-def as_plan(plan: PlanLike) -> Plan:
-    """Return a :class:`Plan`: the given one, one loaded from a path, or the built-in default."""
+def as_plan(plan: PlanLike, lang: str = "en") -> Plan:
+    """Return a :class:`Plan`: the given one, one loaded from a path, or the built-in default.
+
+    Parameters
+    ----------
+    plan : Plan, str, Path or None
+    lang : str, default "en"
+        The language of a plan file's problems and of the built-in plan's texts.
+
+    Returns
+    -------
+    Plan
+    """
     if plan is None:
-        return default_plan()
+        return default_plan(lang)
     if isinstance(plan, Plan):
         return plan
     if isinstance(plan, (str, Path)):
-        return load_plan(plan)
-    raise OkrsimError(f"plan must be a Plan, the path of a plan file or None (the built-in "
-                      f"plan); got {type(plan).__name__}.")
+        return load_plan(plan, lang=lang)
+    raise OkrsimError(problem("simulator.plan_type", kind=kind_of(plan)).say(lang))
 
 
 def _paper_value(path: str, value: Any) -> Any:
@@ -210,18 +221,15 @@ def resolve_inputs(plan: Plan, overrides: Mapping[str, Any] | None = None) -> In
     """
     where = plan.source
     if not plan.model:
-        raise OkrsimError(f"{where} has no 'model' section; the simulator needs one (at least "
-                          "model.reps.existing and model.reps.monthly_quota).")
+        raise OkrsimError(problem("simulator.no_model", where=where))
     problems = finance.validate_model_section(plan.model, f"{where}: model", plan.months)
     if problems:
         raise PlanError(problems)
     target_kr = plan.target_key_result()
     if target_kr is None:
-        raise OkrsimError(f"{where} has no key result with 'drives: target'; the company key "
-                          "result needs drives: target, a baseline and a target value.")
+        raise OkrsimError(problem("simulator.no_target", where=where))
     if not isinstance(target_kr.target, (int, float)) or target_kr.baseline is None:
-        raise OkrsimError(f"{where}: key result {target_kr.id!r} drives the target and needs "
-                          "both 'baseline' and 'target' as numbers more than 0.")
+        raise OkrsimError(problem("simulator.target_numbers", where=where, id=repr(target_kr.id)))
     model = plan.model
     values: dict[str, Any] = {path: schema.model_value(model, path) for path in schema.MODEL_FIELDS}
     if finance.MARKET_KEY in model:
@@ -290,11 +298,10 @@ def _driven_input(plan: Plan, kr_id: str, drives: str, has_segments: bool) -> tu
     if drives in schema.MODEL_FIELDS and not (has_segments and drives in finance.segment_paths()):
         return "", drives
     if drives in schema.MODEL_FIELDS:
-        raise OkrsimError(f"{plan.source}: key result {kr_id!r} drives {drives!r}, but with "
-                          "segments each segment has its own; write "
-                          f"segments.<name>.{finance.segment_key(drives)}.")
-    raise OkrsimError(f"{plan.source}: key result {kr_id!r} drives {drives!r}, which the model "
-                      f"does not have; use one of {', '.join(schema.model_paths())}.")
+        raise OkrsimError(problem("simulator.drives_segments", where=plan.source, id=repr(kr_id),
+                                  drives=repr(drives), input=finance.segment_key(drives)))
+    raise OkrsimError(problem("simulator.drives_unknown", where=plan.source, id=repr(kr_id),
+                              drives=repr(drives), paths=", ".join(schema.model_paths())))
 
 
 def _model_has(model: Mapping[str, Any], name: str, path: str) -> bool:
@@ -310,30 +317,28 @@ def _model_has(model: Mapping[str, Any], name: str, path: str) -> bool:
 def _stretch_value(plan: Plan, kr: Any, path: str, model_value: Any, known: bool) -> Any:
     """On paper, an aspirational key result: baseline + 0.7 x (target - baseline), not rounded."""
     if not is_number(kr.target) or schema.MODEL_FIELDS[path].kind not in ("number", "count"):
-        raise OkrsimError(f"{plan.source}: key result {kr.id!r} is aspirational, which needs a "
-                          f"numeric target on a numeric input; got target {kr.target!r}.")
+        raise OkrsimError(problem("simulator.stretch_target", where=plan.source, id=repr(kr.id),
+                                  value=repr(kr.target)))
     if kr.baseline is not None:
         baseline = float(kr.baseline)
     elif known:
         baseline = central(model_value)
     else:
-        raise OkrsimError(f"{plan.source}: key result {kr.id!r} is aspirational and needs a "
-                          f"baseline (a number), because the model gives no value for {path}.")
+        raise OkrsimError(problem("simulator.stretch_baseline", where=plan.source, id=repr(kr.id),
+                                  path=path))
     return baseline + ASPIRATIONAL_SHARE * (float(kr.target) - baseline)
 
 
 def apply_overrides(inputs: Inputs, overrides: Mapping[str, Any]) -> Inputs:
     """Validate what-if overrides ``{path: value}`` and return the changed inputs."""
     if not isinstance(overrides, Mapping):
-        raise OkrsimError(f"overrides must be a mapping {{model path: value}}; "
-                          f"got {type(overrides).__name__}.")
+        raise OkrsimError(problem("simulator.overrides_type", kind=kind_of(overrides)))
     changes: dict[str, Any] = {}
     target = inputs.target
     for path, value in overrides.items():
         if path == schema.TARGET_PATH:
             if not is_number(value) or not value > 0:
-                raise OkrsimError(f"override 'target' must be a number more than 0 (the company "
-                                  f"target value); got {value!r}.")
+                raise OkrsimError(problem("simulator.override_target", value=repr(value)))
             target = float(value)
             continue
         split = finance.split_segment_path(path)
@@ -342,9 +347,10 @@ def apply_overrides(inputs: Inputs, overrides: Mapping[str, Any]) -> Inputs:
         elif path in schema.MODEL_FIELDS:
             field_path = path
         else:
-            raise OkrsimError(f"override {path!r} is not a model input; use one of "
-                              f"{', '.join(schema.model_paths())}.")
-        problems = schema.validate_value(field_path, value, f"override {path}", inputs.months)
+            raise OkrsimError(problem("simulator.override_unknown", path=repr(path),
+                                      paths=", ".join(schema.model_paths())))
+        problems = schema.validate_value(field_path, value,
+                                         problem("simulator.override", path=path), inputs.months)
         if problems:
             raise OkrsimError(problems[0])
         changes[path] = value

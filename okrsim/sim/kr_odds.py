@@ -23,6 +23,7 @@ from okrsim.grading import Assessment, grade
 from okrsim.plan import KeyResult, Plan, finance, schema
 from okrsim.sim.distributions import sample
 from okrsim.sim.inputs import PlanLike, as_plan, clip_to_field
+from okrsim.sim.messages import TEXT, number
 from okrsim.sim.validation import check_seed, check_trials
 
 _PATH_INDEX = {path: i for i, path in enumerate(schema.MODEL_FIELDS)}
@@ -58,11 +59,12 @@ class KeyResultOdds:
         del data["id"]
         return data
 
-    def describe(self) -> str:
-        """One line such as ``ramp-4  ramp.months ≤ 4: 12% of forecasts meet it``."""
+    def describe(self, lang: str = "en") -> str:
+        """One line such as ``ramp-4  ramp.months ≤ 4: 12% of forecasts meet it``, in ``lang``."""
         sign = "≤" if self.better == schema.LOWER else "≥"
-        return (f"{self.id}  {self.drives} {sign} {self.target:g}: {self.p_meets:.0%} of "
-                f"forecasts meet it")
+        return TEXT.say(lang, "summary.kr_odds", id=self.id, drives=self.drives, sign=sign,
+                        target=number(f"{self.target:g}", lang),
+                        p=number(f"{self.p_meets:.0%}", lang))
 
 
 def _field(drives: str | None) -> str | None:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from okrsim.errors import OkrsimError
 from okrsim.i18n import format_number, format_percent
-from okrsim.sim.messages import TEXT
+from okrsim.sim.messages import TEXT, number
 from okrsim.sim.model import CATEGORIES
 
 if TYPE_CHECKING:
@@ -211,8 +211,19 @@ class Result:
             })
         return data
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per trial: growth, whether it hit the target, revenue parts, inputs drawn."""
+    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+        """One row per trial: growth, whether it hit the target, revenue parts, inputs drawn.
+
+        Parameters
+        ----------
+        lang : str, optional
+            Without it the columns have the code's names (``hits_target``, ``input:ramp.months``);
+            with it, the names people read in that language (``"raggiunge l'obiettivo"``).
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
         frame = pd.DataFrame({
             "trial": np.arange(self.trials),
             "growth": self.growth,
@@ -234,6 +245,10 @@ class Result:
                 frame["hits_both"] = frame["hits_target"] & frame["hits_profit"]
         for path, values in self.draws.items():
             frame[f"input:{path}"] = values
+        if lang is not None:
+            from okrsim.sim.display import column_label
+
+            frame.columns = [column_label(name, lang) for name in frame.columns]
         return frame
 
     def finance_lines(self, lang: str = "en") -> list[str]:
@@ -262,31 +277,45 @@ class Result:
             lines.append(TEXT.say(lang, "summary.stretch", ids=", ".join(self.stretch)))
         return lines
 
-    def summary_text(self) -> str:
-        """A few plain lines for the terminal."""
+    def summary_text(self, lang: str = "en") -> str:
+        """A few plain lines for the terminal, in ``lang`` (``"it"``: Italian, decimal comma).
+
+        Parameters
+        ----------
+        lang : str, default "en"
+
+        Returns
+        -------
+        str
+        """
+        def say(key: str, **values: object) -> str:
+            return TEXT.say(lang, key, **values)
+
+        def fmt(spec: str, x: float) -> str:
+            return number(format(x, spec), lang)
+
         g = self.growth_summary
-        verdict = "add up" if self.adds_up else "do NOT add up"
         lines = [
             f"{self.plan}",
-            f"Target growth: {self.target_growth:+.1%} ({self.basis} basis, {self.months} months)",
-            f"On paper (every key result at its target): {self.on_paper_growth:+.1%} -> the key "
-            f"results {verdict}.",
-            f"Monte Carlo ({self.trials:,} trials, seed {self.seed}): P(target) = "
-            f"{self.p_target:.1%} ± {self.p_target_se:.1%}",
-            f"Growth: mean {g['mean']:+.1%}, P10 {g['p10']:+.1%}, P50 {g['p50']:+.1%}, "
-            f"P90 {g['p90']:+.1%}",
-            "Mean contributions: " + ", ".join(
-                f"{k.replace('_', ' ')} {v:,.0f}" for k, v in self.contributions.items()),
+            say("summary.target", growth=fmt("+.1%", self.target_growth), basis=self.basis,
+                months=self.months),
+            say("summary.on_paper", growth=fmt("+.1%", self.on_paper_growth),
+                verdict=say("summary.adds_up" if self.adds_up else "summary.not_adds_up")),
+            say("summary.monte_carlo", trials=fmt(",", self.trials), seed=self.seed,
+                p=fmt(".1%", self.p_target), se=fmt(".1%", self.p_target_se)),
+            say("summary.growth", **{k: fmt("+.1%", g[k]) for k in ("mean", "p10", "p50", "p90")}),
+            say("summary.contributions", parts=", ".join(
+                f"{say(f'parts.{k}')} {fmt(',.0f', v)}" for k, v in self.contributions.items())),
         ]
-        gap = self.gap
-        for label, key in (("On paper", "on_paper"), ("Median trial", "median")):
-            revenue = gap[f"{key}_revenue"]
-            hires = gap[f"{key}_hires"]
-            word = "short of" if revenue > 0 else "ahead of"
-            extra = f" (≈ {abs(hires):.1f} hires)" if hires is not None else ""
-            lines.append(f"{label}: {abs(revenue):,.0f} {word} the target{extra}.")
-        lines.extend(self.finance_lines("en"))
+        for label, key in (("summary.gap_on_paper", "on_paper"), ("summary.gap_median", "median")):
+            revenue = self.gap[f"{key}_revenue"]
+            hires = self.gap[f"{key}_hires"]
+            extra = ("" if hires is None
+                     else say("summary.gap_hires", hires=fmt(".1f", abs(hires))))
+            lines.append(say("summary.gap_short" if revenue > 0 else "summary.gap_ahead",
+                             label=say(label), amount=fmt(",.0f", abs(revenue)), hires=extra))
+        lines.extend(self.finance_lines(lang))
         if self.key_results:
-            lines.append("Each key result's own odds (its forecast against its target):")
-            lines.extend(f"  {odds.describe()}" for odds in self.key_results.values())
+            lines.append(say("summary.key_results"))
+            lines.extend(f"  {odds.describe(lang)}" for odds in self.key_results.values())
         return "\n".join(lines)

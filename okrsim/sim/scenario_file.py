@@ -14,11 +14,11 @@ from typing import Any
 
 from okrsim.errors import OkrsimError
 from okrsim.plan import schema
+from okrsim.plan.problems import problem
 
 #: The column holding each scenario's name.
 NAME_COLUMN = "scenario"
 _CALL = re.compile(r"^\s*([a-z]+)\s*\((.*)\)\s*$", re.IGNORECASE)
-EXAMPLE = "a number such as 7, 0.2 or 20%, or a distribution such as triangular(3, 5, 7)"
 
 
 def parse_number(text: str) -> float | None:
@@ -111,48 +111,47 @@ def read_scenarios(path: str | Path, months: int | None = None) -> dict[str, dic
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise OkrsimError(f"{path} does not exist; give a CSV file with a 'scenario' column "
-                          "and one column per model path.") from None
+        raise OkrsimError(problem("scenarios.missing", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise OkrsimError(f"{path} cannot be read as UTF-8 text ({exc}).") from None
+        raise OkrsimError(problem("scenarios.unreadable", path=path, reason=exc)) from None
     rows = [rejoin_calls(r) for r in csv.reader(text.splitlines())]
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
-        raise OkrsimError(f"{path} is empty; its first line names the columns: scenario, then "
-                          "model paths such as hiring.count or ramp.months.")
+        raise OkrsimError(problem("scenarios.empty", path=path))
     header = [c.strip() for c in rows[0]]
     if NAME_COLUMN not in header:
-        raise OkrsimError(f"{path} has no 'scenario' column; the first line must name the "
-                          f"columns, e.g. scenario,hiring.count,ramp.months.")
+        raise OkrsimError(problem("scenarios.no_name_column", path=path))
     allowed = (schema.TARGET_PATH, *schema.model_paths())
     for column in header:
         if column != NAME_COLUMN and column not in allowed:
-            raise OkrsimError(f"{path}: column {column!r} is not a model path; use one of "
-                              f"{', '.join(allowed)}.")
+            raise OkrsimError(problem("scenarios.unknown_column", path=path,
+                                      column=repr(column), allowed=", ".join(allowed)))
     if len(set(header)) != len(header):
-        raise OkrsimError(f"{path}: a column name appears twice in the first line.")
+        raise OkrsimError(problem("scenarios.column_twice", path=path))
     if len(rows) < 2:
-        raise OkrsimError(f"{path} has no scenario rows under its first line.")
+        raise OkrsimError(problem("scenarios.no_rows", path=path))
     scenarios: dict[str, dict[str, Any]] = {}
     for number, row in enumerate(rows[1:], start=2):
         cells = dict(zip(header, [c.strip() for c in row], strict=False))
+        line = problem("scenarios.line", path=path, number=number)
         if len(row) > len(header):
-            raise OkrsimError(f"{path}, line {number}: {len(row)} cells for {len(header)} "
-                              "columns; check for a comma inside a value.")
+            raise OkrsimError(problem("scenarios.too_many_cells", where=line, cells=len(row),
+                                      columns=len(header)))
         name = cells.get(NAME_COLUMN, "")
         if not name:
-            raise OkrsimError(f"{path}, line {number}: the scenario has no name.")
+            raise OkrsimError(problem("scenarios.no_name", where=line))
         if name in scenarios:
-            raise OkrsimError(f"{path}, line {number}: scenario {name!r} appears twice.")
+            raise OkrsimError(problem("scenarios.name_twice", where=line, name=repr(name)))
         overrides = {}
         for column, cell in cells.items():
             if column == NAME_COLUMN or not cell:
                 continue
-            where = f"{path}, line {number} (scenario {name!r}), column {column}"
+            where = problem("scenarios.cell", where=line, name=repr(name), column=column)
             try:
                 value = parse_cell(cell)
             except ValueError:
-                raise OkrsimError(f"{where}: {cell!r} is not {EXAMPLE}.") from None
+                raise OkrsimError(problem("scenarios.bad_cell", where=where, cell=repr(cell),
+                                          example=problem("scenarios.example"))) from None
             problems = _check(column, value, where, months)
             if problems:
                 raise OkrsimError(problems[0])
@@ -165,6 +164,5 @@ def _check(path: str, value: Any, where: str, months: int | None) -> list[str]:
     if path == schema.TARGET_PATH:
         if isinstance(value, (int, float)) and value > 0:
             return []
-        return [f"{where}: the target must be a number more than 0 (the company's target "
-                f"value); got {value!r}."]
+        return [problem("scenarios.target", where=where, value=repr(value))]
     return schema.validate_value(path, value, where, months)

@@ -14,6 +14,7 @@ from okrsim.sim.correlation import rank_correlation
 from okrsim.sim.distributions import quantile
 from okrsim.sim.engine import COUNT_PATHS, run, seat_capacity
 from okrsim.sim.inputs import PlanLike, as_plan, clip_to_field, resolve_inputs
+from okrsim.sim.messages import TEXT, number
 from okrsim.sim.result import Result
 from okrsim.sim.validation import check_seed, check_trials
 
@@ -50,17 +51,24 @@ class Sensitivity:
             "inputs": self.table.to_dict(orient="records"),
         }
 
-    def to_text(self) -> str:
-        """The tornado as a table for the terminal."""
-        lines = [f"Sensitivity (each input held at its P10 / P90; base P(target) "
-                 f"{self.base.p_target:.1%}, median growth {self.base.growth_summary['p50']:+.1%})",
-                 f"{'input':34} {'P10 value':>10} {'P90 value':>10} {'P(target)':>17} "
-                 f"{'median growth':>17} {'rank r':>7}"]
+    def to_text(self, lang: str = "en") -> str:
+        """The tornado as a table for the terminal, in ``lang`` (``"it"``: decimal comma)."""
+        def say(key: str, **values: object) -> str:
+            return TEXT.say(lang, f"sensitivity.{key}", **values)
+
+        def fmt(spec: str, x: float) -> str:
+            return number(format(x, spec), lang)
+
+        lines = [say("title", p=fmt(".1%", self.base.p_target),
+                     growth=fmt("+.1%", self.base.growth_summary["p50"])),
+                 f"{say('input'):34} {say('p10'):>10} {say('p90'):>10} {say('p_target'):>17} "
+                 f"{say('median'):>17} {say('rank'):>7}"]
         for row in self.table.itertuples():
-            lines.append(f"{row.input:34} {row.low_value:>10.4g} {row.high_value:>10.4g} "
-                         f"{row.p_low:>7.1%} -> {row.p_high:<7.1%} "
-                         f"{row.growth_low:>+7.1%} -> {row.growth_high:<+7.1%} "
-                         f"{row.rank_correlation:>+7.2f}")
+            lines.append(f"{row.input:34} {fmt('>10.4g', row.low_value)} "
+                         f"{fmt('>10.4g', row.high_value)} "
+                         f"{fmt('>7.1%', row.p_low)} -> {fmt('<7.1%', row.p_high)} "
+                         f"{fmt('>+7.1%', row.growth_low)} -> {fmt('<+7.1%', row.growth_high)} "
+                         f"{fmt('>+7.2f', row.rank_correlation)}")
         return "\n".join(lines)
 
 

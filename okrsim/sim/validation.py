@@ -1,8 +1,9 @@
 """Validation of the simulator's arguments at the boundary: trials, seed, probability, path.
 
 Each check returns the clean value or raises :class:`~okrsim.errors.OkrsimError` with one plain
-sentence, so every entry point (``simulate``, ``solve``, ``sensitivity``, ``compare``, the
-command line and the exercise bank) refuses bad input the same way.
+sentence (in ``lang``, English by default), so every entry point (``simulate``, ``solve``,
+``sensitivity``, ``compare``, the command line and the exercise bank) refuses bad input the same
+way.
 """
 
 from __future__ import annotations
@@ -14,18 +15,27 @@ import numpy as np
 
 from okrsim.errors import OkrsimError
 from okrsim.plan import schema
+from okrsim.plan.problems import Num, Said, problem
+
+
+def _refusal(said: Said, lang: str) -> OkrsimError:
+    """The error for ``said``: in English it stays sayable in any language, else in ``lang``."""
+    return OkrsimError(said if lang == "en" else said.say(lang))
+
 
 #: Most Monte Carlo trials one run accepts.
 MAX_TRIALS = 10_000_000
 
 
-def check_trials(trials: Any) -> int:
+def check_trials(trials: Any, lang: str = "en") -> int:
     """Return ``trials`` as an int, or raise a one-sentence error.
 
     Parameters
     ----------
     trials : Any
         Wanted number of Monte Carlo trials, a whole number from 1 to :data:`MAX_TRIALS`.
+    lang : str, default "en"
+        The language of the error.
 
     Returns
     -------
@@ -34,17 +44,17 @@ def check_trials(trials: Any) -> int:
     if isinstance(trials, bool) or not isinstance(trials, (int, np.integer)) or not (
         1 <= trials <= MAX_TRIALS
     ):
-        raise OkrsimError(f"trials must be a whole number from 1 to {MAX_TRIALS:,}; "
-                          f"got {trials!r}.")
+        raise _refusal(problem("run.trials", most=Num(MAX_TRIALS, ","),
+                                  value=repr(trials)), lang)
     return int(trials)
 
 
-def check_seed(seed: Any) -> int | None:
-    """Return ``seed`` (``None`` or a whole number of 0 or more), or raise."""
+def check_seed(seed: Any, lang: str = "en") -> int | None:
+    """Return ``seed`` (``None`` or a whole number of 0 or more), or raise in ``lang``."""
     if seed is None:
         return None
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise OkrsimError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.")
+        raise _refusal(problem("run.seed", value=repr(seed)), lang)
     return int(seed)
 
 
@@ -69,19 +79,19 @@ def resolve_seed(seed: Any) -> int:
     return int(np.random.SeedSequence().entropy)
 
 
-def check_probability(probability: Any) -> float:
-    """Return ``probability`` as a float strictly between 0 and 1, or raise."""
+def check_probability(probability: Any, lang: str = "en") -> float:
+    """Return ``probability`` as a float strictly between 0 and 1, or raise in ``lang``."""
     ok = isinstance(probability, (int, float)) and not isinstance(probability, bool)
     if not ok or not 0 < probability < 1 or math.isnan(probability):
-        raise OkrsimError(f"probability must be a number between 0 and 1 (exclusive), such as "
-                          f"0.8; got {probability!r}.")
+        raise _refusal(problem("run.probability", example=Num(0.8),
+                                  value=repr(probability)), lang)
     return float(probability)
 
 
-def check_path(path: Any) -> str:
-    """Return ``path`` if goal seek can move it (a numeric model input), or raise."""
+def check_path(path: Any, lang: str = "en") -> str:
+    """Return ``path`` if goal seek can move it (a numeric model input), or raise in ``lang``."""
     numeric = [p for p, f in schema.MODEL_FIELDS.items() if f.kind in ("number", "count")]
     if path not in numeric:
-        raise OkrsimError(f"the input to solve for must be a numeric model input, one of "
-                          f"{', '.join(numeric)}; got {path!r}.")
+        raise _refusal(problem("run.solve_path", paths=", ".join(numeric),
+                                  value=repr(path)), lang)
     return path

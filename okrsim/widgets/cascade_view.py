@@ -67,7 +67,7 @@ class CascadeView(widgets.VBox):
         if (plan is None) == (text is None):
             raise OkrsimError("Give CascadeView either a plan (or plan file path) or its text.")
         if plan is not None and not isinstance(plan, Plan):
-            plan = load_plan(plan, strict=False)
+            plan = load_plan(plan, strict=False, lang=self.ui)
         self._source = plan.source if plan is not None else "<plan>"
         self.report: CascadeReport | None = None
         self.error: str | None = None
@@ -110,7 +110,7 @@ class CascadeView(widgets.VBox):
     def click(self) -> CascadeReport | None:
         """Read the editor's text as a plan, check it and redraw; return the report."""
         try:
-            plan = loads_plan(self.editor.value, source=self._source, strict=False)
+            plan = loads_plan(self.editor.value, source=self._source, strict=False, lang=self.ui)
         except OkrsimError as exc:
             self.report, self.error = None, str(exc)
             problems = getattr(exc, "problems", [str(exc)])

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from okrsim import plots
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan, schema
+from okrsim.plan.problems import message_in
 from okrsim.sim import sensitivity, simulate, solve
 from okrsim.sim.display import growth, p_target_text, percent, solve_sentence, verdict
 from okrsim.sim.distributions import central
@@ -122,7 +123,7 @@ class FeasibilityDashboard(widgets.VBox):
     def __init__(self, plan: Plan | str | PathLike | None = None, *, trials: int = DEFAULT_TRIALS,
                  seed: int = 0, ui: str = "en"):
         self.ui = check_lang(ui)
-        self.plan = as_plan(plan)
+        self.plan = as_plan(plan, self.ui)
         inputs = resolve_inputs(self.plan)
         self._values = {s.path: inputs.values[s.path] for s in SLIDERS}
         self._starts = {s.path: slider_start(inputs.paper, s) for s in SLIDERS}
@@ -216,8 +217,8 @@ class FeasibilityDashboard(widgets.VBox):
             result = simulate(self.plan, trials=self.trials.value, seed=self.seed.value,
                               overrides=self.overrides)
         except OkrsimError as exc:
-            self.result, self.error = None, str(exc)
-            self.summary.value = box(esc(str(exc)), "bad", "okrsim-error")
+            self.result, self.error = None, message_in(exc, self.ui)
+            self.summary.value = box(esc(self.error), "bad", "okrsim-error")
             return None
         self.result, self.error = result, None
         self.summary.value = self._render_summary(result)  # numbers first, charts after
@@ -229,7 +230,7 @@ class FeasibilityDashboard(widgets.VBox):
 
     def set_plan(self, plan: Plan | str | PathLike | None) -> None:
         """Simulate another plan: sliders back on its on-paper values, then one rerun."""
-        self.plan = as_plan(plan)
+        self.plan = as_plan(plan, self.ui)
         inputs = resolve_inputs(self.plan)
         self._values = {s.path: inputs.values[s.path] for s in SLIDERS}
         self._starts = {s.path: slider_start(inputs.paper, s) for s in SLIDERS}
@@ -350,7 +351,7 @@ class FeasibilityDashboard(widgets.VBox):
         try:
             outcome = job(progress)
         except OkrsimError as exc:
-            output.value = box(esc(str(exc)), "bad", "okrsim-error")
+            output.value = box(esc(message_in(exc, self.ui)), "bad", "okrsim-error")
             return None
         finally:
             self.progress.layout.display = "none"  # only while working
