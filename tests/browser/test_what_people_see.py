@@ -33,7 +33,17 @@ FROZEN = re.compile(r"nothing yet|ancora niente|run this cell|esegui questa cell
 VOILA_LESSONS = {
     "notebooks/02_smart_key_results.ipynb": "okrsim-grader",
     "notebooks/04_will_it_add_up.ipynb": "okrsim-dashboard",
+    "notebooks/it/02_smart_key_results.ipynb": "okrsim-grader",
+    "notebooks/it/04_will_it_add_up.ipynb": "okrsim-dashboard",
 }
+#: How each lesson's first screen starts the sentence that says what to do.
+WHAT_TO_DO = {"en": "What to do:", "it": "Cosa fare:"}
+#: Addresses a page may load without the network: this machine, and data held in the page.
+LOCAL = ("http://127.0.0.1:", "https://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:")
+#: (lesson, plain): the English lessons as ``voila --template=okrsim`` and as plain ``voila``,
+#: the Italian ones as plain ``voila``.
+VOILA_RUNS = [(nb, plain) for nb in sorted(VOILA_LESSONS) for plain in (False, True)
+              if plain or "/it/" not in nb]
 
 
 def _voila_page_done(page: Page, marker: str) -> None:
@@ -42,21 +52,56 @@ def _voila_page_done(page: Page, marker: str) -> None:
     expect(page.locator("#loading")).to_have_count(0, timeout=NOTEBOOK_TIMEOUT_MS)
 
 
-@pytest.mark.parametrize("notebook", sorted(VOILA_LESSONS))
-def test_voila_lesson_has_no_frozen_output_no_code_heading_and_no_cdn(
-        page, voila, blocked_requests, screenshot, notebook):
+def _lang(notebook: str) -> str:
+    return "it" if "/it/" in notebook else "en"
+
+
+def _assert_says_what_to_do_on_the_first_screen(page: Page, notebook: str,
+                                                 in_lab: bool = False) -> None:
+    """The first screen, before any scrolling, holds the whole "what to do" paragraph."""
+    page.evaluate("window.scrollTo(0, 0)")
+    lead = WHAT_TO_DO[_lang(notebook)]
+    said = page.locator(".jp-RenderedMarkdown blockquote", has_text=lead).first
+    expect(said).to_be_visible()
+    box = said.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"], (
+        f"'{lead}' ends {box['y'] + box['height']:.0f}px down a {LAPTOP['height']}px screen")
+    assert said.inner_text().strip().startswith(lead)
+    # How to run the cells is said in JupyterLab only: in the app they have already run.
+    assert ("Run All Cells" in said.inner_text()) == in_lab
+
+
+@pytest.mark.parametrize(("notebook", "plain"), VOILA_RUNS,
+                         ids=[f"{nb.split('notebooks/')[1]}-{'plain' if p else 'okrsim'}"
+                              for nb, p in VOILA_RUNS])
+def test_voila_lesson_is_live_local_readable_and_says_what_to_do(
+        page, voila, blocked_requests, screenshot, notebook, plain):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.set_viewport_size(LAPTOP)
-    page.goto(voila(notebook).url(""))
+    page.goto(voila(notebook, plain=plain).url(""))
     _voila_page_done(page, VOILA_LESSONS[notebook])
+    page.wait_for_load_state("networkidle")
+    # Every request stayed on this machine: no icon font or script from a CDN, in either mode.
+    remote = [url for url in requested if not url.startswith(LOCAL)]
+    assert remote == [] and blocked_requests == [], remote or blocked_requests
     text = page.locator("body").inner_text()
     assert not FROZEN.search(text), FROZEN.search(text).group(0)
     headings = [h.strip() for h in page.locator("h2").all_inner_texts()]
-    assert "Imports" not in headings and headings, headings
-    assert not [u for u in blocked_requests if "fontawesome" in u], blocked_requests
+    assert not {"Imports", "Import"} & set(headings) and headings, headings
     prose = page.locator(".jp-RenderedMarkdown p").first
     assert prose.bounding_box()["width"] <= 900  # a readable line, not the whole window
-    name = notebook.split("/")[-1].split("_", 1)[0]
-    screenshot(f"lesson-{name}-voila")
+    _assert_says_what_to_do_on_the_first_screen(page, notebook)
+    if not plain or "/it/" in notebook:
+        name = notebook.split("notebooks/")[1].replace("/", "-").split("_", 1)[0]
+        screenshot(f"lesson-{name}-voila")
+
+
+@pytest.mark.parametrize("notebook", sorted(VOILA_LESSONS))
+def test_lab_lesson_says_what_to_do_on_the_first_screen(page, lab, notebook):
+    page.set_viewport_size(LAPTOP)
+    open_notebook(page, lab, notebook)
+    _assert_says_what_to_do_on_the_first_screen(page, notebook, in_lab=True)
 
 
 def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, screenshot):
