@@ -13,9 +13,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from okrsim.i18n import format_percent
+from okrsim.sim.display import WORDS
+from okrsim.widgets.strings import ui_text
 from tests.browser.lab_page import (
     NOTEBOOK_TIMEOUT_MS,
     WIDGET_TIMEOUT_MS,
+    cut_off,
     open_notebook,
     run_all_cells,
     wait_kernel_idle,
@@ -104,11 +108,23 @@ def test_lab_lesson_says_what_to_do_on_the_first_screen(page, lab, notebook):
     _assert_says_what_to_do_on_the_first_screen(page, notebook, in_lab=True)
 
 
-def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, screenshot):
+def _numbers_in_the_wrong_format(text: str, lang: str) -> list[str]:
+    """Decimals written the other language's way: ``0.8`` in Italian, ``0,8`` in English
+    (a thousands group, such as Italian ``2.000``, has three digits and is not one)."""
+    mark = "." if lang == "it" else ","
+    return re.findall(rf"\d{re.escape(mark)}\d{{1,2}}(?!\d)", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, screenshot, lang):
     page.set_viewport_size(LAPTOP)
-    notebook = open_notebook(page, lab, "notebooks/04_will_it_add_up.ipynb")
+    folder = "notebooks/it" if lang == "it" else "notebooks"
+    notebook = open_notebook(page, lab, f"{folder}/04_will_it_add_up.ipynb")
     run_all_cells(page, notebook)
     dash = widget(page, "okrsim-dashboard")
+    # No label or button is cut short ("Variazione valore aff…").
+    assert cut_off(dash) == []
+    assert _numbers_in_the_wrong_format(dash.inner_text(), lang) == []
     box = dash.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= LAPTOP["width"], box
     overflow = dash.evaluate("el => el.scrollWidth - el.clientWidth")
@@ -119,14 +135,16 @@ def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, scre
         assert shown > 300 and natural >= shown, (natural, shown)
     # Trials and seed are out of sight; the idle progress bar is not on screen.
     expect(dash.locator(".okrsim-dash-advanced")).to_be_visible()
-    expect(dash.get_by_text("Trials", exact=True)).to_be_hidden()
+    expect(dash.get_by_text(ui_text("dash.trials", lang), exact=True)).to_be_hidden()
     expect(dash.locator(".okrsim-dash-progress")).to_be_hidden()
     # One verdict line; P(target) written once as a whole percentage.
     summary = dash.locator(".okrsim-dash-summary")
     p = float(dash.locator(".okrsim-dash-p").get_attribute("data-p"))
-    assert summary.inner_text().count(f"{p:.0%}") == 2  # the verdict and the figure
-    assert "percentage points" in summary.inner_text()
-    screenshot("feasibility-dashboard-lab", show=dash)
+    assert summary.inner_text().count(format_percent(p, lang, 0)) == 2  # verdict and figure
+    said = WORDS.say(lang, "result.p_target_value", p="{p}", pp="{pp}", trials="{trials}")
+    assert said.split("{pp}")[1].split("{trials}")[0] in summary.inner_text()  # ± with its unit
+    shown_as = "feasibility-dashboard-lab" if lang == "en" else "feasibility-dashboard-it-lab"
+    screenshot(shown_as, show=dash)
 
     solve = dash.locator("button.okrsim-dash-solve")
     solve.click()
@@ -149,7 +167,10 @@ def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, scre
     button = dash.locator("button.okrsim-dash-sensitivity").bounding_box()
     drawn = tornado.bounding_box()
     assert drawn["y"] > button["y"] and abs(drawn["x"] - button["x"]) < 40
-    screenshot("feasibility-dashboard-analysis-lab", show=dash.locator(".okrsim-dash-sensitivity"))
+    assert cut_off(dash) == []
+    assert _numbers_in_the_wrong_format(dash.inner_text(), lang) == []
+    screenshot(shown_as.replace("-lab", "-analysis-lab"),
+               show=dash.locator(".okrsim-dash-sensitivity"))
 
 
 WIDGETS = {
@@ -163,6 +184,11 @@ WIDGETS = {
              "q = Quiz.from_file('notebooks/data/classify_okrs.yaml', seed=7)\n"
              "q.value = [i.answer if n % 3 else None for n, i in enumerate(q.items)]\n"
              "q.click()\nq"),
+    "quiz-it": ("okrsim-quiz",
+                "from okrsim.widgets import Quiz\n"
+                "q = Quiz.from_file('notebooks/data/classify_okrs.it.yaml', lang='it', seed=7)\n"
+                "q.value = [i.answer if n % 3 else None for n, i in enumerate(q.items)]\n"
+                "q.click()\nq"),
     "cascade-view": ("okrsim-cascade-findings",
                      "from pathlib import Path\nfrom okrsim.widgets import CascadeView\n"
                      "CascadeView(text=Path('notebooks/data/broken_cascade.yaml').read_text())"),
@@ -191,3 +217,6 @@ def test_widget_screenshot(page, lab, lab_root, screenshot, name):
     assert not FROZEN.search(text) and "Traceback" not in text
     screenshot(f"{name}-lab", show=page.locator(".jp-Cell").last)
     assert shown.bounding_box()["width"] > 100
+    assert cut_off(page.locator(".jp-Cell").last) == []
+    lang = "it" if name.endswith("-it") else "en"
+    assert _numbers_in_the_wrong_format(shown.inner_text(), lang) == []
