@@ -192,3 +192,16 @@ def test_italian_buttons_fit_their_label():
     builder = OKRBuilder(ui="it")
     for button in (builder.add_button, builder.remove_button, builder.button):
         assert button.layout.width == "auto"
+
+
+def test_a_weak_set_names_its_lowest_smart_score_once():
+    from okrsim.widgets import OKRBuilder
+
+    builder = OKRBuilder("Help new sellers sell sooner",
+                         ["Run a new onboarding bootcamp",
+                          "New sellers reach full quota within 4 months by June 2027"])
+    builder.click()
+    lowest = min(r.score for r in builder.results)
+    title = re.search(r'okrsim-headline"[^>]*>(.*?)</div>', builder.output_html).group(1)
+    assert f"lowest SMART score {lowest}/100" in title
+    assert title.count("set") == 1  # "The set as a whole: right shape, ..."

@@ -182,8 +182,8 @@ class OKRBuilder(widgets.VBox):
         if not all(c.ok for c in self.set_checks) or self.errors:
             return ui_text("builder.set_not_ok", self.ui)
         if self.set_tone() != "good":
-            best = max((r.score for r in self.results), default=0)
-            return ui_text("builder.set_ok_weak", self.ui, best=best)
+            lowest = min((r.score for r in self.results), default=0)
+            return ui_text("builder.set_ok_weak", self.ui, lowest=lowest)
         return ui_text("builder.set_ok", self.ui)
 
     def _render(self, filled: list) -> str:
