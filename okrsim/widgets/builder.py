@@ -15,7 +15,7 @@ from okrsim.grading import grade
 from okrsim.grading.okr_set import SetCheck, check_set
 from okrsim.widgets.grader import chosen_lang, language_choice, render_assessment
 from okrsim.widgets.journaling import JournalHook, okr_text, set_attempt
-from okrsim.widgets.render import Point, esc, feedback, fitted, score_tone, worst
+from okrsim.widgets.render import CONTENT_WIDTH, Point, esc, feedback, fitted, score_tone, worst
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: Key result boxes the builder offers at most (one more than allowed, so "too many" can be shown).
@@ -63,7 +63,7 @@ class OKRBuilder(widgets.VBox):
         self.journaling = JournalHook(journal, exercise=exercise, participant=participant, ui=ui)
         self.objective_box = widgets.Textarea(
             value=objective, description=ui_text("builder.objective", ui),
-            layout=widgets.Layout(width="100%", height="60px"),
+            layout=widgets.Layout(width="100%", height="60px", max_width=CONTENT_WIDTH),
             style={"description_width": "110px"},
         )
         self.objective_box.add_class("okrsim-builder-objective")
@@ -117,7 +117,7 @@ class OKRBuilder(widgets.VBox):
             raise OkrsimError(f"The builder holds at most {MAX_BOXES} key results.")
         box_ = widgets.Text(value=text, description=ui_text("builder.key_result_n", self.ui,
                                                             n=len(self.kr_boxes) + 1),
-                            layout=widgets.Layout(width="100%"),
+                            layout=widgets.Layout(width="100%", max_width=CONTENT_WIDTH),
                             style={"description_width": "110px"})
         box_.add_class("okrsim-builder-kr")
         self.kr_boxes.append(box_)

@@ -95,6 +95,11 @@ def test_voila_lesson_is_live_local_readable_and_says_what_to_do(
     assert not {"Imports", "Import"} & set(headings) and headings, headings
     prose = page.locator(".jp-RenderedMarkdown p").first
     assert prose.bounding_box()["width"] <= 900  # a readable line, not the whole window
+    # Boxes to write in are as wide as the prose, never past the window's edge.
+    boxes = page.locator("textarea, input[type=text]").evaluate_all(
+        "els => els.filter(e => e.offsetParent).map(e => e.getBoundingClientRect())"
+        ".map(r => [r.width, r.right])")
+    assert all(width <= 900 and right <= LAPTOP["width"] for width, right in boxes), boxes
     _assert_says_what_to_do_on_the_first_screen(page, notebook)
     if not plain or "/it/" in notebook:
         name = notebook.split("notebooks/")[1].replace("/", "-").split("_", 1)[0]
