@@ -19,6 +19,8 @@ from okrsim.widgets.render import CONTENT_WIDTH, Point, esc, feedback, fitted, s
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: Key result boxes the builder offers at most (one more than allowed, so "too many" can be shown).
+#: Width of the boxes' labels: "Risultato chiave 1" whole, the boxes aligned.
+LABEL_WIDTH = "150px"
 MAX_BOXES = 6
 
 
@@ -64,7 +66,7 @@ class OKRBuilder(widgets.VBox):
         self.objective_box = widgets.Textarea(
             value=objective, description=ui_text("builder.objective", ui),
             layout=widgets.Layout(width="100%", height="60px", max_width=CONTENT_WIDTH),
-            style={"description_width": "110px"},
+            style={"description_width": LABEL_WIDTH},
         )
         self.objective_box.add_class("okrsim-builder-objective")
         self.kr_boxes: list[widgets.Text] = []
@@ -118,7 +120,7 @@ class OKRBuilder(widgets.VBox):
         box_ = widgets.Text(value=text, description=ui_text("builder.key_result_n", self.ui,
                                                             n=len(self.kr_boxes) + 1),
                             layout=widgets.Layout(width="100%", max_width=CONTENT_WIDTH),
-                            style={"description_width": "110px"})
+                            style={"description_width": LABEL_WIDTH})
         box_.add_class("okrsim-builder-kr")
         self.kr_boxes.append(box_)
         self._sync()

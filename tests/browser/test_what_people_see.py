@@ -194,6 +194,15 @@ WIDGETS = {
                 "q = Quiz.from_file('notebooks/data/classify_okrs.it.yaml', lang='it', seed=7)\n"
                 "q.value = [i.answer if n % 3 else None for n, i in enumerate(q.items)]\n"
                 "q.click()\nq"),
+    "okr-builder-it": ("okrsim-builder-set",
+                       "from okrsim.widgets import OKRBuilder\n"
+                       "b = OKRBuilder('Rendere produttivi prima i nuovi venditori', ['Organizzare "
+                       "un bootcamp di inserimento', 'I nuovi venditori raggiungono la quota piena "
+                       "entro 4 mesi entro giugno 2027'], ui='it')\nb.click()\nb"),
+    "exercise-it": ("okrsim-exercise",
+                    "from okrsim.widgets import ExerciseWidget\n"
+                    "w = ExerciseWidget('it-riscrivi-attivita', journal=False)\n"
+                    "w.hint_button.click()\nw.value = 'Organizzare tre workshop'\nw.click()\nw"),
     "cascade-view": ("okrsim-cascade-findings",
                      "from pathlib import Path\nfrom okrsim.widgets import CascadeView\n"
                      "CascadeView(text=Path('notebooks/data/broken_cascade.yaml').read_text())"),
@@ -223,5 +232,5 @@ def test_widget_screenshot(page, lab, lab_root, screenshot, name):
     screenshot(f"{name}-lab", show=page.locator(".jp-Cell").last)
     assert shown.bounding_box()["width"] > 100
     assert cut_off(page.locator(".jp-Cell").last) == []
-    lang = "it" if name.endswith("-it") else "en"
+    lang = "it" if name.endswith("-it") else "en"  # e.g. "quiz-it"
     assert _numbers_in_the_wrong_format(shown.inner_text(), lang) == []
