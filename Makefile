@@ -7,15 +7,24 @@ STAMP  := $(VENV)/.okrsim-installed
 
 .PHONY: lab test venv lint bench accuracy clean
 
+# An editable install leaves out the wheel's data files, so the kit's Voilà template and the
+# config that makes plain `voila` use it are linked into .venv (edits to them show at once).
+VOILA_TEMPLATE := $(VENV)/share/jupyter/voila/templates/okrsim
+VOILA_CONFIG   := $(VENV)/etc/jupyter/voila.json
+
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77" wheel
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@mkdir -p $(dir $(VOILA_TEMPLATE)) $(dir $(VOILA_CONFIG))
+	@ln -sfn $(CURDIR)/share/jupyter/voila/templates/okrsim $(VOILA_TEMPLATE)
+	@ln -sf $(CURDIR)/etc/jupyter/voila.json $(VOILA_CONFIG)
 	@touch $(STAMP)
 
 venv: $(STAMP)
 
 lab: $(STAMP)
+	@echo "A lesson as an app (text and widgets, no code): $(BIN)/voila notebooks/04_will_it_add_up.ipynb"
 	$(BIN)/okrsim lab
 
 test: $(STAMP)

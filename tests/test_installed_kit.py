@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import ROOT
 
 SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "okrsim", "exercises",
-           "notebooks")
+           "notebooks", "share", "etc")
 
 
 def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None,
@@ -106,3 +106,22 @@ def test_installed_init_lays_out_a_folder_where_a_notebook_runs(installed):
     ran = _run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
                 "--nbval-current-env", "notebooks/00_start_here.ipynb"], folder, env, timeout=240)
     assert " passed" in ran.stdout and "failed" not in ran.stdout
+
+
+def test_plain_voila_uses_the_kits_template_once_installed(installed):
+    """The wheel installs the Voilà template and the config choosing it, so ``voila NOTEBOOK``
+    with no flag, from any folder, serves the kit's template (no icon font from a CDN)."""
+    python, _, env, work, wheel = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data = "okrsim-0.1.0.data/data/"
+    assert f"{data}etc/jupyter/voila.json" in names
+    assert f"{data}share/jupyter/voila/templates/okrsim/index.html.j2" in names
+    notebook = next(python.parent.parent.glob(
+        "lib/python*/site-packages/okrsim/_kit/notebooks/02_smart_key_results.ipynb"))
+    code = ("import sys\nfrom voila.app import Voila\napp = Voila()\n"
+            "app.initialize([sys.argv[1]])\n"
+            "print(app.voila_configuration.template)\nprint(app.template_paths[0])\n")
+    clean = {k: v for k, v in env.items() if not k.startswith("JUPYTER")}
+    shown = _run([str(python), "-c", code, str(notebook)], work, clean).stdout.split()
+    assert shown[0] == "okrsim"
+    assert Path(shown[1]).resolve().is_relative_to(python.parent.parent.resolve())

@@ -89,5 +89,19 @@ def test_export_csv_round_trips(small_room, tmp_path):
 def test_plot_missed_criteria(small_room):
     figure = plot_missed_criteria(room.missed_criteria(small_room))
     axis = figure.axes[0]
-    assert len(axis.patches) == 5 and "T (time-bound)" in [t.get_text() for t in
+    assert len(axis.patches) == 5 and "T · Time-bound" in [t.get_text() for t in
                                                           axis.get_yticklabels()]
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_missed_chart_labels_shares_on_its_percent_axis_in_its_language(small_room, lang):
+    from okrsim.i18n import format_percent, term
+
+    table = room.missed_criteria(small_room)
+    axis = plot_missed_criteria(table, lang=lang).axes[0]
+    bar_labels = [t.get_text() for t in axis.texts]
+    # The axis is in %, so are the numbers on its bars (never counts on a % axis).
+    assert sorted(bar_labels) == sorted(format_percent(s, lang, 0) for s in table["share"])
+    assert "%" in axis.xaxis.get_major_formatter()(0.5, 0)
+    names = [t.get_text() for t in axis.get_yticklabels()]
+    assert f"T · {term(lang, 'criterion.time_bound')}" in names

@@ -183,3 +183,20 @@ def test_every_button_has_its_own_layout(dash):
     buttons = [dash.solve_button, dash.apply_button, dash.sensitivity_button, dash.reset_button]
     assert len({id(b.layout) for b in buttons}) == len(buttons)  # hiding one hides only it
     assert dash.solve_button.layout.display != "none"
+
+
+@pytest.mark.parametrize(("ui", "shown"), [("en", "4.5"), ("it", "4,5")])
+def test_decimal_sliders_read_in_the_dashboards_language(ui, shown):
+    board = FeasibilityDashboard(ARTICLE_PLAN, trials=200, seed=1, ui=ui)
+    ramp = board.sliders["ramp.months"]
+    assert not ramp.readout  # the slider's own readout writes only a decimal point
+    readouts = [w for w in _walk(board) if "okrsim-dash-readout" in w._dom_classes]
+    assert len(readouts) == sum(1 for s in SLIDERS if not s.percent and s.step != int(s.step))
+    ramp.value = 4.5
+    assert any(r.value == shown for r in readouts)
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)

@@ -32,7 +32,7 @@ def test_grader_shows_one_badge_per_smart_letter_in_order():
     assert _criteria_shown(html) == list(CRITERIA)
     for letter in "SMART":
         assert f">{letter} · " in html
-    assert f"Score {result.score}/100" in html
+    assert f"SMART score {result.score}/100" in html
     assert ("okrsim-grader-outcome" in html) != result.activity
     for name in CRITERIA:
         verdict = result.criteria[name].verdict
@@ -53,7 +53,7 @@ def test_grader_shows_each_letter_on_one_row_with_quoted_evidence_and_advice():
             assert esc(result.advice) in row
     assert XSS not in html
     top = html.split("<table")[0]  # kind, score, call and rewrite come before the table
-    assert "Score" in top and "okrsim-grader-suggestion" in top
+    assert "SMART score" in top and "okrsim-grader-suggestion" in top
 
 
 def test_grader_has_stable_classes_for_browser_tests():
@@ -69,7 +69,7 @@ def test_grader_passes_language_and_parent_to_the_grader():
     assert grader.language.value == "it" and grader.button.description == "Valuta"
     grader.value = "Assumere 5 nuovi venditori entro il 31 marzo 2027"
     assert grader.click().lang == "it"
-    assert "Specifico" in grader.output_html and "Punteggio" in grader.output_html
+    assert "Specifico" in grader.output_html and "Punteggio SMART" in grader.output_html
     grader.language.value = "auto"
     assert grader.click().lang == "it"
     assert SMARTGrader().language.value == "auto"  # a real option, not an empty dropdown
@@ -192,3 +192,16 @@ def test_italian_buttons_fit_their_label():
     builder = OKRBuilder(ui="it")
     for button in (builder.add_button, builder.remove_button, builder.button):
         assert button.layout.width == "auto"
+
+
+def test_a_weak_set_names_its_lowest_smart_score_once():
+    from okrsim.widgets import OKRBuilder
+
+    builder = OKRBuilder("Help new sellers sell sooner",
+                         ["Run a new onboarding bootcamp",
+                          "New sellers reach full quota within 4 months by June 2027"])
+    builder.click()
+    lowest = min(r.score for r in builder.results)
+    title = re.search(r'okrsim-headline"[^>]*>(.*?)</div>', builder.output_html).group(1)
+    assert f"lowest SMART score {lowest}/100" in title
+    assert title.count("set") == 1  # "The set as a whole: right shape, ..."

@@ -15,10 +15,12 @@ from okrsim.grading import grade
 from okrsim.grading.okr_set import SetCheck, check_set
 from okrsim.widgets.grader import chosen_lang, language_choice, render_assessment
 from okrsim.widgets.journaling import JournalHook, okr_text, set_attempt
-from okrsim.widgets.render import Point, esc, feedback, fitted, score_tone, worst
+from okrsim.widgets.render import CONTENT_WIDTH, Point, esc, feedback, fitted, score_tone, worst
 from okrsim.widgets.strings import check_lang, ui_text
 
 #: Key result boxes the builder offers at most (one more than allowed, so "too many" can be shown).
+#: Width of the boxes' labels: "Risultato chiave 1" whole, the boxes aligned.
+LABEL_WIDTH = "150px"
 MAX_BOXES = 6
 
 
@@ -63,8 +65,8 @@ class OKRBuilder(widgets.VBox):
         self.journaling = JournalHook(journal, exercise=exercise, participant=participant, ui=ui)
         self.objective_box = widgets.Textarea(
             value=objective, description=ui_text("builder.objective", ui),
-            layout=widgets.Layout(width="100%", height="60px"),
-            style={"description_width": "110px"},
+            layout=widgets.Layout(width="100%", height="60px", max_width=CONTENT_WIDTH),
+            style={"description_width": LABEL_WIDTH},
         )
         self.objective_box.add_class("okrsim-builder-objective")
         self.kr_boxes: list[widgets.Text] = []
@@ -117,8 +119,8 @@ class OKRBuilder(widgets.VBox):
             raise OkrsimError(f"The builder holds at most {MAX_BOXES} key results.")
         box_ = widgets.Text(value=text, description=ui_text("builder.key_result_n", self.ui,
                                                             n=len(self.kr_boxes) + 1),
-                            layout=widgets.Layout(width="100%"),
-                            style={"description_width": "110px"})
+                            layout=widgets.Layout(width="100%", max_width=CONTENT_WIDTH),
+                            style={"description_width": LABEL_WIDTH})
         box_.add_class("okrsim-builder-kr")
         self.kr_boxes.append(box_)
         self._sync()
@@ -182,8 +184,8 @@ class OKRBuilder(widgets.VBox):
         if not all(c.ok for c in self.set_checks) or self.errors:
             return ui_text("builder.set_not_ok", self.ui)
         if self.set_tone() != "good":
-            best = max((r.score for r in self.results), default=0)
-            return ui_text("builder.set_ok_weak", self.ui, best=best)
+            lowest = min((r.score for r in self.results), default=0)
+            return ui_text("builder.set_ok_weak", self.ui, lowest=lowest)
         return ui_text("builder.set_ok", self.ui)
 
     def _render(self, filled: list) -> str:

@@ -16,7 +16,7 @@ from okrsim.cascade import CascadeReport, check
 from okrsim.cascade.display import render_report
 from okrsim.errors import OkrsimError
 from okrsim.plan import Plan, load_plan, loads_plan
-from okrsim.widgets.render import Point, feedback, fitted
+from okrsim.widgets.render import CONTENT_WIDTH, Point, feedback, fitted
 from okrsim.widgets.strings import check_lang, ui_text
 
 
@@ -75,7 +75,7 @@ class CascadeView(widgets.VBox):
         self.editor = widgets.Textarea(
             value=plan_yaml(plan) if plan is not None else text,
             description=ui_text("shared.editor_label", self.ui),
-            layout=widgets.Layout(width="100%", height="320px"),
+            layout=widgets.Layout(width="100%", height="320px", max_width=CONTENT_WIDTH),
             style={"description_width": "initial"},
         )
         self.editor.add_class("okrsim-cascade-input")

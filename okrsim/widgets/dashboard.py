@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 
 from okrsim import plots
 from okrsim.errors import OkrsimError
+from okrsim.i18n import format_number
 from okrsim.plan import Plan, schema
 from okrsim.plan.problems import message_in
 from okrsim.sim import sensitivity, simulate, solve
@@ -47,6 +48,8 @@ TORNADO_SIZE = (5.1, 3.6)
 #: either language ("Tempo di assunzione (mesi)").
 CONTROLS_WIDTH = "470px"
 LABEL_WIDTH = "190px"
+#: Width of the kit's own readout beside a decimal slider, as wide as the sliders' readouts.
+READOUT_WIDTH = "56px"
 
 
 def _shown_width(size: tuple[float, float]) -> str:
@@ -163,7 +166,8 @@ class FeasibilityDashboard(widgets.VBox):
         self._analysis_widgets()
         # Controls on the left with the two questions under them, each answered right below
         # its own button; the verdict and charts on the right.
-        controls = widgets.VBox([*self.sliders.values(), self.reset_button, self.advanced,
+        rows = [self._slider_row(slider) for slider in self.sliders.values()]
+        controls = widgets.VBox([*rows, self.reset_button, self.advanced,
                                  self.analysis_box],
                                 layout=widgets.Layout(width=CONTROLS_WIDTH, flex="0 0 auto"))
         charts = widgets.VBox([self.summary, self.histogram_image, self.fan_image],
@@ -297,11 +301,29 @@ class FeasibilityDashboard(widgets.VBox):
             slider = widgets.IntSlider(value=round(start), min=int(s.low), max=int(s.high),
                                        step=int(s.step), **common)
         else:
+            # A percentage reads the same in both languages ("104%"); a decimal such as the
+            # ramp's 4.5 months is written by the kit (4,5 in Italian): the slider's own
+            # readout only knows the decimal point.
             slider = widgets.FloatSlider(value=start, min=s.low, max=s.high, step=s.step,
-                                         readout_format=".0%" if s.percent else ".1f", **common)
+                                         readout=s.percent, readout_format=".0%", **common)
         if s.css:
             slider.add_class(s.css)
         return slider
+
+    def _slider_row(self, slider: widgets.widget.Widget) -> widgets.widget.Widget:
+        """The slider as shown: with the kit's own readout when the slider has none."""
+        if getattr(slider, "readout", True):
+            return slider
+        readout = widgets.HTML(layout=widgets.Layout(width=READOUT_WIDTH, flex="0 0 auto"))
+        readout.add_class("okrsim-dash-readout")
+
+        def show(_: Any = None) -> None:
+            readout.value = esc(format_number(slider.value, self.ui, 1))
+
+        slider.observe(show, names="value")
+        show()
+        slider.layout = widgets.Layout(width="auto", flex="1 1 auto")
+        return widgets.HBox([slider, readout], layout=widgets.Layout(width="98%"))
 
     def _analysis_widgets(self) -> None:
         ui = self.ui

@@ -22,7 +22,7 @@ from okrsim.exercises import Exercise, ExerciseResult, load_bank
 from okrsim.exercises.display import render_result
 from okrsim.i18n import languages
 from okrsim.widgets.journaling import SESSION, open_journal
-from okrsim.widgets.render import feedback, fitted
+from okrsim.widgets.render import CONTENT_WIDTH, feedback, fitted
 from okrsim.widgets.strings import ui_text
 
 
@@ -75,7 +75,7 @@ class ExerciseWidget(widgets.VBox):
                                      style={"description_width": "initial"})
         self.answer = widgets.Textarea(value=exercise.starter, rows=_rows(exercise),
                                        placeholder=self.ui["answer_placeholder"],
-                                       layout=widgets.Layout(width="100%"))
+                                       layout=widgets.Layout(width="100%", max_width=CONTENT_WIDTH))
         self.check_button = widgets.Button(description=self.ui["check"], button_style="primary",
                                            layout=fitted())
         self.hint_button = widgets.Button(description=self.ui["hint"], layout=fitted())

@@ -13,6 +13,7 @@ from okrsim.errors import OkrsimError
 from okrsim.grading import CRITERIA, grade
 from okrsim.widgets.journaling import JournalHook, missed_criteria, passes_bar
 from okrsim.widgets.render import (
+    CONTENT_WIDTH,
     VERDICT_TONES,
     Point,
     badge,
@@ -184,7 +185,8 @@ class SMARTGrader(widgets.VBox):
         self.result = None
         self.error: str | None = None
         self.text = widgets.Textarea(value=value, placeholder=ui_text("grader.placeholder", ui),
-                                     layout=widgets.Layout(width="100%", height="80px"))
+                                     layout=widgets.Layout(width="100%", height="80px",
+                                                           max_width=CONTENT_WIDTH))
         self.text.add_class("okrsim-grader-input")
         self.language = language_choice(ui, lang)
         self.language.add_class("okrsim-grader-lang")

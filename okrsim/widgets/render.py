@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from okrsim.i18n.look import (
+    CONTENT_WIDTH,
     SEVERITY_TONES,
     TONES,
     VERDICT_TONES,
@@ -39,6 +40,7 @@ def fitted() -> widgets.Layout:
 
 __all__ = [
     "BUTTON_LAYOUT",
+    "CONTENT_WIDTH",
     "SEVERITY_TONES",
     "TONES",
     "VERDICT_TONES",

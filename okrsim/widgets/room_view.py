@@ -72,8 +72,8 @@ class RoomView(widgets.VBox):
             return self.summary
         for name, html in self.summary.sections().items():
             self.panes[name].value = html
-        figure = Figure(figsize=CHART_SIZE)
-        plot_missed_criteria(self.summary.missed, ax=figure.subplots())
+        figure = Figure(figsize=CHART_SIZE, layout="constrained")
+        plot_missed_criteria(self.summary.missed, ax=figure.subplots(), lang=self.ui)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=CHART_DPI)
         self.chart.value = buffer.getvalue()

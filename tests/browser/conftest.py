@@ -238,15 +238,21 @@ def lab(lab_server: Server) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def voila(
     chromium: Path, lab_root: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Callable[[str], Server]]:
-    """Start Voilà on a notebook (path relative to the server root), once per session."""
-    started: dict[str, Server] = {}
+) -> Iterator[Callable[..., Server]]:
+    """Start Voilà on a notebook (path relative to the server root), once per session.
 
-    def serve(relative_path: str) -> Server:
-        if relative_path not in started:
+    ``plain=True`` starts it as a participant types it, ``voila NOTEBOOK`` with no
+    ``--template``; otherwise with ``--template=okrsim``.
+    """
+    started: dict[tuple[str, bool], Server] = {}
+
+    def serve(relative_path: str, plain: bool = False) -> Server:
+        key = (relative_path, plain)
+        if key not in started:
             home = tmp_path_factory.mktemp("voila-home")
-            started[relative_path] = servers.start_voila(lab_root / relative_path, home)
-        return started[relative_path]
+            template = None if plain else servers.VOILA_TEMPLATE
+            started[key] = servers.start_voila(lab_root / relative_path, home, template)
+        return started[key]
 
     try:
         yield serve

@@ -73,6 +73,15 @@ def widget(page: Page, css_class: str) -> Locator:
     return found
 
 
+def cut_off(area: Locator) -> list[str]:
+    """The texts of the buttons, labels and readouts in ``area`` that do not fit their box
+    (the browser cuts them with an ellipsis), e.g. ``["Controlla le rispo…"]``."""
+    return area.evaluate("""root => [...root.querySelectorAll(
+            'button, .widget-label, .widget-readout, .widget-label-basic, .lm-TabBar-tabLabel')]
+        .filter(el => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+        .map(el => el.innerText.trim())""")
+
+
 def text_input(page: Page, css_class: str) -> Locator:
     """Return the editable box of a Text or Textarea widget carrying ``css_class``."""
     return widget(page, css_class).locator("input, textarea").first

@@ -89,8 +89,9 @@ def private_jupyter_env(home: Path) -> dict[str, str]:
         IPYTHONDIR=str(home / "ipython"),
         PYTHONUNBUFFERED="1",
     )
-    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(VOILA_DATA),
-                                                      os.environ.get("JUPYTER_PATH", "")) if p)
+    for variable, folder in (("JUPYTER_PATH", VOILA_DATA), ("JUPYTER_CONFIG_PATH", VOILA_CONFIG)):
+        env[variable] = os.pathsep.join(p for p in (str(folder), os.environ.get(variable, ""))
+                                        if p)
     return env
 
 
@@ -117,20 +118,28 @@ def start_lab(root_dir: Path, home: Path) -> Server:
 
 
 #: The kit's Voilà template (no Font Awesome from a CDN, code-only headings hidden), found
-#: through ``JUPYTER_PATH`` as Voilà finds any installed template.
+#: through ``JUPYTER_PATH`` as Voilà finds any installed template, and the config that makes
+#: plain ``voila`` choose it, found through ``JUPYTER_CONFIG_PATH``: the two folders the wheel
+#: installs into ``<prefix>/share/jupyter`` and ``<prefix>/etc/jupyter`` (``make lab`` links
+#: them into ``.venv``).
 VOILA_DATA = Path(__file__).resolve().parents[2] / "share" / "jupyter"
+VOILA_CONFIG = Path(__file__).resolve().parents[2] / "etc" / "jupyter"
 VOILA_TEMPLATE = "okrsim"
 
 
-def start_voila(notebook: Path, home: Path) -> Server:
-    """Start Voilà on one notebook with the kit's template and wait until it serves files."""
+def start_voila(notebook: Path, home: Path, template: str | None = VOILA_TEMPLATE) -> Server:
+    """Start Voilà on one notebook and wait until it serves files.
+
+    ``template`` is passed as ``--template``; ``None`` starts plain ``voila`` (no flag), which
+    uses whatever the installed config chooses.
+    """
 
     def command(port: int) -> list[str]:
         return [
             sys.executable, "-m", "voila", str(notebook),
             "--no-browser",
             f"--port={port}",
-            f"--template={VOILA_TEMPLATE}",
+            *([f"--template={template}"] if template else []),
             "--Voila.ip=127.0.0.1",
             "--Voila.port_retries=0",
         ]

@@ -13,9 +13,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from okrsim.i18n import format_percent
+from okrsim.sim.display import WORDS
+from okrsim.widgets.strings import ui_text
 from tests.browser.lab_page import (
     NOTEBOOK_TIMEOUT_MS,
     WIDGET_TIMEOUT_MS,
+    cut_off,
     open_notebook,
     run_all_cells,
     wait_kernel_idle,
@@ -33,7 +37,17 @@ FROZEN = re.compile(r"nothing yet|ancora niente|run this cell|esegui questa cell
 VOILA_LESSONS = {
     "notebooks/02_smart_key_results.ipynb": "okrsim-grader",
     "notebooks/04_will_it_add_up.ipynb": "okrsim-dashboard",
+    "notebooks/it/02_smart_key_results.ipynb": "okrsim-grader",
+    "notebooks/it/04_will_it_add_up.ipynb": "okrsim-dashboard",
 }
+#: How each lesson's first screen starts the sentence that says what to do.
+WHAT_TO_DO = {"en": "What to do:", "it": "Cosa fare:"}
+#: Addresses a page may load without the network: this machine, and data held in the page.
+LOCAL = ("http://127.0.0.1:", "https://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:")
+#: (lesson, plain): the English lessons as ``voila --template=okrsim`` and as plain ``voila``,
+#: the Italian ones as plain ``voila``.
+VOILA_RUNS = [(nb, plain) for nb in sorted(VOILA_LESSONS) for plain in (False, True)
+              if plain or "/it/" not in nb]
 
 
 def _voila_page_done(page: Page, marker: str) -> None:
@@ -42,28 +56,80 @@ def _voila_page_done(page: Page, marker: str) -> None:
     expect(page.locator("#loading")).to_have_count(0, timeout=NOTEBOOK_TIMEOUT_MS)
 
 
-@pytest.mark.parametrize("notebook", sorted(VOILA_LESSONS))
-def test_voila_lesson_has_no_frozen_output_no_code_heading_and_no_cdn(
-        page, voila, blocked_requests, screenshot, notebook):
+def _lang(notebook: str) -> str:
+    return "it" if "/it/" in notebook else "en"
+
+
+def _assert_says_what_to_do_on_the_first_screen(page: Page, notebook: str,
+                                                 in_lab: bool = False) -> None:
+    """The first screen, before any scrolling, holds the whole "what to do" paragraph."""
+    page.evaluate("window.scrollTo(0, 0)")
+    lead = WHAT_TO_DO[_lang(notebook)]
+    said = page.locator(".jp-RenderedMarkdown blockquote", has_text=lead).first
+    expect(said).to_be_visible()
+    box = said.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"], (
+        f"'{lead}' ends {box['y'] + box['height']:.0f}px down a {LAPTOP['height']}px screen")
+    assert said.inner_text().strip().startswith(lead)
+    # How to run the cells is said in JupyterLab only: in the app they have already run.
+    assert ("Run All Cells" in said.inner_text()) == in_lab
+
+
+@pytest.mark.parametrize(("notebook", "plain"), VOILA_RUNS,
+                         ids=[f"{nb.split('notebooks/')[1]}-{'plain' if p else 'okrsim'}"
+                              for nb, p in VOILA_RUNS])
+def test_voila_lesson_is_live_local_readable_and_says_what_to_do(
+        page, voila, blocked_requests, screenshot, notebook, plain):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.set_viewport_size(LAPTOP)
-    page.goto(voila(notebook).url(""))
+    page.goto(voila(notebook, plain=plain).url(""))
     _voila_page_done(page, VOILA_LESSONS[notebook])
+    page.wait_for_load_state("networkidle")
+    # Every request stayed on this machine: no icon font or script from a CDN, in either mode.
+    remote = [url for url in requested if not url.startswith(LOCAL)]
+    assert remote == [] and blocked_requests == [], remote or blocked_requests
     text = page.locator("body").inner_text()
     assert not FROZEN.search(text), FROZEN.search(text).group(0)
     headings = [h.strip() for h in page.locator("h2").all_inner_texts()]
-    assert "Imports" not in headings and headings, headings
-    assert not [u for u in blocked_requests if "fontawesome" in u], blocked_requests
+    assert not {"Imports", "Import"} & set(headings) and headings, headings
     prose = page.locator(".jp-RenderedMarkdown p").first
     assert prose.bounding_box()["width"] <= 900  # a readable line, not the whole window
-    name = notebook.split("/")[-1].split("_", 1)[0]
-    screenshot(f"lesson-{name}-voila")
+    # Boxes to write in are as wide as the prose, never past the window's edge.
+    boxes = page.locator("textarea, input[type=text]").evaluate_all(
+        "els => els.filter(e => e.offsetParent).map(e => e.getBoundingClientRect())"
+        ".map(r => [r.width, r.right])")
+    assert all(width <= 900 and right <= LAPTOP["width"] for width, right in boxes), boxes
+    _assert_says_what_to_do_on_the_first_screen(page, notebook)
+    if not plain or "/it/" in notebook:
+        name = notebook.split("notebooks/")[1].replace("/", "-").split("_", 1)[0]
+        screenshot(f"lesson-{name}-voila")
 
 
-def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, screenshot):
+@pytest.mark.parametrize("notebook", sorted(VOILA_LESSONS))
+def test_lab_lesson_says_what_to_do_on_the_first_screen(page, lab, notebook):
     page.set_viewport_size(LAPTOP)
-    notebook = open_notebook(page, lab, "notebooks/04_will_it_add_up.ipynb")
+    open_notebook(page, lab, notebook)
+    _assert_says_what_to_do_on_the_first_screen(page, notebook, in_lab=True)
+
+
+def _numbers_in_the_wrong_format(text: str, lang: str) -> list[str]:
+    """Decimals written the other language's way: ``0.8`` in Italian, ``0,8`` in English
+    (a thousands group, such as Italian ``2.000``, has three digits and is not one)."""
+    mark = "." if lang == "it" else ","
+    return re.findall(rf"\d{re.escape(mark)}\d{{1,2}}(?!\d)", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, screenshot, lang):
+    page.set_viewport_size(LAPTOP)
+    folder = "notebooks/it" if lang == "it" else "notebooks"
+    notebook = open_notebook(page, lab, f"{folder}/04_will_it_add_up.ipynb")
     run_all_cells(page, notebook)
     dash = widget(page, "okrsim-dashboard")
+    # No label or button is cut short ("Variazione valore aff…").
+    assert cut_off(dash) == []
+    assert _numbers_in_the_wrong_format(dash.inner_text(), lang) == []
     box = dash.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= LAPTOP["width"], box
     overflow = dash.evaluate("el => el.scrollWidth - el.clientWidth")
@@ -74,14 +140,16 @@ def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, scre
         assert shown > 300 and natural >= shown, (natural, shown)
     # Trials and seed are out of sight; the idle progress bar is not on screen.
     expect(dash.locator(".okrsim-dash-advanced")).to_be_visible()
-    expect(dash.get_by_text("Trials", exact=True)).to_be_hidden()
+    expect(dash.get_by_text(ui_text("dash.trials", lang), exact=True)).to_be_hidden()
     expect(dash.locator(".okrsim-dash-progress")).to_be_hidden()
     # One verdict line; P(target) written once as a whole percentage.
     summary = dash.locator(".okrsim-dash-summary")
     p = float(dash.locator(".okrsim-dash-p").get_attribute("data-p"))
-    assert summary.inner_text().count(f"{p:.0%}") == 2  # the verdict and the figure
-    assert "percentage points" in summary.inner_text()
-    screenshot("feasibility-dashboard-lab", show=dash)
+    assert summary.inner_text().count(format_percent(p, lang, 0)) == 2  # verdict and figure
+    said = WORDS.say(lang, "result.p_target_value", p="{p}", pp="{pp}", trials="{trials}")
+    assert said.split("{pp}")[1].split("{trials}")[0] in summary.inner_text()  # ± with its unit
+    shown_as = "feasibility-dashboard-lab" if lang == "en" else "feasibility-dashboard-it-lab"
+    screenshot(shown_as, show=dash)
 
     solve = dash.locator("button.okrsim-dash-solve")
     solve.click()
@@ -104,7 +172,10 @@ def test_dashboard_fits_a_laptop_and_answers_next_to_its_buttons(page, lab, scre
     button = dash.locator("button.okrsim-dash-sensitivity").bounding_box()
     drawn = tornado.bounding_box()
     assert drawn["y"] > button["y"] and abs(drawn["x"] - button["x"]) < 40
-    screenshot("feasibility-dashboard-analysis-lab", show=dash.locator(".okrsim-dash-sensitivity"))
+    assert cut_off(dash) == []
+    assert _numbers_in_the_wrong_format(dash.inner_text(), lang) == []
+    screenshot(shown_as.replace("-lab", "-analysis-lab"),
+               show=dash.locator(".okrsim-dash-sensitivity"))
 
 
 WIDGETS = {
@@ -118,6 +189,20 @@ WIDGETS = {
              "q = Quiz.from_file('notebooks/data/classify_okrs.yaml', seed=7)\n"
              "q.value = [i.answer if n % 3 else None for n, i in enumerate(q.items)]\n"
              "q.click()\nq"),
+    "quiz-it": ("okrsim-quiz",
+                "from okrsim.widgets import Quiz\n"
+                "q = Quiz.from_file('notebooks/data/classify_okrs.it.yaml', lang='it', seed=7)\n"
+                "q.value = [i.answer if n % 3 else None for n, i in enumerate(q.items)]\n"
+                "q.click()\nq"),
+    "okr-builder-it": ("okrsim-builder-set",
+                       "from okrsim.widgets import OKRBuilder\n"
+                       "b = OKRBuilder('Rendere produttivi prima i nuovi venditori', ['Organizzare "
+                       "un bootcamp di inserimento', 'I nuovi venditori raggiungono la quota piena "
+                       "entro 4 mesi entro giugno 2027'], ui='it')\nb.click()\nb"),
+    "exercise-it": ("okrsim-exercise",
+                    "from okrsim.widgets import ExerciseWidget\n"
+                    "w = ExerciseWidget('it-riscrivi-attivita', journal=False)\n"
+                    "w.hint_button.click()\nw.value = 'Organizzare tre workshop'\nw.click()\nw"),
     "cascade-view": ("okrsim-cascade-findings",
                      "from pathlib import Path\nfrom okrsim.widgets import CascadeView\n"
                      "CascadeView(text=Path('notebooks/data/broken_cascade.yaml').read_text())"),
@@ -146,3 +231,6 @@ def test_widget_screenshot(page, lab, lab_root, screenshot, name):
     assert not FROZEN.search(text) and "Traceback" not in text
     screenshot(f"{name}-lab", show=page.locator(".jp-Cell").last)
     assert shown.bounding_box()["width"] > 100
+    assert cut_off(page.locator(".jp-Cell").last) == []
+    lang = "it" if name.endswith("-it") else "en"  # e.g. "quiz-it"
+    assert _numbers_in_the_wrong_format(shown.inner_text(), lang) == []
