@@ -28,6 +28,8 @@ _NUMBERED_PREFIX = re.compile(
     r"^\s*(?:(?P<key_result>KR\s?\d+(?:\.\d+)*)|(?P<objective>O\d+(?:\.\d+)*))\s+(?=\S)")
 #: A word or a single other character, for walking a phrase.
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
+#: A word of a phrase, for finding its head noun ("team's" gives "team" and "s").
+_HEAD_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 #: Words of a phrase at most, for the metric phrase.
 MAX_PHRASE_WORDS = 12
 
@@ -191,6 +193,14 @@ class Analysis:
     metric_phrase : Span or None
         The metric found by structure: the object of the main verb, or the noun phrase that its
         first number qualifies ("new customers" in "sign 10 new customers"), whatever its words.
+    vague_object : Span or None
+        Without a number, what a vague verb works on ("the quote approval workflow" in
+        "Streamline the quote approval workflow"), whatever its words.
+    object_head : str or None
+        Without a number, the kind of the head noun of that object (else of the metric
+        phrase): "area" for a vague area ("process", "experience", "funnel"), "generic" for a
+        generic population ("customers", "i clienti"), "concrete" for anything else (a named
+        deliverable, function or metric).
     """
 
     text: str
@@ -228,6 +238,8 @@ class Analysis:
     verb_kind: str | None = None
     direction: str | None = None
     metric_phrase: Span | None = None
+    vague_object: Span | None = None
+    object_head: str | None = None
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -379,6 +391,23 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                             events + qualifiers) if verb_kind in ("change", "keep") else None
     if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
         phrase = None  # "win the mid-market": the object names who, not what is measured
+    vague_verbs = without(spans(p["vague_verbs"], text, commitment), relevance)
+    vague_object, head = None, None
+    if vague_verbs and not quantities:
+        comparatives = spans(p["comparatives"], text, commitment)
+        vague_object, head = _vague_object(text, vague_verbs, commitment,
+                                           blockers + vague_verbs + comparatives, lexicon)
+        if head == "area":  # "the sales process": "sales" qualifies a vague area, names no metric
+            metrics = {name: [s for s in found if not _qualifies_head(text, s, vague_object,
+                                                                      lexicon)]
+                       for name, found in metrics.items()}
+            # "le performance commerciali": a population word right by the head is an adjective
+            populations = {name: [s for s in found if not _qualifies_head(text, s, vague_object,
+                                                                          lexicon)]
+                           for name, found in populations.items()}
+    elif phrase is not None and not quantities:
+        word = _head_word(phrase, lexicon)
+        head = None if word is None else _head_kind(word, lexicon)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -400,7 +429,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         comparatives=spans(p["comparatives"], text, commitment),
         activity_verbs=activity_verbs,
         # "to support our growth target" names the goal served, not a vague verb
-        vague_verbs=without(spans(p["vague_verbs"], text, commitment), relevance),
+        vague_verbs=vague_verbs,
         reduce_verbs=reduce_verbs,
         conjunctions=spans(p["conjunctions"], text, commitment),
         relevance=relevance,
@@ -416,7 +445,87 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         verb_kind=verb_kind,
         direction=direction,
         metric_phrase=phrase,
+        vague_object=vague_object,
+        object_head=head,
     )
+
+
+def _head_words(phrase: Span, lexicon: Lexicon) -> list[re.Match[str]]:
+    """The words of ``phrase`` up to a relative clause ("every customer | we serve"), without
+    articles and determiners."""
+    structure = lexicon.structure
+    skip = (structure.get("trailing", frozenset()) | structure.get("articles", frozenset())
+            | structure.get("determiners", frozenset()))
+    clause = structure.get("clause_words", frozenset())
+    words = []
+    for match in _HEAD_WORD.finditer(phrase.text):
+        word = match.group(0).lower()
+        if word in clause and words:
+            break
+        if word not in skip and len(word) > 1:
+            words.append(match)
+    return words
+
+
+def _head_word(phrase: Span, lexicon: Lexicon) -> str | None:
+    """The head noun of a phrase: its last word in English, its first in Italian
+    (``head_position`` of the lexicon's structure)."""
+    words = _head_words(phrase, lexicon)
+    if not words:
+        return None
+    first = "first" in lexicon.structure.get("head_position", ())
+    return re.sub(r"['’]s$", "", (words[0] if first else words[-1]).group(0).lower())
+
+
+def _qualifies_head(text: str, span: Span, phrase: Span, lexicon: Lexicon) -> bool:
+    """True when ``span`` stands right after the head word of ``phrase`` (Italian) or right
+    before it without a possessive (English): it qualifies the head, it names nobody."""
+    if not phrase.overlaps(span):
+        return False
+    words = _head_words(phrase, lexicon)
+    if not words:
+        return False
+    if "first" in lexicon.structure.get("head_position", ()):
+        head_end = phrase.start + words[0].end()
+        return head_end <= span.start and not text[head_end:span.start].strip()
+    head_start = phrase.start + words[-1].start()
+    return span.end <= head_start and not text[span.end:head_start].strip()
+
+
+def _vague_object(text: str, vague: list[Span], sentences: list[Span], blockers: list[Span],
+                  lexicon: Lexicon) -> tuple[Span | None, str | None]:
+    """What the first vague verb works on, and the kind of its head noun.
+
+    The object follows the verb ("optimise the nurture campaigns"); when the vague word ends
+    the sentence ("make our sales process more efficient") it is the phrase after the
+    sentence's first word. The head is the last word of the phrase in English and the first
+    word after the article in Italian (``head_position`` of the lexicon's structure).
+    """
+    verb = min(vague, key=lambda s: s.start)
+    phrase = _metric_phrase(text, verb, sentences, blockers, lexicon)
+    if phrase is None:
+        sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+        first = _TOKEN.search(text, sentence.start, sentence.end) if sentence else None
+        if first is not None and first.start() < verb.start:
+            lead = Span(first.start(), first.end(), first.group(0))
+            phrase = _metric_phrase(text, lead, sentences, blockers, lexicon)
+    if phrase is None:
+        return None, None
+    head = _head_word(phrase, lexicon)
+    if head is None:
+        return None, None
+    return phrase, _head_kind(head, lexicon)
+
+
+def _head_kind(head: str, lexicon: Lexicon) -> str:
+    """ "area", "generic" or "concrete": see :attr:`Analysis.object_head`."""
+    structure = lexicon.structure
+    if head in structure.get("areas", frozenset()):
+        return "area"
+    generic = lexicon.metrics.get(GENERIC_FAMILIES[0])
+    if generic is not None and generic.fullmatch(head):
+        return "generic"
+    return "concrete"
 
 
 def _pattern_spans(p: dict[str, re.Pattern[str]], name: str, text: str,

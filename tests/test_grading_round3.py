@@ -1,0 +1,53 @@
+"""Round 3 of the grader: the classes of error the blind set found, on made-up examples.
+
+Each test names one class of the blind set's errors (``tests/data/README.md``, "Blind set") and
+reads examples written for it, never the blind statements themselves.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from okrsim.grading import grade, read
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a named deliverable, function or segment with a vague verb and no number: partial
+    ("Optimize the onboarding email sequence", "partial"),
+    ("Streamline the discount approval workflow", "partial"),
+    ("Enhance the channel partner portal", "partial"),
+    ("Improve the finance team's forecasting templates", "partial"),
+    ("Ottimizzare il flusso di approvazione degli sconti", "partial"),
+    ("Potenziare il portale dei rivenditori", "partial"),
+    ("Migliorare il processo di offerta del team commerciale", "partial"),
+    # a vague area or a generic population: missing
+    ("Improve the sales process", "missing"),
+    ("Optimise our overall performance", "missing"),
+    ("Delight the customers we serve", "missing"),
+    ("Migliorare le prestazioni commerciali", "missing"),
+    ("Migliorare i rapporti con i clienti", "missing"),
+    # a metric with a number: met, whatever the verb
+    ("Boost average deal size by 10% by Q3", "met"),
+    ("Potenziare il tasso di conversione del 5% entro il Q2", "met"),
+])
+def test_specific_reads_the_object_of_a_vague_verb(text, verdict):
+    assert grade(text).criteria["specific"].verdict == verdict
+
+
+@pytest.mark.parametrize("text", ["Improve the sales process", "Migliorare il funnel"])
+def test_a_vague_area_is_no_metric_for_measurable_either(text):
+    assessment = grade(text)
+    assert assessment.criteria["measurable"].verdict == "missing"
+    assert read(text).object_head == "area"
+
+
+def test_the_object_of_a_vague_verb_is_in_the_reading():
+    a = read("Streamline the quote approval workflow")
+    assert a.vague_object is not None and a.vague_object.text == "the quote approval workflow"
+    assert a.object_head == "concrete"
+
+
+def test_a_change_verb_on_a_metric_named_by_structure_is_partly_measurable():
+    assessment = grade("Shorten the security review step for enterprise deals")
+    assert assessment.criteria["specific"].verdict == "met"
+    assert assessment.criteria["measurable"].verdict == "partial"
