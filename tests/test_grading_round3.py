@@ -51,3 +51,38 @@ def test_a_change_verb_on_a_metric_named_by_structure_is_partly_measurable():
     assessment = grade("Shorten the security review step for enterprise deals")
     assert assessment.criteria["specific"].verdict == "met"
     assert assessment.criteria["measurable"].verdict == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    # English imperatives whose verb is in no list: a word followed by a determiner
+    "Overhaul the reseller price book",
+    "Refactor the discount matrix by Q3",
+    "We will rewrite the battlecards this quarter",
+    "Shortlist two agencies for the rebrand",
+    # Italian morphology: infinitive, first person plural, plural imperative, imperative
+    "Riscrivere le condizioni generali di vendita",
+    "Predisporre il calendario delle fiere",
+    "Rivediamo il contratto quadro con i distributori",
+    "Predisponete il nuovo listino",
+    "Rifai la presentazione aziendale",
+    "Vogliamo riorganizzare le zone degli agenti",
+])
+def test_a_task_is_found_by_its_shape_whatever_its_verb(text):
+    a = read(text)
+    assert grade(text).activity
+    assert a.verb_kind in ("deliver", "do")
+
+
+@pytest.mark.parametrize("text", [
+    "Slash voluntary churn from 8% to 5% by Q4",  # a change on a metric stays an outcome
+    "Tagliare il churn volontario dall'8% al 5% entro il Q4",
+    "Quadruplicare i trial attivati entro fine trimestre",
+    "Fissare 40 appuntamenti qualificati al mese",  # the count of a metric
+    "Essere il partner di riferimento dei nostri clienti",
+    "Avere un rapporto migliore con i partner",
+    "Own the conversation in our market",
+    "Customer churn below 5% by Q3",
+    "Ten new logos in healthcare by EOQ",
+])
+def test_an_outcome_or_a_wish_is_not_a_task_by_shape(text):
+    assert not grade(text).activity

@@ -362,7 +362,6 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     rates = spans(p["rates"], text, commitment)
     time_vague = spans(p["time_vague"], text, commitment)
     skip = times + time_vague + rates + quantities + relevance
-    deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     outcome_verbs = spans(p["outcome_verbs"], text, commitment)
     keep_verbs = _pattern_spans(p, "keep_verbs", text, commitment)
     reduce_verbs = spans(p["reduce_verbs"], text, commitment)
@@ -373,6 +372,16 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     relative_changes = [q for q in groups(g["relative_change"], text, commitment)
                         if not any(q.span.overlaps(t) for t in times + non_measures)
                         and not any(q.span.overlaps(b) for b, _ in bounds)]
+    vague_verbs = without(spans(p["vague_verbs"], text, commitment), relevance)
+    known = (outcome_verbs + keep_verbs + activity_verbs + vague_verbs
+             + spans(p["wishes"], text, commitment) + _all(metrics) + _all(populations))
+    measures = ([q.span for q in baseline_targets + relative_changes] + [b for b, _ in bounds]
+                + multipliers)
+    if not measures and not a_percent(quantities):
+        task = task_verb(text, commitment, known + quantities, lexicon)
+        if task is not None:  # "Rebuild the scoring model": a task whatever its verb
+            activity_verbs = sorted(activity_verbs + [task], key=lambda s: s.start)
+    deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
     direction = _direction(verb, verb_kind, reduce_verbs,
                            spans(p["comparatives"], text, commitment), lexicon)
@@ -391,7 +400,6 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                             events + qualifiers) if verb_kind in ("change", "keep") else None
     if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
         phrase = None  # "win the mid-market": the object names who, not what is measured
-    vague_verbs = without(spans(p["vague_verbs"], text, commitment), relevance)
     vague_object, head = None, None
     if vague_verbs and not quantities:
         comparatives = spans(p["comparatives"], text, commitment)
@@ -526,6 +534,63 @@ def _head_kind(head: str, lexicon: Lexicon) -> str:
     if generic is not None and generic.fullmatch(head):
         return "generic"
     return "concrete"
+
+
+def lexicon_metrics(text: str, lexicon: Lexicon, start: int, end: int) -> dict[str, list[Span]]:
+    """Matches of the non-generic metric families between ``start`` and ``end``."""
+    region = [Span(start, end, text[start:end])]
+    return {name: spans(rx, text, region) for name, rx in lexicon.metrics.items()
+            if name not in GENERIC_FAMILIES}
+
+
+def a_percent(found: list[Span]) -> bool:
+    """True when one of ``found`` is a percentage or percentage points (a metric's change)."""
+    return any(_PERCENT.search(s.text) for s in found)
+
+
+def task_verb(text: str, sentences: list[Span], known: list[Span],
+              lexicon: Lexicon) -> Span | None:
+    """The verb of a task found by its shape, not by a word list.
+
+    The first word of the commitment (after a lead-in such as "We will" or "Vogliamo") is a
+    task verb when no list knows it and it has the shape of a verb: an Italian infinitive,
+    first person plural or plural imperative ("rifare", "realizziamo", "predisponete", the
+    lexicon's ``verb_shape``), or a word followed by a determiner ("Rebuild the...", "Rifai
+    il..."). Words of the lexicon's ``not_tasks`` (be, have, essere, avere, prepositions...)
+    are never task verbs.
+    """
+    if not sentences:
+        return None
+    sentence, patterns = sentences[0], lexicon.patterns
+    start = sentence.start
+    lead_in = patterns.get("lead_in")
+    if lead_in is not None:
+        start += len(text[start:sentence.end]) - len(text[start:sentence.end].lstrip())
+        found = lead_in.match(text, start, sentence.end)
+        start = found.end() if found else start
+    words = list(_TOKEN.finditer(text, start, sentence.end))[:2]
+    if not words or not words[0].group(0)[0].isalpha():
+        return None
+    first = words[0]
+    word = first.group(0).lower()
+    span = Span(first.start(), first.end(), first.group(0))
+    structure = lexicon.structure
+    if (word in structure.get("not_tasks", frozenset()) or first.group(0).isupper()
+            or any(span.overlaps(k) for k in known)):
+        return None
+    if len(words) == 2 and words[1].group(0)[0].isdigit():
+        after = next((m for m in _all(lexicon_metrics(text, lexicon, words[1].end(),
+                                                      sentence.end)) if m), None)
+        if after is not None:  # "Fissare 50 call di discovery": the count of a metric
+            return None
+    shape = patterns.get("verb_shape")
+    if shape is not None and shape.fullmatch(first.group(0)):
+        return span
+    openers = structure.get("task_openers", frozenset())
+    if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {
+            o.rstrip("'’") for o in openers}:
+        return span
+    return None
 
 
 def _pattern_spans(p: dict[str, re.Pattern[str]], name: str, text: str,
