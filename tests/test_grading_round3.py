@@ -86,3 +86,41 @@ def test_a_task_is_found_by_its_shape_whatever_its_verb(text):
 ])
 def test_an_outcome_or_a_wish_is_not_a_task_by_shape(text):
     assert not grade(text).activity
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # calendar deadlines in the forms the rubric lists
+    ("Grow ARR by 8% by end of Q3", "met"),
+    ("Grow ARR by 8% in H2", "met"),
+    ("Grow ARR by 8% by the end of the fiscal year", "met"),
+    ("Grow ARR by 8% by 2028", "met"),
+    ("Reach 300 paying accounts 2027-06", "met"),
+    ("Reach 300 paying accounts this quarter", "met"),
+    ("Book 40 demos next week", "met"),
+    ("Book 40 demos by mid-year", "met"),
+    ("Book 40 demos this FY", "met"),
+    ("Book 40 demos in the upcoming quarter", "met"),
+    ("Book 40 demos during fiscal 2027", "met"),
+    ("Book 40 demos in 3Q27", "met"),
+    ("Demo the analytics module before RetailCon", "met"),  # a dated public event
+    ("Demo the analytics module at Dreamforce 2027", "met"),
+    ("Grow web orders to 900 by Black Friday", "met"),
+    # a duration from the subject's own start, or a deadline that belongs to the context
+    ("New resellers place a first order within 45 days of signing", "partial"),
+    ("Launch the referral program by the next leadership offsite", "partial"),
+    # rates, comparisons and limits per item are no deadline
+    ("Grow services revenue 12% vs last quarter", "missing"),
+    ("Grow services revenue 12% YoY", "missing"),
+    ("Resolve 95% of support tickets within 4 hours", "missing"),
+    ("Get 90% of invoices paid within 30 days", "missing"),
+    ("Grow revenue by 15-20%", "missing"),
+    ("Grow pipeline sourced by Marketing to 40% of the total", "missing"),  # not "by March"
+])
+def test_time_bound_reads_calendar_deadlines_durations_rates_and_limits(text, verdict):
+    assert grade(text, lang="en").criteria["time_bound"].verdict == verdict
+
+
+def test_a_duration_from_the_subjects_own_start_is_the_measure():
+    assessment = grade("New resellers place a first order within 45 days of signing")
+    assert assessment.kind == "key_result"
+    assert assessment.criteria["measurable"].verdict == "met"

@@ -180,6 +180,9 @@ class Analysis:
     time_events : list of Span
         Durations counted from an event ("within 48 hours of opening"); also in
         ``time_relative``: the clock starts at an event, not at a date of the calendar.
+    limits : list of Span
+        Durations that limit each item ("within 2 hours", "within 30 days" of "pay every
+        invoice within 30 days"): part of the metric, not a deadline.
     keep_verbs : list of Span
         Verbs that keep a level ("maintain", "mantenere").
     bounds : list of tuple of (Span, str)
@@ -233,6 +236,7 @@ class Analysis:
     non_measures: list[Span] = field(default_factory=list)
     time_events: list[Span] = field(default_factory=list)
     keep_verbs: list[Span] = field(default_factory=list)
+    limits: list[Span] = field(default_factory=list)
     bounds: list[tuple[Span, str]] = field(default_factory=list)
     verb: Span | None = None
     verb_kind: str | None = None
@@ -337,6 +341,13 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     anchored = spans(p["time_anchored"], text, commitment)
     events = without(_pattern_spans(p, "time_event", text, commitment), anchored)
     relative = _merge(events, without(spans(p["time_relative"], text, commitment), anchored))
+    # "respond to every lead within 2 hours", "pay invoices within 30 days": a limit per item
+    # is part of the metric, not the time the key result has
+    per_item = _pattern_spans(p, "per_item", text, commitment)
+    limits = [t for t in relative if _pattern_spans(p, "limit_units", text, [t])
+              or per_item]
+    relative = [t for t in relative if t not in limits]
+    events = [t for t in events if t not in limits]
     times = anchored + relative
     context_times = [] if commitment == sentences else (
         spans(p["time_anchored"], text, context) + spans(p["time_relative"], text, context)
@@ -355,7 +366,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                           for name, rx in lexicon.metrics.items()})
     # "reaches full quota within four months": with a ramp metric the duration is the measure
     # (time to productivity), as in the article's M step; it still counts as a relative deadline.
-    durations = relative if metrics.get("ramp") else []
+    # "place a first order within 45 days of signing": a duration from the subject's own start
+    # is the measure too (time to first order)
+    durations = relative if metrics.get("ramp") else events
     quantities = sorted(numbers + multipliers + [q.span for q in factors] + durations,
                         key=lambda s: s.start)
     activity_verbs = spans(p["activity_verbs"], text, commitment)
@@ -373,12 +386,13 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                         if not any(q.span.overlaps(t) for t in times + non_measures)
                         and not any(q.span.overlaps(b) for b, _ in bounds)]
     vague_verbs = without(spans(p["vague_verbs"], text, commitment), relevance)
-    known = (outcome_verbs + keep_verbs + activity_verbs + vague_verbs
-             + spans(p["wishes"], text, commitment) + _all(metrics) + _all(populations))
+    verbs = (outcome_verbs + keep_verbs + activity_verbs + vague_verbs
+             + spans(p["wishes"], text, commitment))
     measures = ([q.span for q in baseline_targets + relative_changes] + [b for b, _ in bounds]
                 + multipliers)
     if not measures and not a_percent(quantities):
-        task = task_verb(text, commitment, known + quantities, lexicon)
+        task = task_verb(text, commitment, verbs, _all(metrics) + _all(populations) + quantities,
+                         lexicon)
         if task is not None:  # "Rebuild the scoring model": a task whatever its verb
             activity_verbs = sorted(activity_verbs + [task], key=lambda s: s.start)
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
@@ -447,6 +461,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         prefix_kind=prefix_kind,
         non_measures=non_measures,
         time_events=events,
+        limits=limits,
         keep_verbs=keep_verbs,
         bounds=bounds,
         verb=verb,
@@ -548,7 +563,7 @@ def a_percent(found: list[Span]) -> bool:
     return any(_PERCENT.search(s.text) for s in found)
 
 
-def task_verb(text: str, sentences: list[Span], known: list[Span],
+def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[Span],
               lexicon: Lexicon) -> Span | None:
     """The verb of a task found by its shape, not by a word list.
 
@@ -556,8 +571,10 @@ def task_verb(text: str, sentences: list[Span], known: list[Span],
     task verb when no list knows it and it has the shape of a verb: an Italian infinitive,
     first person plural or plural imperative ("rifare", "realizziamo", "predisponete", the
     lexicon's ``verb_shape``), or a word followed by a determiner ("Rebuild the...", "Rifai
-    il..."). Words of the lexicon's ``not_tasks`` (be, have, essere, avere, prepositions...)
-    are never task verbs.
+    il...", "Demo the...": no noun phrase opens that way). Words of the lexicon's
+    ``not_tasks`` (be, have, essere, avere, prepositions...) and the known ``verbs`` are never
+    task verbs; a word among ``nouns`` (metrics, populations, numbers) is one only before a
+    determiner.
     """
     if not sentences:
         return None
@@ -575,8 +592,9 @@ def task_verb(text: str, sentences: list[Span], known: list[Span],
     word = first.group(0).lower()
     span = Span(first.start(), first.end(), first.group(0))
     structure = lexicon.structure
-    if (word in structure.get("not_tasks", frozenset()) or first.group(0).isupper()
-            or any(span.overlaps(k) for k in known)):
+    if (word in structure.get("not_tasks", frozenset()) or word in lexicon.numbers
+            or first.group(0).isupper()
+            or any(span.overlaps(k) for k in verbs)):
         return None
     if len(words) == 2 and words[1].group(0)[0].isdigit():
         after = next((m for m in _all(lexicon_metrics(text, lexicon, words[1].end(),
@@ -584,7 +602,8 @@ def task_verb(text: str, sentences: list[Span], known: list[Span],
         if after is not None:  # "Fissare 50 call di discovery": the count of a metric
             return None
     shape = patterns.get("verb_shape")
-    if shape is not None and shape.fullmatch(first.group(0)):
+    if shape is not None and shape.fullmatch(first.group(0)) and not any(
+            span.overlaps(n) for n in nouns):
         return span
     openers = structure.get("task_openers", frozenset())
     if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {

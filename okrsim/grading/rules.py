@@ -336,6 +336,8 @@ def time_bound(a: Analysis, kind: str = "key_result") -> CriterionResult:
         return CriterionResult("partial", _texts(a.context_times), advice["time_bound_context"])
     if a.rates:
         return CriterionResult("missing", _texts(a.rates), advice["time_bound_rate"])
+    if a.limits:
+        return CriterionResult("missing", _texts(a.limits), advice["time_bound_limit"])
     return CriterionResult("missing", [], advice["time_bound_missing"])
 
 
