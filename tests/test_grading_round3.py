@@ -124,3 +124,20 @@ def test_a_duration_from_the_subjects_own_start_is_the_measure():
     assessment = grade("New resellers place a first order within 45 days of signing")
     assert assessment.kind == "key_result"
     assert assessment.criteria["measurable"].verdict == "met"
+
+
+@pytest.mark.parametrize("text", [
+    "Supportare il team partner", "Churn rate al 2%", "Lead qualificati +20%",
+    "Deal size medio +15%", "Time to market ridotto", "Team sales più forte",
+    "Customer success proattivo", "Meno churn, più upsell",
+])
+def test_short_italian_full_of_loan_words_is_read_as_italian(text):
+    assert grade(text).lang == "it"
+
+
+@pytest.mark.parametrize("text", [
+    "Churn below 3%", "Upsell revenue +15%", "Sales team at 100% quota",
+    "Share customer stories monthly", "Prepare the Q3 forecast", "Hire two senior AEs",
+])
+def test_english_with_the_same_loan_words_stays_english(text):
+    assert grade(text).lang == "en"

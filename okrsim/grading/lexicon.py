@@ -55,6 +55,12 @@ class Lexicon:
         Any multiplier word.
     detect_words : frozenset of str
         Frequent words of the language, for detection.
+    loan_words : frozenset of str
+        Words of other languages used in this one ("team", "churn" in Italian): a statement's
+        loan words are no evidence for the language they come from.
+    detect_shape : re.Pattern or None
+        The shape of a word of this language (Italian suffixes "-zione", "-iamo"...): each word
+        of that shape weighs :data:`SHAPE_WEIGHT` in detection.
     advice : dict of str to str
         Advice sentences, keyed by situation.
     suggestion : dict of str to str
@@ -74,6 +80,8 @@ class Lexicon:
     number: re.Pattern[str]
     multiplier: re.Pattern[str]
     detect_words: frozenset[str]
+    loan_words: frozenset[str]
+    detect_shape: re.Pattern[str] | None
     advice: dict[str, str]
     suggestion: dict[str, str]
     structure: dict[str, frozenset[str]]
@@ -146,6 +154,9 @@ def load_lexicon(lang: str) -> Lexicon:
         number=re.compile(num, _FLAGS),
         multiplier=re.compile(rf"(?<!\w)(?:{_words_pattern(multipliers)})(?!\w)", _FLAGS),
         detect_words=frozenset(w.lower() for w in table["detect"]["words"]),
+        loan_words=frozenset(w.lower() for w in table["detect"].get("loans", ())),
+        detect_shape=re.compile("|".join(f"(?:{x})" for x in table["detect"]["shape"]), _FLAGS)
+        if table["detect"].get("shape") else None,
         advice=dict(table["advice"]),
         suggestion=dict(table["suggestion"]),
         structure={name: frozenset(w.lower() for w in words)
