@@ -141,3 +141,22 @@ def test_short_italian_full_of_loan_words_is_read_as_italian(text):
 ])
 def test_english_with_the_same_loan_words_stays_english(text):
     assert grade(text).lang == "en"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Keep the customers we have and make them happier", "missing"),  # a generic population
+    ("Delight our customers", "missing"),
+    ("Fare la differenza", "missing"),  # a slogan
+    ("Migliorare il marketing", "missing"),  # a vague area
+    ("Win the Italian mid-market", "met"),  # a concrete segment
+    ("Conquistare il mercato spagnolo", "met"),
+    ("Enhance the reseller enablement program", "partial"),  # a deliverable, a vague verb
+    ("Grow revenue and reduce churn", "partial"),  # two goals
+])
+def test_an_objectives_specific_reads_as_the_rubric_says(text, verdict):
+    assessment = grade(text, kind="objective")
+    assert assessment.criteria["specific"].verdict == verdict
+    if verdict != "met":  # the advice leaves the metric to the key results
+        advice = assessment.criteria["specific"].advice
+        assert "(revenue, win rate, churn)" not in advice
+        assert "(fatturato, tasso di chiusura, abbandono)" not in advice

@@ -147,9 +147,16 @@ def structural_metric(a: Analysis) -> list[Span]:
     return [a.metric_phrase] if a.quantities or named else []
 
 
-def specific(a: Analysis) -> CriterionResult:
-    """Specific: a concrete metric, population or deliverable, no vague verb or wish, one goal."""
-    advice = a.lexicon.advice
+def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
+    """Specific: a concrete metric, population or deliverable, no vague verb or wish, one goal.
+
+    The verdict reads the same for an objective (the rubric labels both kinds alike); its advice
+    asks an objective for what changes and for whom, and leaves the metric to its key results.
+    """
+    advice = dict(a.lexicon.advice)
+    if kind == "objective":
+        advice["specific_missing"] = advice["specific_missing_objective"]
+        advice["specific_vague"] = advice["specific_vague_objective"]
     concrete = (_all(a.metrics) + _all(a.populations) or deliverables(a) or structural_metric(a)
                 or vague_object(a))
     several = several_goals(a)
