@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from okrsim.grading.lexicon import Lexicon
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 #: A word that can name a deliverable: three letters or more, no digits.
 _OBJECT_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -334,16 +335,23 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         text = " " * prefix.end() + text[prefix.end():]
     sentences = split_sentences(text)
     whole = [Span(0, len(text), text)]
-    relevance = spans(p["relevance"], text, whole)
+    everywhere = scanned(text, lexicon, whole)
+    relevance = list(everywhere.get("pattern.relevance", ()))
     context = [s for s in sentences if any(s.overlaps(r) for r in relevance)]
     commitment = [s for s in sentences if s not in context] or sentences
+    # one sentence, the usual case, is the whole text: one scan serves both
+    found = everywhere if commitment == whole else scanned(text, lexicon, commitment)
 
-    anchored = spans(p["time_anchored"], text, commitment)
-    events = without(_pattern_spans(p, "time_event", text, commitment), anchored)
-    relative = _merge(events, without(spans(p["time_relative"], text, commitment), anchored))
+    def on(name: str) -> list[Span]:
+        """The matches of the list ``name`` in the commitment (none if the language lacks it)."""
+        return list(found.get(f"pattern.{name}", ())) if name in p else []
+
+    anchored = on("time_anchored")
+    events = without(on("time_event"), anchored)
+    relative = _merge(events, without(on("time_relative"), anchored))
     # "respond to every lead within 2 hours", "pay invoices within 30 days": a limit per item
     # is part of the metric, not the time the key result has
-    per_item = _pattern_spans(p, "per_item", text, commitment)
+    per_item = on("per_item")
     limits = [t for t in relative if _pattern_spans(p, "limit_units", text, [t])
               or per_item]
     relative = [t for t in relative if t not in limits]
@@ -352,18 +360,23 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     context_times = [] if commitment == sentences else (
         spans(p["time_anchored"], text, context) + spans(p["time_relative"], text, context)
     )
-    non_measures = without(_pattern_spans(p, "non_measures", text, commitment), times)
+    non_measures = without(on("non_measures"), times)
+    # every grouped pattern holds a number or a digit: without one, none can match
+    counted = bool(found.get("number")) or _DIGIT.search(text) is not None
     baseline_targets = [q for q in groups(g["baseline_target"], text, commitment)
-                        if not any(q.span.overlaps(t) for t in times + non_measures)]
+                        if not any(q.span.overlaps(t) for t in times + non_measures)
+                        ] if counted else []
     # "from 2.5x to 3.5x" is one baseline and one target, not two factors of growth.
     factors = [q for q in groups(g["factor"], text, commitment) if not any(
-        q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])]
-    numbers = without(spans(lexicon.number, text, commitment),
+        q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])
+        ] if counted else []
+    numbers = without(found.get("number", []),
                       times + non_measures + [q.span for q in factors])
-    multipliers = without(spans(lexicon.multiplier, text, commitment), times)
-    populations = {name: spans(rx, text, commitment) for name, rx in lexicon.populations.items()}
-    metrics = _outermost({name: without(spans(rx, text, commitment), _all(populations))
-                          for name, rx in lexicon.metrics.items()})
+    multipliers = without(found.get("multiplier", []), times)
+    populations = {name: found.get(f"populations.{name}", []) for name in lexicon.populations}
+    everyone = _all(populations)
+    metrics = _outermost({name: without(found.get(f"metrics.{name}", []), everyone)
+                          for name in lexicon.metrics})
     # "reaches full quota within four months": with a ramp metric the duration is the measure
     # (time to productivity), as in the article's M step; it still counts as a relative deadline.
     # "place a first order within 45 days of signing": a duration from the subject's own start
@@ -371,23 +384,23 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     durations = relative if metrics.get("ramp") else events
     quantities = sorted(numbers + multipliers + [q.span for q in factors] + durations,
                         key=lambda s: s.start)
-    activity_verbs = spans(p["activity_verbs"], text, commitment)
-    rates = spans(p["rates"], text, commitment)
-    time_vague = spans(p["time_vague"], text, commitment)
+    activity_verbs = on("activity_verbs")
+    rates = on("rates")
+    time_vague = on("time_vague")
     skip = times + time_vague + rates + quantities + relevance
-    outcome_verbs = spans(p["outcome_verbs"], text, commitment)
-    keep_verbs = _pattern_spans(p, "keep_verbs", text, commitment)
-    reduce_verbs = spans(p["reduce_verbs"], text, commitment)
-    bounds = sorted([(b, "ceiling") for b in _pattern_spans(p, "ceilings", text, commitment)]
-                    + [(b, "floor") for b in _pattern_spans(p, "floors", text, commitment)],
+    outcome_verbs = on("outcome_verbs")
+    keep_verbs = on("keep_verbs")
+    reduce_verbs = on("reduce_verbs")
+    bounds = sorted([(b, "ceiling") for b in on("ceilings")]
+                    + [(b, "floor") for b in on("floors")],
                     key=lambda pair: pair[0].start)
     # "a meno di 4 ore" is a ceiling, not a change "di 4"
     relative_changes = [q for q in groups(g["relative_change"], text, commitment)
                         if not any(q.span.overlaps(t) for t in times + non_measures)
-                        and not any(q.span.overlaps(b) for b, _ in bounds)]
-    vague_verbs = without(spans(p["vague_verbs"], text, commitment), relevance)
+                        and not any(q.span.overlaps(b) for b, _ in bounds)] if counted else []
+    vague_verbs = without(on("vague_verbs"), relevance)
     verbs = (outcome_verbs + keep_verbs + activity_verbs + vague_verbs
-             + spans(p["wishes"], text, commitment))
+             + on("wishes"))
     measures = ([q.span for q in baseline_targets + relative_changes] + [b for b, _ in bounds]
                 + multipliers)
     if not measures and not a_percent(quantities):
@@ -398,7 +411,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
     direction = _direction(verb, verb_kind, reduce_verbs,
-                           spans(p["comparatives"], text, commitment), lexicon)
+                           on("comparatives"), lexicon)
     # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
     # not ("quota mensile piena")
     phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
@@ -416,7 +429,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         phrase = None  # "win the mid-market": the object names who, not what is measured
     vague_object, head = None, None
     if vague_verbs and not quantities:
-        comparatives = spans(p["comparatives"], text, commitment)
+        comparatives = on("comparatives")
         vague_object, head = _vague_object(text, vague_verbs, commitment,
                                            blockers + vague_verbs + comparatives, lexicon)
         if head == "area":  # "the sales process": "sales" qualifies a vague area, names no metric
@@ -448,15 +461,15 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         metrics=metrics,
         populations=populations,
         outcome_verbs=outcome_verbs,
-        comparatives=spans(p["comparatives"], text, commitment),
+        comparatives=on("comparatives"),
         activity_verbs=activity_verbs,
         # "to support our growth target" names the goal served, not a vague verb
         vague_verbs=vague_verbs,
         reduce_verbs=reduce_verbs,
-        conjunctions=spans(p["conjunctions"], text, commitment),
+        conjunctions=on("conjunctions"),
         relevance=relevance,
-        means=spans(p["means"], text, whole),
-        wishes=spans(p["wishes"], text, commitment),
+        means=list(everywhere.get("pattern.means", ())),
+        wishes=on("wishes"),
         deliverables=deliverables,
         prefix_kind=prefix_kind,
         non_measures=non_measures,
@@ -610,6 +623,17 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
             o.rstrip("'’") for o in openers}:
         return span
     return None
+
+
+def scanned(text: str, lexicon: Lexicon, regions: list[Span]) -> dict[str, list[Span]]:
+    """The matches of every list of the lexicon inside ``regions``, by list name ("number",
+    "pattern.rates", "metrics.revenue"), found in one pass
+    (:class:`~okrsim.grading.scan.Scanner`); the same as :func:`spans` of each list."""
+    found: dict[str, list[Span]] = {}
+    for region in regions:
+        for pattern, pairs in lexicon.scanner.scan(text, region.start, region.end).items():
+            found.setdefault(pattern, []).extend(Span(a, b, text[a:b]) for a, b in pairs)
+    return found
 
 
 def _pattern_spans(p: dict[str, re.Pattern[str]], name: str, text: str,

@@ -18,6 +18,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from okrsim.errors import OkrsimError
+from okrsim.grading.scan import Scanner
 
 #: Digits with optional currency, separators, magnitude and percent: "€12.0M", "35%", "1,200".
 DIGITS = (
@@ -68,6 +69,9 @@ class Lexicon:
     structure : dict of str to frozenset of str
         Words that end a metric phrase (``stops``), are dropped from its end (``trailing``), or
         name a unit kept with a number (``units``).
+    scanner : Scanner
+        Every plain list, the metric and population families and the number patterns, to be
+        matched in one pass (:mod:`okrsim.grading.scan`).
     """
 
     lang: str
@@ -85,6 +89,7 @@ class Lexicon:
     advice: dict[str, str]
     suggestion: dict[str, str]
     structure: dict[str, frozenset[str]]
+    scanner: Scanner | None = None
 
 
 def _words_pattern(words) -> str:
@@ -138,21 +143,32 @@ def load_lexicon(lang: str) -> Lexicon:
     numbers = {k.lower(): float(v) for k, v in table["numbers"].items()}
     multipliers = {k.lower(): float(v) for k, v in table["multipliers"].items()}
     num = f"(?:{DIGITS}|(?<!\\w)(?:{_words_pattern(numbers)})(?!\\w))"
+    patterns = {name: _alternation(items, num) for name, items in table["patterns"].items()
+                if not any("(?P<" in item for item in items)}
+    metrics = {name: _alternation(items, num) for name, items in table["metrics"].items()}
+    populations = {name: _alternation(items, num)
+                   for name, items in table["populations"].items()}
+    number = re.compile(num, _FLAGS)
+    multiplier = re.compile(rf"(?<!\w)(?:{_words_pattern(multipliers)})(?!\w)", _FLAGS)
+    lists = {f"pattern.{name}": [item.replace("{num}", num) for item in items]
+             for name, items in table["patterns"].items() if name in patterns}
+    for kind in ("metrics", "populations"):
+        lists.update({f"{kind}.{name}": [item.replace("{num}", num) for item in items]
+                      for name, items in table[kind].items()})
+    lists["number"] = [num]
+    lists["multiplier"] = [_words_pattern(multipliers)]
     return Lexicon(
         lang=lang,
-        patterns={name: _alternation(items, num) for name, items in table["patterns"].items()
-                  if not any("(?P<" in item for item in items)},
+        patterns=patterns,
         grouped={name: tuple(_alternation([item], num) for item in items)
                  for name, items in table["patterns"].items()
                  if any("(?P<" in item for item in items)},
-        metrics={name: _alternation(items, num) for name, items in table["metrics"].items()},
-        populations={
-            name: _alternation(items, num) for name, items in table["populations"].items()
-        },
+        metrics=metrics,
+        populations=populations,
         numbers=numbers,
         multipliers=multipliers,
-        number=re.compile(num, _FLAGS),
-        multiplier=re.compile(rf"(?<!\w)(?:{_words_pattern(multipliers)})(?!\w)", _FLAGS),
+        number=number,
+        multiplier=multiplier,
         detect_words=frozenset(w.lower() for w in table["detect"]["words"]),
         loan_words=frozenset(w.lower() for w in table["detect"].get("loans", ())),
         detect_shape=re.compile("|".join(f"(?:{x})" for x in table["detect"]["shape"]), _FLAGS)
@@ -161,4 +177,5 @@ def load_lexicon(lang: str) -> Lexicon:
         suggestion=dict(table["suggestion"]),
         structure={name: frozenset(w.lower() for w in words)
                    for name, words in table.get("structure", {}).items()},
+        scanner=Scanner(lists, _FLAGS, unbounded=frozenset({"number"})),
     )
