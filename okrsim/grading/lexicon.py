@@ -28,6 +28,8 @@ DIGITS = (
 )
 
 _FLAGS = re.IGNORECASE | re.UNICODE
+#: Lists tried only at one place (the first word, one duration), never scanned over the text.
+MATCHED_IN_PLACE = frozenset({"lead_in", "verb_shape", "limit_units"})
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ def load_lexicon(lang: str) -> Lexicon:
     number = re.compile(num, _FLAGS)
     multiplier = re.compile(rf"(?<!\w)(?:{_words_pattern(multipliers)})(?!\w)", _FLAGS)
     lists = {f"pattern.{name}": [item.replace("{num}", num) for item in items]
-             for name, items in table["patterns"].items() if name in patterns}
+             for name, items in table["patterns"].items()
+             if name in patterns and name not in MATCHED_IN_PLACE}
     for kind in ("metrics", "populations"):
         lists.update({f"{kind}.{name}": [item.replace("{num}", num) for item in items]
                       for name, items in table[kind].items()})
