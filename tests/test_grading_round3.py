@@ -160,3 +160,38 @@ def test_an_objectives_specific_reads_as_the_rubric_says(text, verdict):
         advice = assessment.criteria["specific"].advice
         assert "(revenue, win rate, churn)" not in advice
         assert "(fatturato, tasso di chiusura, abbandono)" not in advice
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Aumentare le vendite online del 20% entro Natale", "met"),
+    ("Presentare il nuovo catalogo al Vinitaly 2027", "met"),
+    ("Lanciare la collezione prima del Salone del Mobile", "met"),
+    ("Raggiungere 300 clienti 2027-06", "met"),
+    ("Raggiungere 300 clienti entro metà 2027", "met"),
+    ("Raggiungere 300 clienti in questo FY", "met"),
+    ("Attivare i nuovi clienti nelle prime 6 settimane del trimestre", "met"),
+    ("I nuovi agenti chiudono il primo contratto nei primi 90 giorni", "partial"),
+    ("Lanciare il programma referral entro la prossima riunione del board", "partial"),
+    ("Aumentare il fatturato del 12% rispetto al trimestre precedente", "missing"),
+    ("Evadere il 95% degli ordini entro 2 giorni lavorativi", "missing"),
+    ("Pagare i fornitori entro 30 giorni", "missing"),
+])
+def test_italian_time_bound_reads_the_same_classes(text, verdict):
+    assert grade(text, lang="it").criteria["time_bound"].verdict == verdict
+
+
+@pytest.mark.parametrize("text", [
+    "New reps close a first deal in their first 90 days",
+    "I nuovi agenti chiudono il primo contratto nei primi 90 giorni",
+])
+def test_a_window_from_the_subjects_start_is_a_duration_and_the_measure(text):
+    a = read(text)
+    assert a.time_events and not a.time_anchored
+    assert grade(text).kind == "key_result"
+
+
+def test_a_comparison_with_a_past_period_is_a_rate_never_a_deadline():
+    a = read("Grow revenue 10% over the last quarter")
+    assert not a.has_deadline and a.rates
+    assert grade("Grow revenue 10% over the last quarter").criteria["time_bound"].advice == (
+        a.lexicon.advice["time_bound_rate"])

@@ -346,9 +346,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         """The matches of the list ``name`` in the commitment (none if the language lacks it)."""
         return list(found.get(f"pattern.{name}", ())) if name in p else []
 
-    anchored = on("time_anchored")
-    events = without(on("time_event"), anchored)
-    relative = _merge(events, without(on("time_relative"), anchored))
+    # "vs the same quarter last year", "rispetto al trimestre precedente": a comparison is a rate
+    comparisons = on("comparisons")
+    anchored = without(on("time_anchored"), comparisons)
+    events = without(on("time_event"), anchored + comparisons)
+    relative = _merge(events, without(on("time_relative"), anchored + comparisons))
     # "respond to every lead within 2 hours", "pay invoices within 30 days": a limit per item
     # is part of the metric, not the time the key result has
     per_item = on("per_item")
@@ -385,7 +387,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     quantities = sorted(numbers + multipliers + [q.span for q in factors] + durations,
                         key=lambda s: s.start)
     activity_verbs = on("activity_verbs")
-    rates = on("rates")
+    rates = sorted(on("rates") + comparisons, key=lambda s: s.start)
     time_vague = on("time_vague")
     skip = times + time_vague + rates + quantities + relevance
     outcome_verbs = on("outcome_verbs")
