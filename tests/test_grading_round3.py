@@ -195,3 +195,29 @@ def test_a_comparison_with_a_past_period_is_a_rate_never_a_deadline():
     assert not a.has_deadline and a.rates
     assert grade("Grow revenue 10% over the last quarter").criteria["time_bound"].advice == (
         a.lexicon.advice["time_bound_rate"])
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Send the renewal quotes to our top 40 accounts by next Tuesday", "time_bound", "met"),
+    ("Inviare le offerte di rinnovo ai 40 clienti principali entro venerdì prossimo",
+     "time_bound", "met"),
+    ("Q4: 80 SQLs from webinars", "time_bound", "met"),  # a period label opening the text
+    ("Q1: 60 SQL dagli eventi", "time_bound", "met"),
+    ("Portare i demo prenotati a 120 entro l'inizio del Q4", "time_bound", "met"),
+    # what a percentage counts is the metric, whatever its words
+    ("Shift 25% of monthly subscribers to annual plans by the end of FY27", "specific", "met"),
+    ("Spostare il 25% degli abbonati mensili sul piano annuale entro fine anno", "specific",
+     "met"),
+])
+def test_more_forms_of_the_same_classes(text, field, value):
+    assert grade(text).criteria[field].verdict == value
+
+
+@pytest.mark.parametrize(("text", "activity"), [
+    ("Get the partner certification track done by the end of Q2", True),
+    ("Enable the channel team to demo the analytics add-on", True),
+    ("Bring lead data completeness to 90% by Q3", False),  # "completeness" is no verb
+    ("Portare la completezza dei dati CRM al 90% entro il Q3", False),
+])
+def test_task_verbs_and_nouns_that_look_like_them(text, activity):
+    assert grade(text).activity is activity

@@ -200,6 +200,9 @@ class Analysis:
     vague_object : Span or None
         Without a number, what a vague verb works on ("the quote approval workflow" in
         "Streamline the quote approval workflow"), whatever its words.
+    counted : Span or None
+        What a percentage counts ("monthly plans" in "move 30% of monthly plans to annual
+        billing", "ordini" in "il 95% degli ordini"): a metric named by structure.
     object_head : str or None
         Without a number, the kind of the head noun of that object (else of the metric
         phrase): "area" for a vague area ("process", "experience", "funnel"), "generic" for a
@@ -245,6 +248,7 @@ class Analysis:
     metric_phrase: Span | None = None
     vague_object: Span | None = None
     object_head: str | None = None
+    counted: Span | None = None
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -427,6 +431,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         s for s in quantities + [b for b, _ in bounds] if s.end <= measure]
     phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
                             events + qualifiers) if verb_kind in ("change", "keep") else None
+    counted = _counted_phrase(text, quantities, commitment, blockers, lexicon)
     if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
         phrase = None  # "win the mid-market": the object names who, not what is measured
     vague_object, head = None, None
@@ -485,6 +490,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         metric_phrase=phrase,
         vague_object=vague_object,
         object_head=head,
+        counted=counted,
     )
 
 
@@ -513,6 +519,20 @@ def _head_word(phrase: Span, lexicon: Lexicon) -> str | None:
         return None
     first = "first" in lexicon.structure.get("head_position", ())
     return re.sub(r"['’]s$", "", (words[0] if first else words[-1]).group(0).lower())
+
+
+def _counted_phrase(text: str, quantities: list[Span], sentences: list[Span],
+                    blockers: list[Span], lexicon: Lexicon) -> Span | None:
+    """The phrase after "N% of" ("il N% degli"), which names what the percentage counts."""
+    connector = lexicon.patterns.get("counted_by")
+    for quantity in quantities:
+        if not _PERCENT.search(quantity.text) or connector is None:
+            continue
+        joined = connector.match(text, quantity.end)
+        if joined is not None:
+            lead = Span(joined.start(), joined.end(), joined.group(0))
+            return _metric_phrase(text, lead, sentences, blockers, lexicon)
+    return None
 
 
 def _qualifies_head(text: str, span: Span, phrase: Span, lexicon: Lexicon) -> bool:

@@ -29,7 +29,7 @@ DIGITS = (
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 #: Lists tried only at one place (the first word, one duration), never scanned over the text.
-MATCHED_IN_PLACE = frozenset({"lead_in", "verb_shape", "limit_units"})
+MATCHED_IN_PLACE = frozenset({"lead_in", "verb_shape", "limit_units", "counted_by"})
 
 
 @dataclass(frozen=True)

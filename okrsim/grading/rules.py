@@ -142,7 +142,7 @@ def structural_metric(a: Analysis) -> list[Span]:
     """The metric found by structure when it carries a quantity ("cart abandonment" in "reduce
     cart abandonment from 40% to 30%"): concrete whatever its words."""
     if a.metric_phrase is None:
-        return []
+        return [a.counted] if a.counted is not None else []
     named = a.vague_object is None and a.object_head == "concrete"
     return [a.metric_phrase] if a.quantities or named else []
 
