@@ -31,6 +31,9 @@ def _pattern_of(lexicon, name: str) -> re.Pattern[str]:
     if name in ("number", "multiplier"):
         return getattr(lexicon, name)
     kind, _, key = name.partition(".")
+    if kind == "grouped":  # scanned without its named groups: the same matches
+        list_name, _, index = key.partition(".")
+        return lexicon.grouped[list_name][int(index)]
     return {"pattern": lexicon.patterns, "metrics": lexicon.metrics,
             "populations": lexicon.populations}[kind][key]
 

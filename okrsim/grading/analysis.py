@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from okrsim.grading.lexicon import Lexicon
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 #: A word that can name a deliverable: three letters or more, no digits.
 _OBJECT_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -71,9 +70,15 @@ def spans(pattern: re.Pattern[str], text: str, within: list[Span]) -> list[Span]
 
 
 def groups(patterns: tuple[re.Pattern[str], ...], text: str,
-           within: list[Span]) -> list[Quantity]:
-    """Matches with their named groups ``x`` and ``y``, leftmost first, without overlaps."""
+           within: list[Span], present: list[bool] | None = None) -> list[Quantity]:
+    """Matches with their named groups ``x`` and ``y``, leftmost first, without overlaps.
+
+    ``present`` says, per pattern, whether a scan found it at all (patterns it did not find are
+    not run).
+    """
     found: list[Quantity] = []
+    if present is not None:
+        patterns = tuple(p for p, here in zip(patterns, present, strict=True) if here)
     for region, pattern in ((r, p) for r in within for p in patterns):
         for match in pattern.finditer(text, region.start, region.end):
             named = {}
@@ -346,6 +351,12 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # one sentence, the usual case, is the whole text: one scan serves both
     found = everywhere if commitment == whole else scanned(text, lexicon, commitment)
 
+    def grouped(name: str) -> list[Quantity]:
+        """The matches of the grouped list ``name`` in the commitment, run only where the scan
+        found them."""
+        present = [bool(found.get(f"grouped.{name}.{i}")) for i in range(len(g[name]))]
+        return groups(g[name], text, commitment, present)
+
     def on(name: str) -> list[Span]:
         """The matches of the list ``name`` in the commitment (none if the language lacks it)."""
         return list(found.get(f"pattern.{name}", ())) if name in p else []
@@ -367,15 +378,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         spans(p["time_anchored"], text, context) + spans(p["time_relative"], text, context)
     )
     non_measures = without(on("non_measures"), times)
-    # every grouped pattern holds a number or a digit: without one, none can match
-    counted = bool(found.get("number")) or _DIGIT.search(text) is not None
-    baseline_targets = [q for q in groups(g["baseline_target"], text, commitment)
-                        if not any(q.span.overlaps(t) for t in times + non_measures)
-                        ] if counted else []
+    baseline_targets = [q for q in grouped("baseline_target")
+                        if not any(q.span.overlaps(t) for t in times + non_measures)]
     # "from 2.5x to 3.5x" is one baseline and one target, not two factors of growth.
-    factors = [q for q in groups(g["factor"], text, commitment) if not any(
-        q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])
-        ] if counted else []
+    factors = [q for q in grouped("factor") if not any(
+        q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])]
     numbers = without(found.get("number", []),
                       times + non_measures + [q.span for q in factors])
     multipliers = without(found.get("multiplier", []), times)
@@ -401,9 +408,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                     + [(b, "floor") for b in on("floors")],
                     key=lambda pair: pair[0].start)
     # "a meno di 4 ore" is a ceiling, not a change "di 4"
-    relative_changes = [q for q in groups(g["relative_change"], text, commitment)
+    relative_changes = [q for q in grouped("relative_change")
                         if not any(q.span.overlaps(t) for t in times + non_measures)
-                        and not any(q.span.overlaps(b) for b, _ in bounds)] if counted else []
+                        and not any(q.span.overlaps(b) for b, _ in bounds)]
     vague_verbs = without(on("vague_verbs"), relevance)
     verbs = (outcome_verbs + keep_verbs + activity_verbs + vague_verbs
              + on("wishes"))

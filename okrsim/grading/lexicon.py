@@ -28,6 +28,7 @@ DIGITS = (
 )
 
 _FLAGS = re.IGNORECASE | re.UNICODE
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
 #: Lists tried only at one place (the first word, one duration), never scanned over the text.
 MATCHED_IN_PLACE = frozenset({"lead_in", "verb_shape", "limit_units", "counted_by"})
 
@@ -158,6 +159,11 @@ def load_lexicon(lang: str) -> Lexicon:
     for kind in ("metrics", "populations"):
         lists.update({f"{kind}.{name}": [item.replace("{num}", num) for item in items]
                       for name, items in table[kind].items()})
+    # a grouped pattern is scanned without its groups: it is run with them only where found
+    for name, items in table["patterns"].items():
+        if name not in patterns:
+            lists.update({f"grouped.{name}.{i}": [_GROUP_NAME.sub("(?:", item.replace(
+                "{num}", num))] for i, item in enumerate(items)})
     lists["number"] = [num]
     lists["multiplier"] = [_words_pattern(multipliers)]
     return Lexicon(
