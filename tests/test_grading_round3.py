@@ -221,3 +221,11 @@ def test_more_forms_of_the_same_classes(text, field, value):
 ])
 def test_task_verbs_and_nouns_that_look_like_them(text, activity):
     assert grade(text).activity is activity
+
+
+@pytest.mark.parametrize("text", [
+    "Rendere i rivenditori più soddisfatti", "Avere una relazione migliore con i distributori",
+    "Essere più vicini agli abbonati",
+])
+def test_a_wished_state_of_a_generic_population_is_not_specific(text):
+    assert grade(text).criteria["specific"].verdict == "missing"
