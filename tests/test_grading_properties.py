@@ -75,9 +75,11 @@ _CHANGES = {"en": ["from 40% to 30%", "from 72h to 24h", "by 15-20%", "by 3 perc
             "it": ["dal 40% al 30%", "da 45 gg a 30 gg", "del 10%", "sotto il 2%",
                    "da 10K a 15K", "al 6%", "all'80%", "a meno di 4 ore"]}
 _DEADLINES = {"en": ["by Q3 2027", "through 2027", "by EOQ", "by the end of the year",
-                     "in the first week", "this quarter", ""],
+                     "in the first week", "this quarter", "", "by mid-year", "this FY",
+                     "before RetailCon 2027", "by Black Friday", "in the upcoming quarter"],
               "it": ["entro il Q3", "entro il trimestre", "nelle prime 6 settimane",
-                     "entro fine anno", "fino al 31 dicembre 2027", "nel 2027", ""]}
+                     "entro fine anno", "fino al 31 dicembre 2027", "nel 2027", "",
+                     "entro Natale", "entro metà 2027", "in questo FY", "nel 3Q27"]}
 
 
 def variants(n: int = 400, seed: int = 11) -> list[tuple[str, str]]:

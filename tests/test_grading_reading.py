@@ -44,12 +44,24 @@ def test_numbers_that_label_are_not_measures(text):
     "Keep churn below 2% through 2027", "Close the books by EOQ",
     "FY26-Q2: grow ARR from €12M to €13M", "New hires close a deal in the first week",
     "Ridurre il churn entro il trimestre", "Attivare i nuovi clienti nelle prime 6 settimane",
-    "Resolve tickets within 48 hours of opening", "Rispondere entro 48 ore dall'apertura",
+    "Activate new accounts within two weeks of going live",
+    "Attivare i nuovi account entro 60 giorni dalla firma",
 ])
 def test_deadlines_periods_and_event_durations_are_found(text):
     a = read(text)
     assert a.has_deadline
     assert grade(text).criteria["time_bound"].verdict in ("met", "partial")
+
+
+@pytest.mark.parametrize("text", [
+    # a limit per item (a service level) is part of the metric, not a deadline (RUBRIC.md)
+    "Resolve tickets within 48 hours of opening", "Rispondere entro 48 ore dall'apertura",
+    "Pay every supplier invoice within 30 days", "Evadere ogni ordine entro 5 giorni",
+])
+def test_a_limit_per_item_is_part_of_the_metric_not_a_deadline(text):
+    a = read(text)
+    assert a.limits and not a.has_deadline
+    assert grade(text).criteria["time_bound"].verdict == "missing"
 
 
 @pytest.mark.parametrize("text", [

@@ -28,6 +28,8 @@ _NUMBERED_PREFIX = re.compile(
     r"^\s*(?:(?P<key_result>KR\s?\d+(?:\.\d+)*)|(?P<objective>O\d+(?:\.\d+)*))\s+(?=\S)")
 #: A word or a single other character, for walking a phrase.
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
+#: A word of a phrase, for finding its head noun ("team's" gives "team" and "s").
+_HEAD_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 #: Words of a phrase at most, for the metric phrase.
 MAX_PHRASE_WORDS = 12
 
@@ -68,9 +70,15 @@ def spans(pattern: re.Pattern[str], text: str, within: list[Span]) -> list[Span]
 
 
 def groups(patterns: tuple[re.Pattern[str], ...], text: str,
-           within: list[Span]) -> list[Quantity]:
-    """Matches with their named groups ``x`` and ``y``, leftmost first, without overlaps."""
+           within: list[Span], present: list[bool] | None = None) -> list[Quantity]:
+    """Matches with their named groups ``x`` and ``y``, leftmost first, without overlaps.
+
+    ``present`` says, per pattern, whether a scan found it at all (patterns it did not find are
+    not run).
+    """
     found: list[Quantity] = []
+    if present is not None:
+        patterns = tuple(p for p, here in zip(patterns, present, strict=True) if here)
     for region, pattern in ((r, p) for r in within for p in patterns):
         for match in pattern.finditer(text, region.start, region.end):
             named = {}
@@ -178,6 +186,9 @@ class Analysis:
     time_events : list of Span
         Durations counted from an event ("within 48 hours of opening"); also in
         ``time_relative``: the clock starts at an event, not at a date of the calendar.
+    limits : list of Span
+        Durations that limit each item ("within 2 hours", "within 30 days" of "pay every
+        invoice within 30 days"): part of the metric, not a deadline.
     keep_verbs : list of Span
         Verbs that keep a level ("maintain", "mantenere").
     bounds : list of tuple of (Span, str)
@@ -191,6 +202,17 @@ class Analysis:
     metric_phrase : Span or None
         The metric found by structure: the object of the main verb, or the noun phrase that its
         first number qualifies ("new customers" in "sign 10 new customers"), whatever its words.
+    vague_object : Span or None
+        Without a number, what a vague verb works on ("the quote approval workflow" in
+        "Streamline the quote approval workflow"), whatever its words.
+    counted : Span or None
+        What a percentage counts ("monthly plans" in "move 30% of monthly plans to annual
+        billing", "ordini" in "il 95% degli ordini"): a metric named by structure.
+    object_head : str or None
+        Without a number, the kind of the head noun of that object (else of the metric
+        phrase): "area" for a vague area ("process", "experience", "funnel"), "generic" for a
+        generic population ("customers", "i clienti"), "concrete" for anything else (a named
+        deliverable, function or metric).
     """
 
     text: str
@@ -223,11 +245,15 @@ class Analysis:
     non_measures: list[Span] = field(default_factory=list)
     time_events: list[Span] = field(default_factory=list)
     keep_verbs: list[Span] = field(default_factory=list)
+    limits: list[Span] = field(default_factory=list)
     bounds: list[tuple[Span, str]] = field(default_factory=list)
     verb: Span | None = None
     verb_kind: str | None = None
     direction: str | None = None
     metric_phrase: Span | None = None
+    vague_object: Span | None = None
+    object_head: str | None = None
+    counted: Span | None = None
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -318,52 +344,87 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         text = " " * prefix.end() + text[prefix.end():]
     sentences = split_sentences(text)
     whole = [Span(0, len(text), text)]
-    relevance = spans(p["relevance"], text, whole)
+    everywhere = scanned(text, lexicon, whole)
+    relevance = list(everywhere.get("pattern.relevance", ()))
     context = [s for s in sentences if any(s.overlaps(r) for r in relevance)]
     commitment = [s for s in sentences if s not in context] or sentences
+    # one sentence, the usual case, is the whole text: one scan serves both
+    found = everywhere if commitment == whole else scanned(text, lexicon, commitment)
 
-    anchored = spans(p["time_anchored"], text, commitment)
-    events = without(_pattern_spans(p, "time_event", text, commitment), anchored)
-    relative = _merge(events, without(spans(p["time_relative"], text, commitment), anchored))
+    def grouped(name: str) -> list[Quantity]:
+        """The matches of the grouped list ``name`` in the commitment, run only where the scan
+        found them."""
+        present = [bool(found.get(f"grouped.{name}.{i}")) for i in range(len(g[name]))]
+        return groups(g[name], text, commitment, present)
+
+    def on(name: str) -> list[Span]:
+        """The matches of the list ``name`` in the commitment (none if the language lacks it)."""
+        return list(found.get(f"pattern.{name}", ())) if name in p else []
+
+    # "vs the same quarter last year", "rispetto al trimestre precedente": a comparison is a rate
+    comparisons = on("comparisons")
+    anchored = without(on("time_anchored"), comparisons)
+    events = without(on("time_event"), anchored + comparisons)
+    relative = _merge(events, without(on("time_relative"), anchored + comparisons))
+    # "respond to every lead within 2 hours", "pay invoices within 30 days": a limit per item
+    # is part of the metric, not the time the key result has
+    per_item = on("per_item")
+    limits = [t for t in relative if _pattern_spans(p, "limit_units", text, [t])
+              or per_item]
+    relative = [t for t in relative if t not in limits]
+    events = [t for t in events if t not in limits]
     times = anchored + relative
     context_times = [] if commitment == sentences else (
         spans(p["time_anchored"], text, context) + spans(p["time_relative"], text, context)
     )
-    non_measures = without(_pattern_spans(p, "non_measures", text, commitment), times)
-    baseline_targets = [q for q in groups(g["baseline_target"], text, commitment)
+    non_measures = without(on("non_measures"), times)
+    baseline_targets = [q for q in grouped("baseline_target")
                         if not any(q.span.overlaps(t) for t in times + non_measures)]
     # "from 2.5x to 3.5x" is one baseline and one target, not two factors of growth.
-    factors = [q for q in groups(g["factor"], text, commitment) if not any(
+    factors = [q for q in grouped("factor") if not any(
         q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])]
-    numbers = without(spans(lexicon.number, text, commitment),
+    numbers = without(found.get("number", []),
                       times + non_measures + [q.span for q in factors])
-    multipliers = without(spans(lexicon.multiplier, text, commitment), times)
-    populations = {name: spans(rx, text, commitment) for name, rx in lexicon.populations.items()}
-    metrics = _outermost({name: without(spans(rx, text, commitment), _all(populations))
-                          for name, rx in lexicon.metrics.items()})
+    multipliers = without(found.get("multiplier", []), times)
+    populations = {name: found.get(f"populations.{name}", []) for name in lexicon.populations}
+    everyone = _all(populations)
+    metrics = _outermost({name: without(found.get(f"metrics.{name}", []), everyone)
+                          for name in lexicon.metrics})
     # "reaches full quota within four months": with a ramp metric the duration is the measure
     # (time to productivity), as in the article's M step; it still counts as a relative deadline.
-    durations = relative if metrics.get("ramp") else []
+    # "place a first order within 45 days of signing": a duration from the subject's own start
+    # is the measure too (time to first order)
+    durations = relative if metrics.get("ramp") else events
     quantities = sorted(numbers + multipliers + [q.span for q in factors] + durations,
                         key=lambda s: s.start)
-    activity_verbs = spans(p["activity_verbs"], text, commitment)
-    rates = spans(p["rates"], text, commitment)
-    time_vague = spans(p["time_vague"], text, commitment)
+    activity_verbs = on("activity_verbs")
+    rates = sorted(on("rates") + comparisons, key=lambda s: s.start)
+    time_vague = on("time_vague")
     skip = times + time_vague + rates + quantities + relevance
-    deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
-    outcome_verbs = spans(p["outcome_verbs"], text, commitment)
-    keep_verbs = _pattern_spans(p, "keep_verbs", text, commitment)
-    reduce_verbs = spans(p["reduce_verbs"], text, commitment)
-    bounds = sorted([(b, "ceiling") for b in _pattern_spans(p, "ceilings", text, commitment)]
-                    + [(b, "floor") for b in _pattern_spans(p, "floors", text, commitment)],
+    outcome_verbs = on("outcome_verbs")
+    keep_verbs = on("keep_verbs")
+    reduce_verbs = on("reduce_verbs")
+    bounds = sorted([(b, "ceiling") for b in on("ceilings")]
+                    + [(b, "floor") for b in on("floors")],
                     key=lambda pair: pair[0].start)
     # "a meno di 4 ore" is a ceiling, not a change "di 4"
-    relative_changes = [q for q in groups(g["relative_change"], text, commitment)
+    relative_changes = [q for q in grouped("relative_change")
                         if not any(q.span.overlaps(t) for t in times + non_measures)
                         and not any(q.span.overlaps(b) for b, _ in bounds)]
+    vague_verbs = without(on("vague_verbs"), relevance)
+    verbs = (outcome_verbs + keep_verbs + activity_verbs + vague_verbs
+             + on("wishes"))
+    measures = ([q.span for q in baseline_targets + relative_changes] + [b for b, _ in bounds]
+                + multipliers)
+    if not measures and not a_percent(quantities):
+        task = task_verb(text, commitment, verbs, _all(metrics) + _all(populations) + quantities,
+                         lexicon)
+        if task is not None:  # "Rebuild the scoring model": a task whatever its verb
+            activity_verbs = sorted(activity_verbs + [task], key=lambda s: s.start)
+    deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
     direction = _direction(verb, verb_kind, reduce_verbs,
-                           spans(p["comparatives"], text, commitment), lexicon)
+                           on("comparatives"), lexicon)
     # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
     # not ("quota mensile piena")
     phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
@@ -377,8 +438,25 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         s for s in quantities + [b for b, _ in bounds] if s.end <= measure]
     phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
                             events + qualifiers) if verb_kind in ("change", "keep") else None
+    counted = _counted_phrase(text, quantities, commitment, blockers, lexicon)
     if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
         phrase = None  # "win the mid-market": the object names who, not what is measured
+    vague_object, head = None, None
+    if vague_verbs and not quantities:
+        comparatives = on("comparatives")
+        vague_object, head = _vague_object(text, vague_verbs, commitment,
+                                           blockers + vague_verbs + comparatives, lexicon)
+        if head == "area":  # "the sales process": "sales" qualifies a vague area, names no metric
+            metrics = {name: [s for s in found if not _qualifies_head(text, s, vague_object,
+                                                                      lexicon)]
+                       for name, found in metrics.items()}
+            # "le performance commerciali": a population word right by the head is an adjective
+            populations = {name: [s for s in found if not _qualifies_head(text, s, vague_object,
+                                                                          lexicon)]
+                           for name, found in populations.items()}
+    elif phrase is not None and not quantities:
+        word = _head_word(phrase, lexicon)
+        head = None if word is None else _head_kind(word, lexicon)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -397,26 +475,194 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         metrics=metrics,
         populations=populations,
         outcome_verbs=outcome_verbs,
-        comparatives=spans(p["comparatives"], text, commitment),
+        comparatives=on("comparatives"),
         activity_verbs=activity_verbs,
         # "to support our growth target" names the goal served, not a vague verb
-        vague_verbs=without(spans(p["vague_verbs"], text, commitment), relevance),
+        vague_verbs=vague_verbs,
         reduce_verbs=reduce_verbs,
-        conjunctions=spans(p["conjunctions"], text, commitment),
+        conjunctions=on("conjunctions"),
         relevance=relevance,
-        means=spans(p["means"], text, whole),
-        wishes=spans(p["wishes"], text, commitment),
+        means=list(everywhere.get("pattern.means", ())),
+        wishes=on("wishes"),
         deliverables=deliverables,
         prefix_kind=prefix_kind,
         non_measures=non_measures,
         time_events=events,
+        limits=limits,
         keep_verbs=keep_verbs,
         bounds=bounds,
         verb=verb,
         verb_kind=verb_kind,
         direction=direction,
         metric_phrase=phrase,
+        vague_object=vague_object,
+        object_head=head,
+        counted=counted,
     )
+
+
+def _head_words(phrase: Span, lexicon: Lexicon) -> list[re.Match[str]]:
+    """The words of ``phrase`` up to a relative clause ("every customer | we serve"), without
+    articles and determiners."""
+    structure = lexicon.structure
+    skip = (structure.get("trailing", frozenset()) | structure.get("articles", frozenset())
+            | structure.get("determiners", frozenset()))
+    clause = structure.get("clause_words", frozenset())
+    words = []
+    for match in _HEAD_WORD.finditer(phrase.text):
+        word = match.group(0).lower()
+        if word in clause and words:
+            break
+        if word not in skip and len(word) > 1:
+            words.append(match)
+    return words
+
+
+def _head_word(phrase: Span, lexicon: Lexicon) -> str | None:
+    """The head noun of a phrase: its last word in English, its first in Italian
+    (``head_position`` of the lexicon's structure)."""
+    words = _head_words(phrase, lexicon)
+    if not words:
+        return None
+    first = "first" in lexicon.structure.get("head_position", ())
+    return re.sub(r"['’]s$", "", (words[0] if first else words[-1]).group(0).lower())
+
+
+def _counted_phrase(text: str, quantities: list[Span], sentences: list[Span],
+                    blockers: list[Span], lexicon: Lexicon) -> Span | None:
+    """The phrase after "N% of" ("il N% degli"), which names what the percentage counts."""
+    connector = lexicon.patterns.get("counted_by")
+    for quantity in quantities:
+        if not _PERCENT.search(quantity.text) or connector is None:
+            continue
+        joined = connector.match(text, quantity.end)
+        if joined is not None:
+            lead = Span(joined.start(), joined.end(), joined.group(0))
+            return _metric_phrase(text, lead, sentences, blockers, lexicon)
+    return None
+
+
+def _qualifies_head(text: str, span: Span, phrase: Span, lexicon: Lexicon) -> bool:
+    """True when ``span`` stands right after the head word of ``phrase`` (Italian) or right
+    before it without a possessive (English): it qualifies the head, it names nobody."""
+    if not phrase.overlaps(span):
+        return False
+    words = _head_words(phrase, lexicon)
+    if not words:
+        return False
+    if "first" in lexicon.structure.get("head_position", ()):
+        head_end = phrase.start + words[0].end()
+        return head_end <= span.start and not text[head_end:span.start].strip()
+    head_start = phrase.start + words[-1].start()
+    return span.end <= head_start and not text[span.end:head_start].strip()
+
+
+def _vague_object(text: str, vague: list[Span], sentences: list[Span], blockers: list[Span],
+                  lexicon: Lexicon) -> tuple[Span | None, str | None]:
+    """What the first vague verb works on, and the kind of its head noun.
+
+    The object follows the verb ("optimise the nurture campaigns"); when the vague word ends
+    the sentence ("make our sales process more efficient") it is the phrase after the
+    sentence's first word. The head is the last word of the phrase in English and the first
+    word after the article in Italian (``head_position`` of the lexicon's structure).
+    """
+    verb = min(vague, key=lambda s: s.start)
+    phrase = _metric_phrase(text, verb, sentences, blockers, lexicon)
+    if phrase is None:
+        sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+        first = _TOKEN.search(text, sentence.start, sentence.end) if sentence else None
+        if first is not None and first.start() < verb.start:
+            lead = Span(first.start(), first.end(), first.group(0))
+            phrase = _metric_phrase(text, lead, sentences, blockers, lexicon)
+    if phrase is None:
+        return None, None
+    head = _head_word(phrase, lexicon)
+    if head is None:
+        return None, None
+    return phrase, _head_kind(head, lexicon)
+
+
+def _head_kind(head: str, lexicon: Lexicon) -> str:
+    """ "area", "generic" or "concrete": see :attr:`Analysis.object_head`."""
+    structure = lexicon.structure
+    if head in structure.get("areas", frozenset()):
+        return "area"
+    generic = lexicon.metrics.get(GENERIC_FAMILIES[0])
+    if generic is not None and generic.fullmatch(head):
+        return "generic"
+    return "concrete"
+
+
+def lexicon_metrics(text: str, lexicon: Lexicon, start: int, end: int) -> dict[str, list[Span]]:
+    """Matches of the non-generic metric families between ``start`` and ``end``."""
+    region = [Span(start, end, text[start:end])]
+    return {name: spans(rx, text, region) for name, rx in lexicon.metrics.items()
+            if name not in GENERIC_FAMILIES}
+
+
+def a_percent(found: list[Span]) -> bool:
+    """True when one of ``found`` is a percentage or percentage points (a metric's change)."""
+    return any(_PERCENT.search(s.text) for s in found)
+
+
+def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[Span],
+              lexicon: Lexicon) -> Span | None:
+    """The verb of a task found by its shape, not by a word list.
+
+    The first word of the commitment (after a lead-in such as "We will" or "Vogliamo") is a
+    task verb when no list knows it and it has the shape of a verb: an Italian infinitive,
+    first person plural or plural imperative ("rifare", "realizziamo", "predisponete", the
+    lexicon's ``verb_shape``), or a word followed by a determiner ("Rebuild the...", "Rifai
+    il...", "Demo the...": no noun phrase opens that way). Words of the lexicon's
+    ``not_tasks`` (be, have, essere, avere, prepositions...) and the known ``verbs`` are never
+    task verbs; a word among ``nouns`` (metrics, populations, numbers) is one only before a
+    determiner.
+    """
+    if not sentences:
+        return None
+    sentence, patterns = sentences[0], lexicon.patterns
+    start = sentence.start
+    lead_in = patterns.get("lead_in")
+    if lead_in is not None:
+        start += len(text[start:sentence.end]) - len(text[start:sentence.end].lstrip())
+        found = lead_in.match(text, start, sentence.end)
+        start = found.end() if found else start
+    words = list(_TOKEN.finditer(text, start, sentence.end))[:2]
+    if not words or not words[0].group(0)[0].isalpha():
+        return None
+    first = words[0]
+    word = first.group(0).lower()
+    span = Span(first.start(), first.end(), first.group(0))
+    structure = lexicon.structure
+    if (word in structure.get("not_tasks", frozenset()) or word in lexicon.numbers
+            or first.group(0).isupper()
+            or any(span.overlaps(k) for k in verbs)):
+        return None
+    if len(words) == 2 and words[1].group(0)[0].isdigit():
+        after = next((m for m in _all(lexicon_metrics(text, lexicon, words[1].end(),
+                                                      sentence.end)) if m), None)
+        if after is not None:  # "Fissare 50 call di discovery": the count of a metric
+            return None
+    shape = patterns.get("verb_shape")
+    if shape is not None and shape.fullmatch(first.group(0)) and not any(
+            span.overlaps(n) for n in nouns):
+        return span
+    openers = structure.get("task_openers", frozenset())
+    if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {
+            o.rstrip("'’") for o in openers}:
+        return span
+    return None
+
+
+def scanned(text: str, lexicon: Lexicon, regions: list[Span]) -> dict[str, list[Span]]:
+    """The matches of every list of the lexicon inside ``regions``, by list name ("number",
+    "pattern.rates", "metrics.revenue"), found in one pass
+    (:class:`~okrsim.grading.scan.Scanner`); the same as :func:`spans` of each list."""
+    found: dict[str, list[Span]] = {}
+    for region in regions:
+        for pattern, pairs in lexicon.scanner.scan(text, region.start, region.end).items():
+            found.setdefault(pattern, []).extend(Span(a, b, text[a:b]) for a, b in pairs)
+    return found
 
 
 def _pattern_spans(p: dict[str, re.Pattern[str]], name: str, text: str,

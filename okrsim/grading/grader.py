@@ -187,7 +187,7 @@ def grade(text: str, lang: str | None = None, parent: str | None = None,
 
     kind = rules.kind_of(a, kind)
     criteria = {
-        "specific": rules.specific(a),
+        "specific": rules.specific(a, kind),
         "measurable": rules.measurable(a, kind),
         "achievable": rules.achievable(a, feasibility),
         "relevant": rules.relevant(a, parent_analysis),

@@ -3,14 +3,41 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from okrsim.grading.lexicon import available_languages, load_lexicon
 
+#: Weight of a word that has a language's shape (its suffixes): more than a frequent word,
+#: since loan words never have it ("ridotto" in "Time to market ridotto").
+SHAPE_WEIGHT = 1.5
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _ITALIAN_ACCENT = re.compile(r"[àèéìòù]\b|\b(?:l|dell|nell|all|dall|sull|un|quest|d)['’]\w",
                              re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def word_evidence(word: str) -> tuple[tuple[str, float], ...]:
+    """What one lower-case word says about the language: (code, weight) pairs.
+
+    A frequent word of a language weighs 1 unless another language borrows it ("team" in
+    Italian); a word of a language's shape (its suffixes) that no language lists as frequent
+    weighs :data:`SHAPE_WEIGHT`.
+    """
+    lexicons = [load_lexicon(lang) for lang in available_languages()]
+    # "Supportare il team partner": a word another language borrows is no evidence for its own
+    loans = frozenset().union(*(lexicon.loan_words for lexicon in lexicons))
+    frequent_anywhere = any(word in lexicon.detect_words for lexicon in lexicons)
+    evidence = []
+    for lexicon in lexicons:
+        if word in lexicon.detect_words:
+            if word not in loans:
+                evidence.append((lexicon.lang, 1.0))
+        elif (not frequent_anywhere and lexicon.detect_shape is not None
+              and lexicon.detect_shape.fullmatch(word)):
+            evidence.append((lexicon.lang, SHAPE_WEIGHT))
+    return tuple(evidence)
 
 
 def detect_language(text: str) -> str | None:
@@ -24,15 +51,15 @@ def detect_language(text: str) -> str | None:
     Returns
     -------
     str or None
-        The code with most frequent words found ("en" on a tie, and for Latin-script text with
+        The code with most evidence: frequent words (loan words left out) and words of the
+        language's shape, which weigh more ("en" on a tie, and for Latin-script text with
         no frequent word, such as "ARR 13M Q3"); None when the text is mostly in another
         alphabet and holds no frequent word of any language.
     """
-    words = [w.lower() for w in _WORD.findall(text)]
-    counts = {}
-    for lang in available_languages():
-        frequent = load_lexicon(lang).detect_words
-        counts[lang] = sum(1 for w in words if w in frequent)
+    counts: dict[str, float] = dict.fromkeys(available_languages(), 0.0)
+    for word in _WORD.findall(text):
+        for lang, weight in word_evidence(word.lower()):
+            counts[lang] += weight
     counts["it"] = counts.get("it", 0) + len(_ITALIAN_ACCENT.findall(text))
     best = max(counts.values(), default=0)
     if best == 0:

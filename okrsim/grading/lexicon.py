@@ -18,6 +18,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from okrsim.errors import OkrsimError
+from okrsim.grading.scan import Scanner
 
 #: Digits with optional currency, separators, magnitude and percent: "€12.0M", "35%", "1,200".
 DIGITS = (
@@ -27,6 +28,9 @@ DIGITS = (
 )
 
 _FLAGS = re.IGNORECASE | re.UNICODE
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+#: Lists tried only at one place (the first word, one duration), never scanned over the text.
+MATCHED_IN_PLACE = frozenset({"lead_in", "verb_shape", "limit_units", "counted_by"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,12 @@ class Lexicon:
         Any multiplier word.
     detect_words : frozenset of str
         Frequent words of the language, for detection.
+    loan_words : frozenset of str
+        Words of other languages used in this one ("team", "churn" in Italian): a statement's
+        loan words are no evidence for the language they come from.
+    detect_shape : re.Pattern or None
+        The shape of a word of this language (Italian suffixes "-zione", "-iamo"...): each word
+        of that shape weighs :data:`SHAPE_WEIGHT` in detection.
     advice : dict of str to str
         Advice sentences, keyed by situation.
     suggestion : dict of str to str
@@ -62,6 +72,9 @@ class Lexicon:
     structure : dict of str to frozenset of str
         Words that end a metric phrase (``stops``), are dropped from its end (``trailing``), or
         name a unit kept with a number (``units``).
+    scanner : Scanner
+        Every plain list, the metric and population families and the number patterns, to be
+        matched in one pass (:mod:`okrsim.grading.scan`).
     """
 
     lang: str
@@ -74,9 +87,12 @@ class Lexicon:
     number: re.Pattern[str]
     multiplier: re.Pattern[str]
     detect_words: frozenset[str]
+    loan_words: frozenset[str]
+    detect_shape: re.Pattern[str] | None
     advice: dict[str, str]
     suggestion: dict[str, str]
     structure: dict[str, frozenset[str]]
+    scanner: Scanner | None = None
 
 
 def _words_pattern(words) -> str:
@@ -130,24 +146,45 @@ def load_lexicon(lang: str) -> Lexicon:
     numbers = {k.lower(): float(v) for k, v in table["numbers"].items()}
     multipliers = {k.lower(): float(v) for k, v in table["multipliers"].items()}
     num = f"(?:{DIGITS}|(?<!\\w)(?:{_words_pattern(numbers)})(?!\\w))"
+    patterns = {name: _alternation(items, num) for name, items in table["patterns"].items()
+                if not any("(?P<" in item for item in items)}
+    metrics = {name: _alternation(items, num) for name, items in table["metrics"].items()}
+    populations = {name: _alternation(items, num)
+                   for name, items in table["populations"].items()}
+    number = re.compile(num, _FLAGS)
+    multiplier = re.compile(rf"(?<!\w)(?:{_words_pattern(multipliers)})(?!\w)", _FLAGS)
+    lists = {f"pattern.{name}": [item.replace("{num}", num) for item in items]
+             for name, items in table["patterns"].items()
+             if name in patterns and name not in MATCHED_IN_PLACE}
+    for kind in ("metrics", "populations"):
+        lists.update({f"{kind}.{name}": [item.replace("{num}", num) for item in items]
+                      for name, items in table[kind].items()})
+    # a grouped pattern is scanned without its groups: it is run with them only where found
+    for name, items in table["patterns"].items():
+        if name not in patterns:
+            lists.update({f"grouped.{name}.{i}": [_GROUP_NAME.sub("(?:", item.replace(
+                "{num}", num))] for i, item in enumerate(items)})
+    lists["number"] = [num]
+    lists["multiplier"] = [_words_pattern(multipliers)]
     return Lexicon(
         lang=lang,
-        patterns={name: _alternation(items, num) for name, items in table["patterns"].items()
-                  if not any("(?P<" in item for item in items)},
+        patterns=patterns,
         grouped={name: tuple(_alternation([item], num) for item in items)
                  for name, items in table["patterns"].items()
                  if any("(?P<" in item for item in items)},
-        metrics={name: _alternation(items, num) for name, items in table["metrics"].items()},
-        populations={
-            name: _alternation(items, num) for name, items in table["populations"].items()
-        },
+        metrics=metrics,
+        populations=populations,
         numbers=numbers,
         multipliers=multipliers,
-        number=re.compile(num, _FLAGS),
-        multiplier=re.compile(rf"(?<!\w)(?:{_words_pattern(multipliers)})(?!\w)", _FLAGS),
+        number=number,
+        multiplier=multiplier,
         detect_words=frozenset(w.lower() for w in table["detect"]["words"]),
+        loan_words=frozenset(w.lower() for w in table["detect"].get("loans", ())),
+        detect_shape=re.compile("|".join(f"(?:{x})" for x in table["detect"]["shape"]), _FLAGS)
+        if table["detect"].get("shape") else None,
         advice=dict(table["advice"]),
         suggestion=dict(table["suggestion"]),
         structure={name: frozenset(w.lower() for w in words)
                    for name, words in table.get("structure", {}).items()},
+        scanner=Scanner(lists, _FLAGS, unbounded=frozenset({"number"})),
     )

@@ -13,6 +13,8 @@ from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span
 
 #: A word that opens a period running to the deadline, right before it.
 _OPEN_END = re.compile(r"(?<!\w)(until|till|fino)\s+$", re.IGNORECASE)
+#: Characters before a deadline where its opener ("until", "fino") may stand.
+_OPEN_WINDOW = 24
 #: The number and unit of a duration ("within 4 months of starting" -> "4 months").
 _AMOUNT_AND_UNIT = re.compile(r"^\S+\s+(\S+\s*[^\W\d_]+)", re.UNICODE)
 
@@ -126,7 +128,8 @@ def _deadline(a: Analysis, words: dict[str, str], duration: Span | None) -> str:
     if deadline is None:
         return words["deadline"]
     when = deadline.text
-    before = _OPEN_END.search(a.text, 0, deadline.start)
+    # the opener stands right before the deadline: look at the few characters there only
+    before = _OPEN_END.search(a.text, max(0, deadline.start - _OPEN_WINDOW), deadline.start)
     if before:  # "until", "fino": the period runs to the date, kept as written
         return f"{before.group(1)} {when}"
     runs_through = when.split(" ", 1)[0].lower() in ("through", "thru") and len(anchored) == 1

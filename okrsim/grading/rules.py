@@ -112,10 +112,24 @@ def several_goals(a: Analysis) -> list[Span]:
 
 
 def vague_generic(a: Analysis) -> bool:
-    """True for a vague wish about a generic population and no number ("delight customers")."""
+    """True for a vague wish about a generic population and no number ("delight customers");
+    a named deliverable of theirs ("the partner enablement program") is not generic."""
+    if a.object_head == "concrete":
+        return False
     concrete = _all(a.metrics) + _all(a.populations)
     generic = [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]
     return bool(a.vague_verbs and not a.quantities and concrete and len(generic) == len(concrete))
+
+
+def generic_spans(a: Analysis) -> list[Span]:
+    """Matches of the generic count families ("customers", "partners")."""
+    return [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]
+
+
+def vague_object(a: Analysis) -> list[Span]:
+    """What a vague verb works on when it names a deliverable, function or metric ("optimise
+    the nurture campaigns"): concrete, so specific is partial rather than missing."""
+    return [a.vague_object] if a.vague_object is not None and a.object_head == "concrete" else []
 
 
 def deliverables(a: Analysis) -> list[Span]:
@@ -127,13 +141,24 @@ def deliverables(a: Analysis) -> list[Span]:
 def structural_metric(a: Analysis) -> list[Span]:
     """The metric found by structure when it carries a quantity ("cart abandonment" in "reduce
     cart abandonment from 40% to 30%"): concrete whatever its words."""
-    return [a.metric_phrase] if a.metric_phrase is not None and a.quantities else []
+    if a.metric_phrase is None:
+        return [a.counted] if a.counted is not None else []
+    named = a.vague_object is None and a.object_head == "concrete"
+    return [a.metric_phrase] if a.quantities or named else []
 
 
-def specific(a: Analysis) -> CriterionResult:
-    """Specific: a concrete metric, population or deliverable, no vague verb or wish, one goal."""
-    advice = a.lexicon.advice
-    concrete = _all(a.metrics) + _all(a.populations) or deliverables(a) or structural_metric(a)
+def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
+    """Specific: a concrete metric, population or deliverable, no vague verb or wish, one goal.
+
+    The verdict reads the same for an objective (the rubric labels both kinds alike); its advice
+    asks an objective for what changes and for whom, and leaves the metric to its key results.
+    """
+    advice = dict(a.lexicon.advice)
+    if kind == "objective":
+        advice["specific_missing"] = advice["specific_missing_objective"]
+        advice["specific_vague"] = advice["specific_vague_objective"]
+    concrete = (_all(a.metrics) + _all(a.populations) or deliverables(a) or structural_metric(a)
+                or vague_object(a))
     several = several_goals(a)
     wishes = [] if a.quantities else a.wishes
     if not concrete or wishes or vague_generic(a):
@@ -162,6 +187,10 @@ def measurable(a: Analysis, kind: str) -> CriterionResult:
             key = "measurable_no_baseline"
         return CriterionResult("met", _texts(evidence), advice[key])
     metrics = [] if vague_generic(a) else _all(a.metrics)
+    if a.object_head == "concrete" and all(s in generic_spans(a) for s in metrics):
+        metrics = []  # "the partner program": the generic word qualifies what is delivered
+    if not metrics and not is_activity(a):
+        metrics = structural_metric(a)  # "shorten the quote-to-cash cycle": named by structure
     # a verb that is itself the metric ("upsell" in "the upsell motion") gives no direction
     direction = [d for d in a.outcome_verbs + a.comparatives
                  if not any(d.overlaps(m) for m in metrics)]
@@ -314,6 +343,8 @@ def time_bound(a: Analysis, kind: str = "key_result") -> CriterionResult:
         return CriterionResult("partial", _texts(a.context_times), advice["time_bound_context"])
     if a.rates:
         return CriterionResult("missing", _texts(a.rates), advice["time_bound_rate"])
+    if a.limits:
+        return CriterionResult("missing", _texts(a.limits), advice["time_bound_limit"])
     return CriterionResult("missing", [], advice["time_bound_missing"])
 
 
