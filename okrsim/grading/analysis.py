@@ -79,6 +79,8 @@ def groups(patterns: tuple[re.Pattern[str], ...], text: str,
     found: list[Quantity] = []
     if present is not None:
         patterns = tuple(p for p, here in zip(patterns, present, strict=True) if here)
+        if not patterns:
+            return found
     for region, pattern in ((r, p) for r in within for p in patterns):
         for match in pattern.finditer(text, region.start, region.end):
             named = {}
@@ -103,6 +105,8 @@ def split_sentences(text: str) -> list[Span]:
 
 def without(found: list[Span], blockers: list[Span]) -> list[Span]:
     """The spans of ``found`` that overlap none of ``blockers``."""
+    if not found or not blockers:
+        return list(found)
     return [s for s in found if not any(s.overlaps(b) for b in blockers)]
 
 
