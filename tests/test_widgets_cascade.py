@@ -65,7 +65,9 @@ def test_cascade_view_draws_the_article_plan_as_a_clean_tree():
     enablement = html.index('data-id="fast-onboarding"')
     programme = html.index('data-id="onboarding-programme"')
     assert company < enablement < programme
-    assert "okrsim-cascade-clean" in html and "drives hiring.count" in html
+    # A key result names the input it drives as its slider does, with the plan's path as tooltip.
+    assert "okrsim-cascade-clean" in html and "drives Hires</span>" in html
+    assert 'title="hiring.count"' in html and "drives hiring.count" not in html
     assert view.children == (view.output,)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from okrsim.i18n import catalog
 from okrsim.i18n.look import SEVERITY_TONES, TONES, Point, badge, esc, feedback, worst
+from okrsim.plan.input_names import short_name
 
 #: The words of the display (shared with the widgets).
 WORDS = catalog("widgets", "The cascade view speaks")
@@ -54,8 +55,8 @@ def _node(node: dict[str, Any], report: Any, lang: str) -> str:
     krs = []
     for kr in node["key_results"]:
         kr_findings = report.for_key_result(kr["id"])
-        drives = (badge(f"{WORDS.say(lang, 'shared.drives')} {kr['drives']}", "info")
-                  if kr["drives"] else "")
+        drives = (badge(f"{WORDS.say(lang, 'shared.drives')} {short_name(kr['drives'], lang)}",
+                        "info", kr["drives"]) if kr["drives"] else "")
         krs.append(
             f'<li class="okrsim-kr" data-id="{esc(kr["id"])}"{_mark(kr_findings)}>'
             f"{esc(kr['text'])} <code>{esc(kr['id'])}</code> {drives}{_notes(kr_findings, lang)}"

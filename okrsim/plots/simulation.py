@@ -20,6 +20,7 @@ from okrsim.errors import OkrsimError
 from okrsim.i18n import format_percent
 from okrsim.plan import schema
 from okrsim.plan.finance import split_segment_path
+from okrsim.plan.input_names import short_name
 from okrsim.plots.figure import new_figure
 from okrsim.plots.series import (
     monthly_bands,
@@ -219,19 +220,6 @@ def tornado(sens: Any, ax: Any = None, lang: str = "en") -> Figure:
     _legend_below(ax, 2, below=0.7 / (0.4 * len(table) + 0.6))
     return fig
 
-
-def short_name(path: str, lang: str = "en") -> str:
-    """The short name of a model input on charts (the dashboard slider's name), one line.
-
-    A segment's input (``segments.enterprise.ramp.months``) is named after its segment:
-    ``"enterprise: Ramp"``.
-    """
-    words = WORDS.tables[WORDS.check_lang(lang)]
-    segment = split_segment_path(path)
-    if segment:
-        name, base = segment
-        return f"{name}: {words.get(f'short.{base}', base)}"
-    return words.get(f"short.{path}", path)
 
 
 def contribution_waterfall(result: Any, ax: Any = None, lang: str = "en",
