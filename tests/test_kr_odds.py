@@ -127,8 +127,9 @@ def test_simulate_text_prints_one_line_per_key_result(cli):
     code, out, _ = cli("simulate", str(ARTICLE_PLAN), "--trials", "1000")
     assert code == 0
     odds = key_result_odds(ARTICLE_PLAN, trials=1000)
-    assert f"ramp-4  ramp.months ≤ 4: {odds['ramp-4']:.0%} of forecasts meet it" in out
-    assert "sellers-25  hiring.count ≥ 5:" in out
+    assert f"ramp-4  Ramp (months) ≤ 4: {odds['ramp-4']:.0%} of forecasts meet it" in out
+    assert f"retain-92  Retention / year ≥ 92%: {odds['retain-92']:.0%} of forecasts meet it" in out
+    assert "sellers-25  Hires ≥ 5:" in out and "hiring.count" not in out
     lines = [line for line in out.splitlines() if "of forecasts meet it" in line]
     assert len(lines) == len(odds)
 

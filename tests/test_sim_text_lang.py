@@ -95,3 +95,30 @@ def test_run_arguments_are_refused_in_italian(check, value, italian):
         check(value)
     with pytest.raises(OkrsimError, match=r"^l'input da cercare deve essere un input numerico"):
         check_path("hiring.cont", "it")
+
+
+def test_summary_amounts_carry_the_plans_currency_and_inputs_their_slider_names():
+    from okrsim import simulate
+
+    result = simulate(trials=500, seed=3)
+    text = result.summary_text()
+    assert result.currency == "€"
+    assert "retained base €" in text
+    assert "€" in next(line for line in text.splitlines() if line.startswith("On paper:"))
+    italian = result.summary_text("it")
+    assert "base clienti mantenuta €" in italian
+    assert "Fatturato trattenuto / anno ≥ 92%" in italian
+    assert "retention.gross_annual" not in italian
+
+
+def test_input_values_read_as_their_sliders_show_them():
+    from okrsim.plan.input_names import FRACTION_INPUTS, input_value
+    from okrsim.widgets.sliders import SLIDERS
+
+    assert input_value("retention.gross_annual", 0.92, "it") == "92%"
+    assert input_value("drivers.deal_value_change", 0.2) == "+20%"
+    assert input_value("drivers.sales_cycle_change", -0.1) == "-10%"
+    assert input_value("segments.smb.ramp.months", 4.5, "it") == "4,5"
+    assert input_value("hiring.count", 5) == "5"
+    for slider in SLIDERS:
+        assert slider.percent == (slider.path in FRACTION_INPUTS), slider.path

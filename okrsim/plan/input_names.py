@@ -6,10 +6,17 @@ sees on its slider ("Hires", "Assunzioni"), never by its path in the plan file.
 
 from __future__ import annotations
 
-from okrsim.i18n import catalog
+from okrsim.i18n import catalog, format_number, format_percent
 from okrsim.plan.finance import split_segment_path
 
 _WORDS = catalog("charts", "The charts speak")
+
+#: Inputs whose values are fractions, shown to people as percentages (as their sliders do).
+FRACTION_INPUTS = frozenset({
+    "reps.attainment", "hiring.washout", "attrition.annual", "retention.gross_annual",
+    "retention.expansion_annual", "drivers.deal_value_change", "drivers.sales_cycle_change",
+    "drivers.win_rate_change",
+})
 
 
 def short_name(path: str, lang: str = "en") -> str:
@@ -35,3 +42,30 @@ def short_name(path: str, lang: str = "en") -> str:
         name, base = segment
         return f"{name}: {words.get(f'short.{base}', base)}"
     return words.get(f"short.{path}", path)
+
+
+def input_value(path: str, value: float, lang: str = "en") -> str:
+    """A value of a model input as a person reads it: ``"92%"``, ``"+20%"``, ``"4"``, ``"4,5"``.
+
+    Parameters
+    ----------
+    path : str
+        The input's path (a segment's input is read by its own path).
+    value : float
+        The value in the plan's units (fractions for shares and changes).
+    lang : str
+        The language of the number's marks.
+
+    Returns
+    -------
+    str
+        A percentage for a share or a change (a change carries its sign), else the number.
+    """
+    segment = split_segment_path(path)
+    base = segment[1] if segment else path
+    if base in FRACTION_INPUTS:
+        decimals = 0 if abs(value * 100 - round(value * 100)) < 1e-9 else 1
+        text = format_percent(value, lang, decimals)
+        return ("+" + text) if base.endswith("_change") and value > 0 else text
+    decimals = 0 if float(value).is_integer() else 1
+    return format_number(value, lang, decimals)

@@ -8,6 +8,7 @@ from typing import Any
 from okrsim.sim.engine import run
 from okrsim.sim.inputs import PlanLike, as_plan, resolve_inputs
 from okrsim.sim.kr_odds import odds_table
+from okrsim.sim.money import plan_currency
 from okrsim.sim.result import Result
 from okrsim.sim.validation import check_trials, resolve_seed
 
@@ -52,6 +53,7 @@ def simulate(plan: PlanLike = None, trials: int = 20_000, seed: int | None = 0,
     plan = as_plan(plan)
     inputs = resolve_inputs(plan, overrides)
     result = run(inputs, trials, seed, name=plan.name)
+    result.currency = plan_currency(plan)
     overridden = set(overrides or ())
     result.key_results = {kr_id: odds for kr_id, odds in odds_table(plan, trials, seed).items()
                           if odds.drives not in overridden}

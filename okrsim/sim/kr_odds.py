@@ -21,6 +21,7 @@ import numpy as np
 
 from okrsim.grading import Assessment, grade
 from okrsim.plan import KeyResult, Plan, finance, schema
+from okrsim.plan.input_names import input_value, short_name
 from okrsim.sim.distributions import sample
 from okrsim.sim.inputs import PlanLike, as_plan, clip_to_field
 from okrsim.sim.messages import TEXT, number
@@ -60,10 +61,11 @@ class KeyResultOdds:
         return data
 
     def describe(self, lang: str = "en") -> str:
-        """One line such as ``ramp-4  ramp.months ≤ 4: 12% of forecasts meet it``, in ``lang``."""
+        """One line such as ``ramp-4  Ramp (months) ≤ 4: 12% of forecasts meet it``, in ``lang``."""
         sign = "≤" if self.better == schema.LOWER else "≥"
-        return TEXT.say(lang, "summary.kr_odds", id=self.id, drives=self.drives, sign=sign,
-                        target=number(f"{self.target:g}", lang),
+        return TEXT.say(lang, "summary.kr_odds", id=self.id,
+                        drives=short_name(self.drives, lang), sign=sign,
+                        target=input_value(self.drives, self.target, lang),
                         p=number(f"{self.p_meets:.0%}", lang))
 
 

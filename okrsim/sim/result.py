@@ -108,6 +108,7 @@ class Result:
     segment_new: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     stretch: list[str] = field(default_factory=list)
     rerun: Callable[..., Result] | None = field(default=None, repr=False, compare=False)
+    currency: str = ""
 
     @property
     def has_profit(self) -> bool:
@@ -251,10 +252,14 @@ class Result:
             frame.columns = [column_label(name, lang) for name in frame.columns]
         return frame
 
+    def amount_text(self, x: float, lang: str = "en") -> str:
+        """An amount of the summary in the plan's currency, whole: ``"€1,781,265"``, ``"-€500"``."""
+        return ("-" if x < 0 else "") + self.currency + format_number(abs(x), lang)
+
     def finance_lines(self, lang: str = "en") -> list[str]:
         """Lines on segments, profit and stretch goals, in ``lang`` (none for a plain plan)."""
         def money(x: float) -> str:
-            return format_number(x, lang)
+            return self.amount_text(x, lang)
 
         def pct(x: float) -> str:
             return format_percent(x, lang)
@@ -294,6 +299,9 @@ class Result:
         def fmt(spec: str, x: float) -> str:
             return number(format(x, spec), lang)
 
+        def money(x: float) -> str:
+            return self.amount_text(x, lang)
+
         g = self.growth_summary
         lines = [
             f"{self.plan}",
@@ -305,7 +313,7 @@ class Result:
                 p=fmt(".1%", self.p_target), se=fmt(".1%", self.p_target_se)),
             say("summary.growth", **{k: fmt("+.1%", g[k]) for k in ("mean", "p10", "p50", "p90")}),
             say("summary.contributions", parts=", ".join(
-                f"{say(f'parts.{k}')} {fmt(',.0f', v)}" for k, v in self.contributions.items())),
+                f"{say(f'parts.{k}')} {money(v)}" for k, v in self.contributions.items())),
         ]
         for label, key in (("summary.gap_on_paper", "on_paper"), ("summary.gap_median", "median")):
             revenue = self.gap[f"{key}_revenue"]
@@ -313,7 +321,7 @@ class Result:
             extra = ("" if hires is None
                      else say("summary.gap_hires", hires=fmt(".1f", abs(hires))))
             lines.append(say("summary.gap_short" if revenue > 0 else "summary.gap_ahead",
-                             label=say(label), amount=fmt(",.0f", abs(revenue)), hires=extra))
+                             label=say(label), amount=money(abs(revenue)), hires=extra))
         lines.extend(self.finance_lines(lang))
         if self.key_results:
             lines.append(say("summary.key_results"))
