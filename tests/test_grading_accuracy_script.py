@@ -46,3 +46,22 @@ def test_holdout_run_names_the_corpus_and_lists_errors(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("corpus: small.csv (2 statements)")
     assert "en   measurable" in out
+
+
+def test_per_class_recall_adds_up_and_a_source_can_be_left_out(tmp_path, capsys):
+    import re
+
+    small = tmp_path / "small.csv"
+    lines = script.HOLDOUT.read_text(encoding="utf-8").splitlines()[:6]
+    small.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert script.main(["--corpus", str(small), "--per-class"]) == 0
+    out = capsys.readouterr().out
+    per_class = out.split("recall per class")[1]
+    specific = next(line for line in per_class.splitlines() if line.startswith("en   specific"))
+    counts = re.findall(r"(\w+): (\d+)/(\d+)", specific)
+    assert counts and sum(int(rows) for _, _, rows in counts) == 5
+    assert all(int(right) <= int(rows) for _, right, rows in counts)
+    source = next(iter(script.load_corpus(small)))["source"]
+    assert script.main(["--corpus", str(small), "--without-source", source.upper()]) == 0
+    out = capsys.readouterr().out
+    assert "(0 statements without the sources" in out.splitlines()[0]

@@ -133,3 +133,24 @@ def format_table(scores: dict[str, dict[str, Score]]) -> str:
                          f"{_pct(s.balanced_accuracy):>10}"
                          f"{_pct(s.precision):>11}{_pct(s.recall):>8}  ({positive})")
     return "\n".join(lines)
+
+
+#: The order labels are listed in by :func:`format_per_class` (others follow, sorted).
+LABEL_ORDER = ("key_result", "objective", "true", "false", "met", "partial", "missing", "unknown")
+
+
+def format_per_class(scores: dict[str, dict[str, Score]]) -> str:
+    """Per-class recall as plain text: one line per language and field.
+
+    Each label present is shown as ``label: graded as labelled/rows``, e.g.
+    ``en   specific     met: 144/160  partial: 12/36  missing: 5/11``.
+    """
+    lines = []
+    for lang in sorted(scores):
+        for name, s in scores[lang].items():
+            order = sorted(s.per_label, key=lambda label: (
+                LABEL_ORDER.index(label) if label in LABEL_ORDER else len(LABEL_ORDER), label))
+            classes = "  ".join(f"{label}: {s.per_label[label][1]}/{s.per_label[label][0]}"
+                                for label in order)
+            lines.append(f"{lang:<5}{name:<12} {classes}")
+    return "\n".join(lines)

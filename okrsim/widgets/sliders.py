@@ -15,6 +15,7 @@ from typing import Any
 
 from okrsim.plan import schema
 from okrsim.plan.distributions import REGISTRY
+from okrsim.plan.input_names import FRACTION_INPUTS
 
 #: Parameters that move with the distribution's location, by distribution name (registry).
 LOCATION_KEYS: dict[str, tuple[str, ...]] = {
@@ -35,8 +36,6 @@ class Slider:
         Key of its label in :data:`okrsim.widgets.strings.UI`.
     low, high, step : float
         Range and step of the slider.
-    percent : bool
-        Show the value as a percentage.
     css : str
         Extra CSS class (a stable hook for browser tests), or ``""``.
     """
@@ -46,19 +45,23 @@ class Slider:
     low: float
     high: float
     step: float
-    percent: bool = False
     css: str = ""
+
+    @property
+    def percent(self) -> bool:
+        """True when the input is a fraction, shown as a percentage (one list decides it)."""
+        return self.path in FRACTION_INPUTS
 
 
 SLIDERS: tuple[Slider, ...] = (
     Slider("hiring.count", "dash.hires", 0, 20, 1, css="okrsim-dash-hires"),
     Slider("ramp.months", "dash.ramp", 1, 12, 0.5),
     Slider("hiring.delay_months", "dash.delay", 0, 6, 0.5),
-    Slider("reps.attainment", "dash.attainment", 0.4, 1.5, 0.01, percent=True),
-    Slider("attrition.annual", "dash.attrition", 0, 0.6, 0.01, percent=True),
-    Slider("retention.gross_annual", "dash.retention", 0.7, 1.0, 0.005, percent=True),
-    Slider("drivers.deal_value_change", "dash.deal_value", -0.3, 0.5, 0.01, percent=True),
-    Slider("drivers.sales_cycle_change", "dash.cycle", -0.5, 0.5, 0.01, percent=True),
+    Slider("reps.attainment", "dash.attainment", 0.4, 1.5, 0.01),
+    Slider("attrition.annual", "dash.attrition", 0, 0.6, 0.01),
+    Slider("retention.gross_annual", "dash.retention", 0.7, 1.0, 0.005),
+    Slider("drivers.deal_value_change", "dash.deal_value", -0.3, 0.5, 0.01),
+    Slider("drivers.sales_cycle_change", "dash.cycle", -0.5, 0.5, 0.01),
 )
 
 
