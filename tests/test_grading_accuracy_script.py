@@ -38,10 +38,16 @@ def test_missing_corpus_is_one_sentence_and_exit_2(tmp_path, capsys):
     assert "is not a file" in err and "Traceback" not in err
 
 
-def test_holdout_run_names_the_corpus_and_lists_errors(tmp_path, capsys):
+def _first_rows(tmp_path, count: int):
+    """A corpus file of the held-out set's header and first ``count`` rows."""
     small = tmp_path / "small.csv"
-    lines = script.HOLDOUT.read_text(encoding="utf-8").splitlines()[:3]
+    lines = script.HOLDOUT.read_text(encoding="utf-8").splitlines()[:count + 1]
     small.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return small
+
+
+def test_holdout_run_names_the_corpus_and_lists_errors(tmp_path, capsys):
+    small = _first_rows(tmp_path, 2)
     assert script.main(["--corpus", str(small), "--errors"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("corpus: small.csv (2 statements)")
@@ -51,9 +57,7 @@ def test_holdout_run_names_the_corpus_and_lists_errors(tmp_path, capsys):
 def test_per_class_recall_adds_up_and_a_source_can_be_left_out(tmp_path, capsys):
     import re
 
-    small = tmp_path / "small.csv"
-    lines = script.HOLDOUT.read_text(encoding="utf-8").splitlines()[:6]
-    small.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    small = _first_rows(tmp_path, 5)
     assert script.main(["--corpus", str(small), "--per-class"]) == 0
     out = capsys.readouterr().out
     per_class = out.split("recall per class")[1]
