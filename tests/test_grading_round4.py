@@ -107,3 +107,19 @@ def test_a_rewrite_keeps_a_leading_period():
     suggestion = grade("Target 2028 - Lift expansion revenue to €2M").suggestion
     assert suggestion.endswith("by 2028")
     assert "€2M" in suggestion
+
+
+@pytest.mark.parametrize(("text", "activity"), [
+    # a making verb whose object is a desired state states a direction, not a project
+    ("Build a high-trust team culture", False),
+    ("Create a frictionless renewal experience", False),
+    ("Creare una cultura del feedback", False),
+    # ... its object a deliverable: a task
+    ("Build the renewal forecast workbook", True),
+    ("Creare la guida prezzi per i rivenditori", True),
+    # task verbs of revenue operations
+    ("Decommission the old lead-scoring spreadsheet", True),
+    ("Dismettere il vecchio CRM dei rivenditori", True),
+])
+def test_making_verbs_read_their_object(text, activity):
+    assert grade(text).activity is activity

@@ -36,6 +36,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
 _HEAD_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 #: Words of a phrase at most, for the metric phrase.
 MAX_PHRASE_WORDS = 12
+#: Words after a making verb where its object's head may stand ("Build a world class company").
+MAX_OBJECT_WORDS = 6
 #: Words after an Italian article where the subject's finite verb may stand ("Le PA | adeguano").
 MAX_SUBJECT_WORDS = 4
 #: Spaces and marks after a period label or a start ("Target 2027 - ", "Da marzo 2027, ").
@@ -454,6 +456,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                          lexicon, anchored + starts)
         if task is not None:  # "Rebuild the scoring model": a task whatever its verb
             activity_verbs = sorted(activity_verbs + [task], key=lambda s: s.start)
+    if not quantities:  # "Build a world-class culture": a direction, not a project
+        activity_verbs = [v for v in activity_verbs
+                          if not desired_state(text, v, commitment, lexicon)]
     done = done_state(text, on("done_states"), outcome_verbs + keep_verbs + activity_verbs,
                       commitment, metrics)
     if done is not None:  # "Commission calculator added to the portal": a deliverable done
@@ -693,6 +698,29 @@ def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list
     if sentence is None or not sentence.text[:state.start - sentence.start].strip():
         return None
     return None if after_customers(text, state, metrics) else state
+
+
+def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon) -> bool:
+    """True when a making verb ("build", "creare", the lexicon's ``making_verbs``) has a
+    desired state as its object: a word of ``state_heads`` ("culture", "growth", "esperienza")
+    among the few words after it, before a stop word ("Build a world-class culture", "Create
+    predictable growth in the SMB segment"), not a deliverable ("Build the partner portal").
+    """
+    structure = lexicon.structure
+    if verb.text.lower() not in structure.get("making_verbs", frozenset()):
+        return False
+    sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+    if sentence is None:
+        return False
+    stops = structure.get("stops", frozenset()) | structure.get("clause_words", frozenset())
+    heads = structure.get("state_heads", frozenset())
+    for token in list(_TOKEN.finditer(text, verb.end, sentence.end))[:MAX_OBJECT_WORDS]:
+        word = _lead(token).rstrip("'")
+        if word in stops or not token.group(0)[0].isalnum():
+            return False
+        if token.group(0).lower().split("'")[-1].split("’")[-1] in heads or word in heads:
+            return True
+    return False
 
 
 def _lead(token: re.Match[str]) -> str:
