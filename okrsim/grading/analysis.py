@@ -718,7 +718,8 @@ def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon
         word = _lead(token).rstrip("'")
         if word in stops or not token.group(0)[0].isalnum():
             return False
-        if token.group(0).lower().split("'")[-1].split("’")[-1] in heads or word in heads:
+        after_article = re.split(r"['’]", token.group(0).lower())[-1]  # "un'esperienza"
+        if word in heads or after_article in heads:
             return True
     return False
 
