@@ -14,14 +14,18 @@ from okrsim.grading.lexicon import Lexicon
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+#: A short word and a dot ending a piece of text: an abbreviation ("art.", "n.", "vs.").
+_ABBREVIATION = re.compile(r"(?<![\w.])[^\W\d_]{1,4}\.$", re.UNICODE)
 #: A word that can name a deliverable: three letters or more, no digits.
 _OBJECT_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
-#: "O1:", "KR3:", "Objective:", "Risultato chiave:"... at the start: what the author says it is.
+#: "O1:", "KR3:", "Objective:", "Risultato chiave:"... at the start: what the author says it is
+#: ("Obiettivo 2028 -" is a period label, not the 2028th objective).
 _PREFIX = re.compile(
-    r"^\s*(?:(?P<key_result>KR\s?\d*(?:\.\d+)*|Key\s+results?(?:\s+\d+)?|"
-    r"Risultat[oi]\s+chiave(?:\s+\d+)?|RC\s?\d+)|(?P<objective>O\s?\d+(?:\.\d+)*|"
-    r"Objective(?:\s+\d+)?|Obiettivo(?:\s+\d+)?))\s*[:.)\-–—]\s*",
+    r"^\s*(?:(?P<key_result>KR\s?\d*(?:\.\d+)*|Key\s+results?(?:\s+(?!(?:19|20)\d\d\b)\d+)?|"
+    r"Risultat[oi]\s+chiave(?:\s+(?!(?:19|20)\d\d\b)\d+)?|RC\s?\d+)|"
+    r"(?P<objective>O\s?\d+(?:\.\d+)*|Objective(?:\s+(?!(?:19|20)\d\d\b)\d+)?|"
+    r"Obiettivo(?:\s+(?!(?:19|20)\d\d\b)\d+)?))\s*[:.)\-–—]\s*",
     re.IGNORECASE)
 #: "KR3 Increase...", "O1 Grow...": a numbered label needs no colon.
 _NUMBERED_PREFIX = re.compile(
@@ -32,6 +36,12 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
 _HEAD_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 #: Words of a phrase at most, for the metric phrase.
 MAX_PHRASE_WORDS = 12
+#: Words after a making verb where its object's head may stand ("Build a world class company").
+MAX_OBJECT_WORDS = 6
+#: Words after an Italian article where the subject's finite verb may stand ("Le PA | adeguano").
+MAX_SUBJECT_WORDS = 4
+#: Spaces and marks after a period label or a start ("Target 2027 - ", "Da marzo 2027, ").
+_LABEL_GAP = re.compile(r"[\s:;,.\-–—]*")
 
 #: Metric families that name a generic count ("customers"): concrete only with a number or a
 #: plain verb; a more specific metric is preferred in the rewrite.
@@ -94,9 +104,15 @@ def groups(patterns: tuple[re.Pattern[str], ...], text: str,
 
 
 def split_sentences(text: str) -> list[Span]:
-    """The sentences of ``text`` as spans (blank pieces dropped)."""
+    """The sentences of ``text`` as spans (blank pieces dropped).
+
+    An abbreviation before a number does not end a sentence ("artt. 68 e 69", "n. 5").
+    """
     pieces, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if ("\n" not in match.group(0) and _ABBREVIATION.search(text, start, match.start())
+                and text[match.end():][:1].isdigit()):
+            continue
         pieces.append((start, match.start()))
         start = match.end()
     pieces.append((start, len(text)))
@@ -192,7 +208,11 @@ class Analysis:
         ``time_relative``: the clock starts at an event, not at a date of the calendar.
     limits : list of Span
         Durations that limit each item ("within 2 hours", "within 30 days" of "pay every
-        invoice within 30 days"): part of the metric, not a deadline.
+        invoice within 30 days", "within 10 days of signing" of "complete 80% of onboarding
+        calls within 10 days of signing"): part of the metric, not a deadline.
+    time_starts : list of Span
+        Starts without an end ("From April", "Da settembre 2027"): when the work starts, not
+        when it is done; never in ``time_anchored``.
     keep_verbs : list of Span
         Verbs that keep a level ("maintain", "mantenere").
     bounds : list of tuple of (Span, str)
@@ -250,6 +270,7 @@ class Analysis:
     time_events: list[Span] = field(default_factory=list)
     keep_verbs: list[Span] = field(default_factory=list)
     limits: list[Span] = field(default_factory=list)
+    time_starts: list[Span] = field(default_factory=list)
     bounds: list[tuple[Span, str]] = field(default_factory=list)
     verb: Span | None = None
     verb_kind: str | None = None
@@ -367,28 +388,37 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
 
     # "vs the same quarter last year", "rispetto al trimestre precedente": a comparison is a rate
     comparisons = on("comparisons")
-    anchored = without(on("time_anchored"), comparisons)
-    events = without(on("time_event"), anchored + comparisons)
-    relative = _merge(events, without(on("time_relative"), anchored + comparisons))
+    # "From April", "Da settembre 2027": a start without an end says when the work starts
+    starts = without(on("time_start"), comparisons)
+    # "Target 2027 - ...", "FY27Q2: ...": a period label opening the statement is its period
+    labels = leading_periods(text, on("period_label"), sentences, lexicon)
+    anchored = _merge(without(without(on("time_anchored"), comparisons), starts), labels)
+    events = without(on("time_event"), anchored + comparisons + starts)
+    relative = _merge(events, without(on("time_relative"), anchored + comparisons + starts))
     # "respond to every lead within 2 hours", "pay invoices within 30 days": a limit per item
-    # is part of the metric, not the time the key result has
+    # is part of the metric, not the time the key result has; so is a duration from an event
+    # after a share of items a task handles ("complete 80% of onboarding calls within 10 days
+    # of signing"), not one after a share of customers reaching a level (a bare duration)
     per_item = on("per_item")
+    tasks = on("activity_verbs")
+    shares = [s for s in percent_shares(text, found.get("number", []), lexicon)
+              if any(t.end <= s.start for t in tasks)]
     limits = [t for t in relative if _pattern_spans(p, "limit_units", text, [t])
-              or per_item]
+              or per_item or (t in events and any(s.end <= t.start for s in shares))]
     relative = [t for t in relative if t not in limits]
     events = [t for t in events if t not in limits]
     times = anchored + relative
     context_times = [] if commitment == sentences else (
         spans(p["time_anchored"], text, context) + spans(p["time_relative"], text, context)
     )
-    non_measures = without(on("non_measures"), times)
+    non_measures = without(on("non_measures"), times + starts)
     baseline_targets = [q for q in grouped("baseline_target")
-                        if not any(q.span.overlaps(t) for t in times + non_measures)]
+                        if not any(q.span.overlaps(t) for t in times + starts + non_measures)]
     # "from 2.5x to 3.5x" is one baseline and one target, not two factors of growth.
     factors = [q for q in grouped("factor") if not any(
         q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])]
     numbers = without(found.get("number", []),
-                      times + non_measures + [q.span for q in factors])
+                      times + starts + non_measures + [q.span for q in factors])
     multipliers = without(found.get("multiplier", []), times)
     populations = {name: found.get(f"populations.{name}", []) for name in lexicon.populations}
     everyone = _all(populations)
@@ -401,10 +431,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     durations = relative if metrics.get("ramp") else events
     quantities = sorted(numbers + multipliers + [q.span for q in factors] + durations,
                         key=lambda s: s.start)
-    activity_verbs = on("activity_verbs")
+    # "10 accounts add a stage": what customers do is an outcome, not a task of ours
+    activity_verbs = [v for v in tasks if not after_customers(text, v, metrics)]
     rates = sorted(on("rates") + comparisons, key=lambda s: s.start)
     time_vague = on("time_vague")
-    skip = times + time_vague + rates + quantities + relevance
+    skip = times + starts + time_vague + rates + quantities + relevance
     outcome_verbs = on("outcome_verbs")
     keep_verbs = on("keep_verbs")
     reduce_verbs = on("reduce_verbs")
@@ -422,9 +453,16 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                 + multipliers)
     if not measures and not a_percent(quantities):
         task = task_verb(text, commitment, verbs, _all(metrics) + _all(populations) + quantities,
-                         lexicon)
+                         lexicon, anchored + starts)
         if task is not None:  # "Rebuild the scoring model": a task whatever its verb
             activity_verbs = sorted(activity_verbs + [task], key=lambda s: s.start)
+    if not quantities:  # "Build a world-class culture": a direction, not a project
+        activity_verbs = [v for v in activity_verbs
+                          if not desired_state(text, v, commitment, lexicon)]
+    done = done_state(text, on("done_states"), outcome_verbs + keep_verbs + activity_verbs,
+                      commitment, metrics)
+    if done is not None:  # "Commission calculator added to the portal": a deliverable done
+        activity_verbs = [done]
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
     direction = _direction(verb, verb_kind, reduce_verbs,
@@ -432,7 +470,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
     # not ("quota mensile piena")
     phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
-    blockers = (times + time_vague + quantities + relevance + non_measures + phrase_rates
+    blockers = (times + starts + time_vague + quantities + relevance + non_measures + phrase_rates
                 + [q.span for q in baseline_targets + relative_changes + factors]
                 + [b for b, _ in bounds])
     # before the measure ("from 5 to 9"), a bound and a number qualify the metric: "the number
@@ -493,6 +531,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         non_measures=non_measures,
         time_events=events,
         limits=limits,
+        time_starts=starts,
         keep_verbs=keep_verbs,
         bounds=bounds,
         verb=verb,
@@ -609,8 +648,127 @@ def a_percent(found: list[Span]) -> bool:
     return any(_PERCENT.search(s.text) for s in found)
 
 
+def leading_periods(text: str, labels: list[Span], sentences: list[Span],
+                    lexicon: Lexicon) -> list[Span]:
+    """The period label that opens the statement ("2027" of "Target 2027 - Grow ARR...").
+
+    A label counts only at the start of the first sentence, alone or after a word of the
+    lexicon's ``period_label_words`` ("Target", "Obiettivo"); elsewhere "2027 -" is no period.
+    """
+    if not sentences:
+        return []
+    first = sentences[0]
+    words = lexicon.structure.get("period_label_words", frozenset())
+    for label in labels:
+        if first.start <= label.start < first.end:
+            before = text[first.start:label.start].strip().lower()
+            if not before or before in words:
+                return [label]
+    return []
+
+
+def after_customers(text: str, verb: Span, metrics: dict[str, list[Span]]) -> bool:
+    """True when a generic count of customers stands right before ``verb``: its subject."""
+    return any(s.end <= verb.start and not text[s.end:verb.start].strip()
+               for name in GENERIC_FAMILIES for s in metrics.get(name, []))
+
+
+def percent_shares(text: str, numbers: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Percentages that count a share of items ("80%" of "80% of onboarding calls", "l'80%
+    delle demo"): the lexicon's ``counted_by`` follows them."""
+    connector = lexicon.patterns.get("counted_by")
+    if connector is None:
+        return []
+    return [n for n in numbers if _PERCENT.search(n.text) and connector.match(text, n.end)]
+
+
+def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list[Span],
+               metrics: dict[str, list[Span]]) -> Span | None:
+    """A deliverable stated as done, when the commitment has no verb of its own.
+
+    "Commission calculator added to the sales portal", "Revenue dashboard in place by Q3",
+    "All SDRs enabled on the new tool": the first ``done_states`` word after a noun phrase is
+    a task. Not when customers are its subject, the word right before it ("50 customers live
+    on the new product": an outcome), nor when the statement has another verb.
+    """
+    if not states or verbs or not sentences:
+        return None
+    state = states[0]
+    sentence = next((s for s in sentences if s.start <= state.start < s.end), None)
+    if sentence is None or not sentence.text[:state.start - sentence.start].strip():
+        return None
+    return None if after_customers(text, state, metrics) else state
+
+
+def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon) -> bool:
+    """True when a making verb ("build", "creare", the lexicon's ``making_verbs``) has a
+    desired state as its object: a word of ``state_heads`` ("culture", "growth", "esperienza")
+    among the few words after it, before a stop word ("Build a world-class culture", "Create
+    predictable growth in the SMB segment"), not a deliverable ("Build the partner portal").
+    """
+    structure = lexicon.structure
+    if verb.text.lower() not in structure.get("making_verbs", frozenset()):
+        return False
+    sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+    if sentence is None:
+        return False
+    stops = structure.get("stops", frozenset()) | structure.get("clause_words", frozenset())
+    heads = structure.get("state_heads", frozenset())
+    for token in list(_TOKEN.finditer(text, verb.end, sentence.end))[:MAX_OBJECT_WORDS]:
+        word = _lead(token).rstrip("'")
+        if word in stops or not token.group(0)[0].isalnum():
+            return False
+        after_article = re.split(r"['’]", token.group(0).lower())[-1]  # "un'esperienza"
+        if word in heads or after_article in heads:
+            return True
+    return False
+
+
+def _lead(token: re.Match[str]) -> str:
+    """A token's first word in lower case, an elided article kept whole ("dell'" of
+    "dell'adesione")."""
+    found = re.match(r"[^\W\d_]+['’]?", token.group(0))
+    word = found.group(0) if found else token.group(0)
+    return word.lower().replace("’", "'")
+
+
+def _after_labels(text: str, start: int, end: int, times: list[Span], lexicon: Lexicon) -> int:
+    """The position after a period or a start that opens the sentence ("FY27Q2: ", "Target
+    2027 - ", "Da marzo 2027, "), or ``start`` when none does."""
+    words = lexicon.structure.get("period_label_words", frozenset())
+    for time in sorted(times, key=lambda t: t.start):
+        if start <= time.start < end and text[start:time.start].strip().lower() in words | {""}:
+            gap = _LABEL_GAP.match(text, time.end, end)
+            return gap.end() if gap else time.end
+    return start
+
+
+def _subject_verb(text: str, words: list[re.Match[str]], verbs: list[Span],
+                  lexicon: Lexicon) -> Span | None:
+    """The finite verb after an Italian subject ("adeguano" of "Le PA adeguano le procedure"),
+    when it has the lexicon's ``finite_endings`` and an object or a complement follows.
+
+    The subject may not be customers ("i clienti rinnovano il contratto" is an outcome) and a
+    known verb before it ends the search.
+    """
+    structure = lexicon.structure
+    endings = structure.get("finite_endings", frozenset())
+    follow = structure.get("task_openers", frozenset()) | structure.get("task_links", frozenset())
+    generic = lexicon.metrics.get(GENERIC_FAMILIES[0])
+    for token, after in zip(words[1:], words[2:], strict=False):
+        span = Span(token.start(), token.end(), token.group(0))
+        word = token.group(0).lower()
+        if any(span.overlaps(v) for v in verbs) or (generic and generic.fullmatch(word)):
+            return None
+        if (len(word) > 5 and any(word.endswith(e) for e in endings)
+                and word not in structure.get("not_tasks", frozenset())
+                and _lead(after) in follow):
+            return span
+    return None
+
+
 def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[Span],
-              lexicon: Lexicon) -> Span | None:
+              lexicon: Lexicon, times: list[Span] = ()) -> Span | None:
     """The verb of a task found by its shape, not by a word list.
 
     The first word of the commitment (after a lead-in such as "We will" or "Vogliamo") is a
@@ -620,24 +778,31 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
     il...", "Demo the...": no noun phrase opens that way). Words of the lexicon's
     ``not_tasks`` (be, have, essere, avere, prepositions...) and the known ``verbs`` are never
     task verbs; a word among ``nouns`` (metrics, populations, numbers) is one only before a
-    determiner.
+    determiner. A period or a start that opens the sentence (``times``: "FY27Q2: distribuire
+    il listino") is skipped like a lead-in. In Italian, a noun of action followed by "di"
+    ("Revisione del listino", the lexicon's ``task_noun_endings`` and ``task_links``) is a task
+    too, and so is the finite verb after a subject ("Le PA alimentano il catalogo").
     """
     if not sentences:
         return None
     sentence, patterns = sentences[0], lexicon.patterns
     start = sentence.start
+    start += len(text[start:sentence.end]) - len(text[start:sentence.end].lstrip())
+    start = _after_labels(text, start, sentence.end, list(times), lexicon)
     lead_in = patterns.get("lead_in")
     if lead_in is not None:
-        start += len(text[start:sentence.end]) - len(text[start:sentence.end].lstrip())
         found = lead_in.match(text, start, sentence.end)
         start = found.end() if found else start
-    words = list(_TOKEN.finditer(text, start, sentence.end))[:2]
+    subject = list(_TOKEN.finditer(text, start, sentence.end))[:MAX_SUBJECT_WORDS + 2]
+    words = subject[:2]
     if not words or not words[0].group(0)[0].isalpha():
         return None
     first = words[0]
     word = first.group(0).lower()
     span = Span(first.start(), first.end(), first.group(0))
     structure = lexicon.structure
+    if word in structure.get("articles", frozenset()) and structure.get("finite_endings"):
+        return _subject_verb(text, subject, verbs, lexicon)
     if (word in structure.get("not_tasks", frozenset()) or word in lexicon.numbers
             or first.group(0).isupper()
             or any(span.overlaps(k) for k in verbs)):
@@ -655,6 +820,11 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
     if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {
             o.rstrip("'’") for o in openers}:
         return span
+    endings = structure.get("task_noun_endings", frozenset())
+    if (len(words) == 2 and any(word.endswith(e) for e in endings)
+            and _lead(words[1]) in structure.get("task_links", frozenset())
+            and not any(span.overlaps(n) for n in nouns)):
+        return span  # "Revisione del listino": a noun of action names the task
     return None
 
 

@@ -325,18 +325,22 @@ def relevant(a: Analysis, parent: Analysis | None) -> CriterionResult:
 
 
 def time_bound(a: Analysis, kind: str = "key_result") -> CriterionResult:
-    """Time-bound: an anchored deadline or period; a bare duration or vague timing is partial.
+    """Time-bound: an anchored deadline or period; a bare duration, a start without an end
+    ("From April") or vague timing is partial.
 
     An objective needs no deadline of its own (its period gives it): when it has none, the
     advice says that dates belong in its key results.
     """
     advice = a.lexicon.advice
-    if kind == "objective" and not (a.time_anchored or a.time_relative or a.time_vague):
+    if kind == "objective" and not (a.time_anchored or a.time_relative or a.time_starts
+                                    or a.time_vague):
         return CriterionResult("missing", [], advice["time_bound_objective"])
     if a.time_anchored:
         return CriterionResult("met", _texts(a.time_anchored), advice["time_bound_met"])
     if a.time_relative:
         return CriterionResult("partial", _texts(a.time_relative), advice["time_bound_relative"])
+    if a.time_starts:
+        return CriterionResult("partial", _texts(a.time_starts), advice["time_bound_start"])
     if a.time_vague:
         return CriterionResult("partial", _texts(a.time_vague), advice["time_bound_vague"])
     if a.context_times:
