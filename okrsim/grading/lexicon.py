@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -49,6 +49,9 @@ class Lexicon:
         One compiled alternation per metric family of ``[metrics]``.
     populations : dict of str to re.Pattern
         One compiled alternation per population family of ``[populations]``.
+    areas : dict of str to re.Pattern
+        What a qualitative objective is about (``[areas]``: growth, customer experience...),
+        one alternation per area; matched on a parent objective only, never scanned.
     numbers : dict of str to float
         Spelled-out numbers and their values (lower case).
     multipliers : dict of str to float
@@ -93,6 +96,7 @@ class Lexicon:
     suggestion: dict[str, str]
     structure: dict[str, frozenset[str]]
     scanner: Scanner | None = None
+    areas: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _words_pattern(words) -> str:
@@ -187,4 +191,5 @@ def load_lexicon(lang: str) -> Lexicon:
         structure={name: frozenset(w.lower() for w in words)
                    for name, words in table.get("structure", {}).items()},
         scanner=Scanner(lists, _FLAGS, unbounded=frozenset({"number"})),
+        areas={name: _alternation(items, num) for name, items in table.get("areas", {}).items()},
     )

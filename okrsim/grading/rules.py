@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span, number_value
+from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span, number_value, spans
 from okrsim.grading.result import CriterionResult
 
 #: A target at least this many times its baseline is implausible whatever the time given.
@@ -32,6 +32,18 @@ DRIVERS = {
     "customers": frozenset({"retention", "satisfaction", "pipeline", "conversion", "cycle"}),
     "retention": frozenset({"satisfaction", "support", "adoption"}),
 }
+#: What a qualitative objective is about (its area, found by the lexicon's ``[areas]`` words),
+#: and the metric families that measure it: "Raise CSAT from 4.0 to 4.5" measures "Provide an
+#: amazing customer support service", though the objective names no metric.
+AREAS = {
+    "growth": frozenset({"revenue", "pipeline", "customers", "deal", "conversion", "retention"}),
+    "customer_experience": frozenset({"satisfaction", "support", "retention", "cycle"}),
+    "engagement": frozenset({"adoption", "retention", "satisfaction", "customers"}),
+    "demand": frozenset({"pipeline", "marketing", "conversion"}),
+    "efficiency": frozenset({"cycle", "conversion", "ramp", "profit", "operations"}),
+    "enablement": frozenset({"ramp", "adoption"}),
+    "profitability": frozenset({"profit"}),
+}
 #: Population families whose members exclude each other (another size or place of customer)...
 EXCLUSIVE_PREFIXES = ("size_", "geo_")
 #: ... except a region holding a place.
@@ -43,6 +55,10 @@ _SHORT_HORIZON = re.compile(
 #: Words of an objective one can remember at a glance.
 MEMORABLE_WORDS = 12
 _CONTENT_OR_SHORT = re.compile(r"[^\W_]+", re.UNICODE)
+#: Content words shared with the parent that make it the parent's own topic ("distribuire i
+#: servizi di conferenza" under "Distribuire i servizi di audioconferenza"): one shared word is
+#: only a hint.
+SHARED_TOPIC_WORDS = 2
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 #: What may stand between a conjunction and a second metric: an article or a possessive at most.
 _JUST_AN_ARTICLE = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+|[^\W\d_]{1,3}['’]\s*)?", re.UNICODE)
@@ -274,6 +290,11 @@ def _serves(family: str, parent_families: set[str]) -> bool:
         family in group and group & parent_families for group in SAME_GOAL)
 
 
+def parent_areas(parent: Analysis) -> list[str]:
+    """The areas a parent objective is about (growth, customer experience...), by its words."""
+    return [name for name, rx in parent.lexicon.areas.items() if rx.search(parent.text)]
+
+
 def other_population(own: set[str], theirs: set[str]) -> list[str]:
     """The child's size or place families when the parent names only other ones of that kind.
 
@@ -307,15 +328,30 @@ def relevant(a: Analysis, parent: Analysis | None) -> CriterionResult:
         shared = [s for name, found in own.items() if _serves(name, theirs) for s in found]
         if shared:
             return CriterionResult("met", _texts(shared), advice["relevant_parent_met"])
+        # a qualitative parent is measured by its key results: one that measures its area
+        # serves it; a parent with its own number is served directly only by its metric
+        areas = parent_areas(parent) if not parent.quantities else []
+        measures = [s for name, found in own.items()
+                    if any(name in AREAS.get(area, ()) for area in areas) for s in found]
+        if measures:
+            return CriterionResult("met", _texts(measures), advice["relevant_parent_area"])
         drives = [s for name, found in own.items()
                   if any(name in DRIVERS.get(goal, ()) for goal in theirs) for s in found]
         if drives:
             return CriterionResult("partial", _texts(drives), advice["relevant_parent_driver"])
+        whole = [Span(0, len(a.text), a.text)]
+        same_area = [s for area in areas if area in a.lexicon.areas
+                     for s in spans(a.lexicon.areas[area], a.text, whole)]
+        if same_area:
+            return CriterionResult("partial", _texts(same_area),
+                                   advice["relevant_parent_area_words"])
         stop = a.lexicon.detect_words | parent.lexicon.detect_words
         parent_stems = {_stem(w) for w in _CONTENT_WORD.findall(parent.text)
                         if w.lower() not in stop}
         words = [Span(m.start(), m.end(), m.group(0)) for m in _CONTENT_WORD.finditer(a.text)
                  if m.group(0).lower() not in stop and _stem(m.group(0)) in parent_stems]
+        if len({_stem(w.text) for w in words}) >= SHARED_TOPIC_WORDS:
+            return CriterionResult("met", _texts(words), advice["relevant_parent_topic"])
         if words:
             return CriterionResult("partial", _texts(words), advice["relevant_parent_partial"])
         return CriterionResult("missing", [], advice["relevant_parent_missing"])
