@@ -275,7 +275,10 @@ class Scanner:
             regex, reported = by_key[key] if key in by_key else combined(key)
             if regex is None:
                 continue
-            regs = regex.match(text, at, end).regs
+            match = regex.match(text, at, end)
+            if match.lastindex is None:  # no list matches here
+                continue
+            regs = match.regs
             for group, index in reported:
                 a, b = regs[group]
                 if b > a and at >= free[index]:
