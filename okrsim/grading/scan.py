@@ -181,18 +181,24 @@ def first_chars(parsed, ignore_case: bool) -> tuple[set[str] | None, bool]:
     return set().union(*firsts), () in shapes
 
 
-def _accepts(first: frozenset[str] | set[str] | None, char: str) -> bool:
+def _accepts(first: frozenset[str] | set[str] | None, char: str,
+             cases: set[str] | None = None) -> bool:
     """Whether ``char`` may be one of ``first``: either case of it counts (a superset), so
-    that "ſ" is tried where "s" is, as the regular expression engine ignoring case matches it."""
-    if first is None or not first.isdisjoint(_cases(char, True)):
+    that "ſ" is tried where "s" is, as the regular expression engine ignoring case matches it.
+    ``cases`` are the cases of ``char`` (:func:`_cases`), when already known."""
+    if first is None or not first.isdisjoint(_cases(char, True) if cases is None else cases):
         return True
     return ((WORD in first and (char.isalnum() or char == "_"))
             or (DIGIT in first and char.isdigit()) or (SPACE in first and char.isspace()))
 
 
-def _opens(shape: Prefix, key: str) -> bool:
-    """Whether text starting with ``key`` may start as ``shape`` says."""
-    return all(_accepts(chars, char) for chars, char in zip(shape, key, strict=False))
+def _opens(shape: Prefix, key: str, cases: list[set[str]]) -> bool:
+    """Whether text starting with ``key`` may start as ``shape`` says (``cases``: the cases of
+    each character of ``key``)."""
+    for chars, char, either in zip(shape, key, cases, strict=False):  # a shape may be shorter
+        if not _accepts(chars, char, either):
+            return False
+    return True
 
 
 @dataclass
@@ -225,10 +231,11 @@ class Scanner:
     def _starting_with(self, char: str) -> list[tuple[int, int]]:
         """(list number, item number) of the items that can start with ``char``."""
         if char not in self._by_first:
+            cases = [_cases(char, True)]
             self._by_first[char] = [
                 (index, number) for index, shapes in enumerate(self.starts)
                 for number, item_shapes in enumerate(shapes)
-                if any(_opens(shape, char) for shape in item_shapes)]
+                if any(_opens(shape, char, cases) for shape in item_shapes)]
         return self._by_first[char]
 
     def combined(self, key: str) -> tuple[re.Pattern[str] | None, list[tuple[int, int]]]:
@@ -237,8 +244,9 @@ class Scanner:
         (group number, list number) pairs it reports."""
         if key in self.by_key:
             return self.by_key[key]
+        cases = [_cases(char, True) for char in key]
         chosen = tuple((index, number) for index, number in self._starting_with(key[0])
-                       if any(_opens(shape, key) for shape in self.starts[index][number]))
+                       if any(_opens(shape, key, cases) for shape in self.starts[index][number]))
         if chosen not in self._by_items:
             self._by_items[chosen] = self._compile(chosen)
         self.by_key[key] = self._by_items[chosen]
