@@ -225,17 +225,27 @@ class Scanner:
         self.starts = [[prefixes(sre_parse.parse(item, self.flags), ignore_case)
                         for item in items] for items in self.lists.values()]
         self._by_first: dict[str, list[tuple[int, int]]] = {}
+        # the items by the characters they can start with; those starting with a class
+        # (a word character, a digit, anything) are asked each time
+        self._by_literal: dict[str, set[tuple[int, int]]] = {}
+        self._by_class: list[tuple[tuple[int, int], frozenset[str] | None]] = []
+        for index, shapes in enumerate(self.starts):
+            for number, item_shapes in enumerate(shapes):
+                for first in {shape[0] if shape else None for shape in item_shapes}:
+                    if first is None or any(len(char) > 1 for char in first):
+                        self._by_class.append(((index, number), first))
+                    for char in first or ():
+                        self._by_literal.setdefault(char, set()).add((index, number))
         self._by_items: dict[tuple[tuple[int, int], ...],
                              tuple[re.Pattern[str] | None, list[tuple[int, int]]]] = {}
 
     def _starting_with(self, char: str) -> list[tuple[int, int]]:
         """(list number, item number) of the items that can start with ``char``."""
         if char not in self._by_first:
-            cases = [_cases(char, True)]
-            self._by_first[char] = [
-                (index, number) for index, shapes in enumerate(self.starts)
-                for number, item_shapes in enumerate(shapes)
-                if any(_opens(shape, char, cases) for shape in item_shapes)]
+            cases = _cases(char, True)
+            found = {item for case in cases for item in self._by_literal.get(case, ())}
+            found.update(item for item, first in self._by_class if _accepts(first, char, cases))
+            self._by_first[char] = sorted(found)  # in the order of the lists and their items
         return self._by_first[char]
 
     def combined(self, key: str) -> tuple[re.Pattern[str] | None, list[tuple[int, int]]]:
