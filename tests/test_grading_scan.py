@@ -73,7 +73,7 @@ def test_a_scanner_reports_each_list_without_overlaps_and_the_earlier_item_first
 
 def test_the_first_two_characters_of_a_pattern():
     def shapes(pattern, flags=re.IGNORECASE):
-        return prefixes(sre_parse.parse(pattern, flags), bool(flags & re.IGNORECASE))
+        return prefixes(sre_parse.parse(pattern, flags), bool(flags & re.IGNORECASE), 2)
 
     i, n, b = frozenset("iI"), frozenset("nN"), frozenset("bB")
     assert shapes("in\\w*") == {(i, n)}
@@ -88,10 +88,14 @@ def test_the_first_two_characters_of_a_pattern():
     assert shapes(".x", 0) == {(None, frozenset("x"))}
 
 
-def test_a_scanner_tries_at_each_position_only_the_items_its_two_characters_can_start():
-    scanner = Scanner({"a": ["increase", "improve"], "b": ["in\\s+Q[1-4]"]}, re.IGNORECASE)
-    text = "Improve sales in Q3"
-    assert scanner.scan(text, 0, len(text)) == {"a": [(0, 7)], "b": [(14, 19)]}
-    improve, _ = scanner.by_key["Im"]
+def test_a_scanner_tries_at_each_position_only_the_items_its_first_characters_can_start():
+    scanner = Scanner({"a": ["increase", "income", "improve"], "b": ["in\\s+Q[1-4]"]},
+                      re.IGNORECASE)
+    text = "Improve sales in Q3, income"
+    assert scanner.scan(text, 0, len(text)) == {"a": [(0, 7), (21, 27)], "b": [(14, 19)]}
+    improve, _ = scanner.by_key["Imp"]
     assert improve.pattern.count("(?:improve)") == 1 and "increase" not in improve.pattern
-    assert scanner.by_key["sa"] == (None, [])  # no item starts with "sa"
+    income, _ = scanner.by_key["inc"]  # "in" would start "in Q3" and "increase" too
+    assert "income" in income.pattern and "Q" not in income.pattern
+    assert "increase" in income.pattern  # the fourth character is the expression's to read
+    assert scanner.by_key["sal"] == (None, [])  # no item starts with "sal"

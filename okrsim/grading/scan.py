@@ -2,9 +2,9 @@
 
 Each list of a lexicon is one alternation ``(?<!\\w)(?:item|item...)(?!\\w)``; matching some fifty
 of them one after the other costs fifty scans of the text. The lists start where a word may start,
-and most of their items can only start with a few pairs of characters ("increas..." with "in").
+and most of their items can only start with a few strings ("increas..." with "inc").
 So the text is walked once, over the positions where a match may start, and at each position one
-regular expression made of the items that can start with the position's first two characters
+regular expression made of the items that can start with the position's first three characters
 tries every list at once (one optional look-ahead group per list). Within a list, matches do not
 overlap and the earlier item wins, exactly as :meth:`re.Pattern.finditer` would give them.
 """
@@ -29,9 +29,10 @@ WORD = "word"
 DIGIT = "digit"
 #: A space (``\s``), in a first-character set.
 SPACE = "space"
-#: How many characters of a position choose the items tried there: two cut the items tried at
-#: a letter to a few ("in", not every item starting with an "i").
-PREFIX_LENGTH = 2
+#: How many characters of a position choose the items tried there: three cut the items tried
+#: at a letter to a few ("inc" tries "increas...", not every item starting with an "i": some
+#: forty in English, "in Q3", "in order to", "income"...).
+PREFIX_LENGTH = 3
 
 #: The characters a pattern's first characters can be, one set per character (None: any).
 Prefix = tuple[frozenset[str] | None, ...]
@@ -208,8 +209,9 @@ class Scanner:
     ``lists`` maps each list's name to its items (strings of regular expressions already
     holding ``{num}``), compiled with ``flags`` as ``(?<!\\w)(?:items)(?!\\w)``, except the
     ``unbounded`` ones which carry their own bounds (the number pattern). The combined
-    expression for the first two characters of a position is built the first time they start a
-    position, and kept (one expression for every pair that chooses the same items).
+    expression for the first :data:`PREFIX_LENGTH` characters of a position is built the first
+    time they start a position, and kept (one expression for all the keys that choose the same
+    items).
     """
 
     lists: dict[str, list[str]]
@@ -239,24 +241,30 @@ class Scanner:
         self._by_items: dict[tuple[tuple[int, int], ...],
                              tuple[re.Pattern[str] | None, list[tuple[int, int]]]] = {}
 
-    def _starting_with(self, char: str) -> list[tuple[int, int]]:
-        """(list number, item number) of the items that can start with ``char``."""
-        if char not in self._by_first:
-            cases = _cases(char, True)
-            found = {item for case in cases for item in self._by_literal.get(case, ())}
-            found.update(item for item, first in self._by_class if _accepts(first, char, cases))
-            self._by_first[char] = sorted(found)  # in the order of the lists and their items
-        return self._by_first[char]
+    def _starting_with(self, key: str) -> list[tuple[int, int]]:
+        """(list number, item number) of the items that can start with ``key``, in the order of
+        the lists and their items: those of its first character are looked up, and those of a
+        longer key are chosen among the items of the key without its last character."""
+        if key not in self._by_first:
+            if len(key) == 1:
+                cases = _cases(key, True)
+                found = {item for case in cases for item in self._by_literal.get(case, ())}
+                found.update(item for item, first in self._by_class if _accepts(first, key, cases))
+                self._by_first[key] = sorted(found)
+            else:
+                cases = [_cases(char, True) for char in key]
+                self._by_first[key] = [
+                    (index, number) for index, number in self._starting_with(key[:-1])
+                    if any(_opens(shape, key, cases) for shape in self.starts[index][number])]
+        return self._by_first[key]
 
     def combined(self, key: str) -> tuple[re.Pattern[str] | None, list[tuple[int, int]]]:
-        """The expression trying, at a position whose text starts with ``key`` (its first two
-        characters, fewer at the end of the region), every list whose items can start so, and the
-        (group number, list number) pairs it reports."""
+        """The expression trying, at a position whose text starts with ``key`` (its first
+        :data:`PREFIX_LENGTH` characters, fewer at the end of the region), every list whose items
+        can start so, and the (group number, list number) pairs it reports."""
         if key in self.by_key:
             return self.by_key[key]
-        cases = [_cases(char, True) for char in key]
-        chosen = tuple((index, number) for index, number in self._starting_with(key[0])
-                       if any(_opens(shape, key, cases) for shape in self.starts[index][number]))
+        chosen = tuple(self._starting_with(key))
         if chosen not in self._by_items:
             self._by_items[chosen] = self._compile(chosen)
         self.by_key[key] = self._by_items[chosen]
