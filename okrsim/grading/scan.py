@@ -193,15 +193,6 @@ def _accepts(first: frozenset[str] | set[str] | None, char: str,
             or (DIGIT in first and char.isdigit()) or (SPACE in first and char.isspace()))
 
 
-def _opens(shape: Prefix, key: str, cases: list[set[str]]) -> bool:
-    """Whether text starting with ``key`` may start as ``shape`` says (``cases``: the cases of
-    each character of ``key``)."""
-    for chars, char, either in zip(shape, key, cases, strict=False):  # a shape may be shorter
-        if not _accepts(chars, char, either):
-            return False
-    return True
-
-
 @dataclass
 class Scanner:
     """Every list of a lexicon, split into items, ready to be tried at once per position.
@@ -226,7 +217,7 @@ class Scanner:
         self.names = list(self.lists)
         self.starts = [[prefixes(sre_parse.parse(item, self.flags), ignore_case)
                         for item in items] for items in self.lists.values()]
-        self._by_first: dict[str, list[tuple[int, int]]] = {}
+        self._by_first: dict[str, list[tuple[tuple[int, int], tuple[Prefix, ...]]]] = {}
         # the items by the characters they can start with; those starting with a class
         # (a word character, a digit, anything) are asked each time
         self._by_literal: dict[str, set[tuple[int, int]]] = {}
@@ -241,21 +232,27 @@ class Scanner:
         self._by_items: dict[tuple[tuple[int, int], ...],
                              tuple[re.Pattern[str] | None, list[tuple[int, int]]]] = {}
 
-    def _starting_with(self, key: str) -> list[tuple[int, int]]:
-        """(list number, item number) of the items that can start with ``key``, in the order of
-        the lists and their items: those of its first character are looked up, and those of a
-        longer key are chosen among the items of the key without its last character."""
+    def _starting_with(self, key: str) -> list[tuple[tuple[int, int], tuple[Prefix, ...]]]:
+        """The items that can start with ``key``, as (list number, item number) with the shapes
+        that can start so, in the order of the lists and their items: those of its first
+        character are looked up, and those of a longer key are chosen among the items of the
+        key without its last character, by that character."""
         if key not in self._by_first:
-            if len(key) == 1:
-                cases = _cases(key, True)
+            last, cases = len(key) - 1, _cases(key[-1], True)
+            if last == 0:
                 found = {item for case in cases for item in self._by_literal.get(case, ())}
                 found.update(item for item, first in self._by_class if _accepts(first, key, cases))
-                self._by_first[key] = sorted(found)
+                candidates = [(item, self.starts[item[0]][item[1]]) for item in sorted(found)]
             else:
-                cases = [_cases(char, True) for char in key]
-                self._by_first[key] = [
-                    (index, number) for index, number in self._starting_with(key[:-1])
-                    if any(_opens(shape, key, cases) for shape in self.starts[index][number])]
+                candidates = self._starting_with(key[:-1])
+            chosen = []
+            for item, shapes in candidates:
+                # a shape shorter than the key may end before it: it may still match
+                fitting = tuple(shape for shape in shapes
+                                if len(shape) <= last or _accepts(shape[last], key[-1], cases))
+                if fitting:
+                    chosen.append((item, fitting))
+            self._by_first[key] = chosen
         return self._by_first[key]
 
     def combined(self, key: str) -> tuple[re.Pattern[str] | None, list[tuple[int, int]]]:
@@ -264,7 +261,7 @@ class Scanner:
         can start so, and the (group number, list number) pairs it reports."""
         if key in self.by_key:
             return self.by_key[key]
-        chosen = tuple(self._starting_with(key))
+        chosen = tuple(item for item, _shapes in self._starting_with(key))
         if chosen not in self._by_items:
             self._by_items[chosen] = self._compile(chosen)
         self.by_key[key] = self._by_items[chosen]
