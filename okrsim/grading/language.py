@@ -15,6 +15,9 @@ _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _ITALIAN_ACCENT = re.compile(r"[àèéìòù]\b|\b(?:l|dell|nell|all|dall|sull|un|quest|d)['’]\w",
                              re.IGNORECASE)
+#: A character every match of :data:`_ITALIAN_ACCENT` holds: text without one (most English
+#: statements) is not searched for the accents and elisions, a slower search.
+_ACCENT_OR_APOSTROPHE = re.compile(r"[àèéìòù'’]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -60,7 +63,8 @@ def detect_language(text: str) -> str | None:
     for word in _WORD.findall(text):
         for lang, weight in word_evidence(word.lower()):
             counts[lang] += weight
-    counts["it"] = counts.get("it", 0) + len(_ITALIAN_ACCENT.findall(text))
+    if _ACCENT_OR_APOSTROPHE.search(text):
+        counts["it"] = counts.get("it", 0) + len(_ITALIAN_ACCENT.findall(text))
     best = max(counts.values(), default=0)
     if best == 0:
         letters = len(_LETTER.findall(text))
