@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from okrsim.grading.goals import second_object, second_verb
 from okrsim.grading.lexicon import Lexicon
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
@@ -217,6 +218,11 @@ class Analysis:
         phrase): "area" for a vague area ("process", "experience", "funnel"), "generic" for a
         generic population ("customers", "i clienti"), "concrete" for anything else (a named
         deliverable, function or metric).
+    joined_goals : list of Span
+        A second goal joined to the first before any means or purpose: the two verbs ("map the
+        process and automate the reminders") or the two objects measuring different things
+        ("lead volume & conversion rate"); empty for one goal
+        (:mod:`okrsim.grading.goals`).
     """
 
     text: str
@@ -258,6 +264,7 @@ class Analysis:
     vague_object: Span | None = None
     object_head: str | None = None
     counted: Span | None = None
+    joined_goals: list[Span] = field(default_factory=list)
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -461,6 +468,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     elif phrase is not None and not quantities:
         word = _head_word(phrase, lexicon)
         head = None if word is None else _head_kind(word, lexicon)
+    joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(
+        everywhere.get("pattern.means", ())), metrics, populations, quantities,
+        phrase if verb_kind in ("change", "keep") else vague_object, blockers, lexicon)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -502,7 +512,29 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         vague_object=vague_object,
         object_head=head,
         counted=counted,
+        joined_goals=joined,
     )
+
+
+def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: list[Span],
+                  metrics: dict[str, list[Span]], populations: dict[str, list[Span]],
+                  quantities: list[Span], phrase: Span | None, blockers: list[Span],
+                  lexicon: Lexicon) -> list[Span]:
+    """Two verbs, else two objects, joined in one goal's place (see :mod:`okrsim.grading.goals`)."""
+    nouns = _all(metrics) + _all(populations) + quantities
+    verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
+    joined = second_verb(text, commitment, verbs, ends, nouns, lexicon)
+    if joined:
+        return joined
+
+    def families_of(span: Span) -> set[str]:
+        return {name for name, found in metrics.items() if name not in GENERIC_FAMILIES
+                and any(span.start <= s.start and s.end <= span.end for s in found)}
+
+    return second_object(
+        text, phrase, families_of,
+        lambda lead: _metric_phrase(text, lead, commitment, blockers, lexicon),
+        lambda span: _only_who(span, metrics, populations), lexicon)
 
 
 def _head_words(phrase: Span, lexicon: Lexicon) -> list[re.Match[str]]:

@@ -87,8 +87,9 @@ def _joined_metrics(a: Analysis, sentence: Span) -> list[Span]:
 def several_goals(a: Analysis) -> list[Span]:
     """Directions of one sentence joined by a conjunction ("increase X and reduce Y") or by a
     comma with a different metric on each side ("grow ARR by 12%, cut discounts to 10%"), two
-    metrics joined by a conjunction ("raise win rate and deal size"), or two comparatives in a
-    list ("more leads, faster")."""
+    metrics joined by a conjunction ("raise win rate and deal size"), two comparatives in a
+    list ("more leads, faster"), or any two verbs or two objects joined before the means
+    (:attr:`Analysis.joined_goals`: "map the process and automate the reminders")."""
     for sentence in a.commitment:
         by_start = {v.start: v for v in a.outcome_verbs + a.comparatives if sentence.overlaps(v)}
         words = [by_start[k] for k in sorted(by_start)]
@@ -108,7 +109,7 @@ def several_goals(a: Analysis) -> list[Span]:
         for first, second in zip(comparatives, comparatives[1:], strict=False):
             if "," in a.text[first.end:second.start]:
                 return [first, second]
-    return []
+    return list(a.joined_goals)
 
 
 def vague_generic(a: Analysis) -> bool:
@@ -119,6 +120,12 @@ def vague_generic(a: Analysis) -> bool:
     concrete = _all(a.metrics) + _all(a.populations)
     generic = [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]
     return bool(a.vague_verbs and not a.quantities and concrete and len(generic) == len(concrete))
+
+
+def named_segment(a: Analysis) -> list[Span]:
+    """Populations outside any wish ("the enterprise segment", "le PMI del Nord Italia"): what
+    an aspiration names as concrete (a metric's word in it, "revenue teams", names no segment)."""
+    return [s for s in _all(a.populations) if not any(s.overlaps(w) for w in a.wishes)]
 
 
 def generic_spans(a: Analysis) -> list[Span]:
@@ -161,6 +168,9 @@ def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
                 or vague_object(a))
     several = several_goals(a)
     wishes = [] if a.quantities else a.wishes
+    if wishes and named_segment(a):  # "dominate the enterprise segment in DACH"
+        return CriterionResult("partial", _texts(wishes + named_segment(a)),
+                               advice["specific_vague"])
     if not concrete or wishes or vague_generic(a):
         return CriterionResult("missing", _texts(wishes + a.vague_verbs),
                                advice["specific_missing"])
