@@ -84,13 +84,22 @@ def _joined_metrics(a: Analysis, sentence: Span) -> list[Span]:
     return []
 
 
+def _before_means(a: Analysis, sentence: Span) -> Span:
+    """The part of ``sentence`` before the means or the goal served ("grow ARR by 12% | through
+    new hires and better onboarding"): the goals stated, without how or why."""
+    end = min((s.start for s in a.means + a.relevance if sentence.start < s.start < sentence.end),
+              default=sentence.end)
+    return Span(sentence.start, end, a.text[sentence.start:end])
+
+
 def several_goals(a: Analysis) -> list[Span]:
     """Directions of one sentence joined by a conjunction ("increase X and reduce Y") or by a
     comma with a different metric on each side ("grow ARR by 12%, cut discounts to 10%"), two
     metrics joined by a conjunction ("raise win rate and deal size"), two comparatives in a
     list ("more leads, faster"), or any two verbs or two objects joined before the means
     (:attr:`Analysis.joined_goals`: "map the process and automate the reminders")."""
-    for sentence in a.commitment:
+    for whole in a.commitment:
+        sentence = _before_means(a, whole)
         by_start = {v.start: v for v in a.outcome_verbs + a.comparatives if sentence.overlaps(v)}
         words = [by_start[k] for k in sorted(by_start)]
         for first, second in zip(words, words[1:], strict=False):
