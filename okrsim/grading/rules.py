@@ -137,6 +137,15 @@ def named_segment(a: Analysis) -> list[Span]:
     return [s for s in _all(a.populations) if not any(s.overlaps(w) for w in a.wishes)]
 
 
+def bare_generic(a: Analysis) -> bool:
+    """True for a generic population that no verb changes, keeps, delivers or qualifies, and
+    no number ("Get more customers", "be polite to our customers"): it names nobody."""
+    if a.quantities or a.vague_verbs or a.outcome_verbs or a.keep_verbs or is_activity(a):
+        return False
+    concrete = _all(a.metrics) + _all(a.populations)
+    return bool(concrete) and all(s in generic_spans(a) for s in concrete)
+
+
 def generic_spans(a: Analysis) -> list[Span]:
     """Matches of the generic count families ("customers", "partners")."""
     return [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]
@@ -180,7 +189,7 @@ def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
     if wishes and named_segment(a):  # "dominate the enterprise segment in DACH"
         return CriterionResult("partial", _texts(wishes + named_segment(a)),
                                advice["specific_vague"])
-    if not concrete or wishes or vague_generic(a):
+    if not concrete or wishes or vague_generic(a) or bare_generic(a):
         return CriterionResult("missing", _texts(wishes + a.vague_verbs),
                                advice["specific_missing"])
     if several:
