@@ -84,3 +84,25 @@ def test_a_vague_verb_on_an_abstract_quality_is_missing(text):
 ])
 def test_a_generic_population_needs_a_verb_or_a_named_function(text, verdict):
     assert grade(text).criteria["specific"].verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Superb onboarding for our mid-market accounts", "partial"),
+    ("Host stellar partner summits", "partial"),
+    ("An awesome customer experience", "missing"),
+    ("Un supporto impeccabile per i rivenditori enterprise", "partial"),
+    ("Un'esperienza d'acquisto perfetta", "missing"),
+])
+def test_an_evaluative_adjective_is_vague(text, verdict):
+    assert read(text).vague_verbs
+    assert grade(text).criteria["specific"].verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Become the leading supplier in the payroll software market", "partial"),
+    ("Become the best vendor in our market", "missing"),
+    ("Diventare il fornitore preferito nel settore dell'arredo", "partial"),
+    ("Essere i primi nel mercato nazionale", "missing"),
+])
+def test_a_market_named_by_what_qualifies_it_is_a_segment(text, verdict):
+    assert grade(text).criteria["specific"].verdict == verdict

@@ -456,7 +456,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     if vague_verbs and not quantities:
         comparatives = on("comparatives")
         vague_object, head = _vague_object(text, vague_verbs, commitment,
-                                           blockers + vague_verbs + comparatives, lexicon)
+                                           blockers + vague_verbs + comparatives, lexicon,
+                                           outcome_verbs + keep_verbs + activity_verbs)
         if head == "area":  # "the sales process": "sales" qualifies a vague area, names no metric
             metrics = {name: [s for s in found if not _qualifies_head(text, s, vague_object,
                                                                       lexicon)]
@@ -594,13 +595,16 @@ def _qualifies_head(text: str, span: Span, phrase: Span, lexicon: Lexicon) -> bo
 
 
 def _vague_object(text: str, vague: list[Span], sentences: list[Span], blockers: list[Span],
-                  lexicon: Lexicon) -> tuple[Span | None, str | None]:
+                  lexicon: Lexicon, verbs: list[Span] = ()) -> tuple[Span | None, str | None]:
     """What the first vague verb works on, and the kind of its head noun.
 
     The object follows the verb ("optimise the nurture campaigns"); when the vague word ends
     the sentence ("make our sales process more efficient") it is the phrase after the
-    sentence's first word. The head is the last word of the phrase in English and the first
-    word after the article in Italian (``head_position`` of the lexicon's structure).
+    sentence's first word, or from the first word when that is no verb (one of ``verbs``, of
+    the lexicon's ``not_tasks`` or of its ``verb_shape``): "Un'esperienza d'acquisto perfetta"
+    names its object first.
+    The head is the last word of the phrase in English and the first word after the article in
+    Italian (``head_position`` of the lexicon's structure).
     """
     verb = min(vague, key=lambda s: s.start)
     phrase = _metric_phrase(text, verb, sentences, blockers, lexicon)
@@ -609,6 +613,11 @@ def _vague_object(text: str, vague: list[Span], sentences: list[Span], blockers:
         first = _TOKEN.search(text, sentence.start, sentence.end) if sentence else None
         if first is not None and first.start() < verb.start:
             lead = Span(first.start(), first.end(), first.group(0))
+            shape = lexicon.patterns.get("verb_shape")
+            verb_like = lexicon.structure.get("not_tasks", frozenset())  # get, make, essere...
+            if not any(lead.overlaps(v) for v in verbs) and lead.text.lower() not in verb_like and (
+                    shape is None or not shape.fullmatch(lead.text)):
+                lead = Span(lead.start, lead.start, "")  # a noun phrase opens the statement
             phrase = _metric_phrase(text, lead, sentences, blockers, lexicon)
     if phrase is None:
         return None, None
