@@ -106,3 +106,16 @@ def test_an_evaluative_adjective_is_vague(text, verdict):
 ])
 def test_a_market_named_by_what_qualifies_it_is_a_segment(text, verdict):
     assert grade(text).criteria["specific"].verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("Demos up 30% and trials up 15% by Q3", True),
+    ("Opportunità a 300 e demo a 120 entro giugno", True),
+    ("Sign between 8 and 10 new resellers in H2", False),
+    ("Publish 12 case studies and testimonials (today 3)", False),
+    ("Firmare tra 8 e 10 nuovi rivenditori nel secondo semestre", False),
+])
+def test_two_targets_joined_are_two_goals_and_a_range_is_one(text, joined):
+    a = read(text)
+    assert bool(a.joined_goals) is joined
+    assert (grade(text).criteria["specific"].verdict == "partial") is joined

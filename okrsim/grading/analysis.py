@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from okrsim.grading.goals import second_object, second_verb
+from okrsim.grading.goals import second_object, second_target, second_verb
 from okrsim.grading.lexicon import Lexicon
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
@@ -220,8 +220,9 @@ class Analysis:
         deliverable, function or metric).
     joined_goals : list of Span
         A second goal joined to the first before any means or purpose: the two verbs ("map the
-        process and automate the reminders") or the two objects measuring different things
-        ("lead volume & conversion rate"); empty for one goal
+        process and automate the reminders"), the two targets ("MQLs up 20% and SQLs up
+        10%") or the two objects measuring different things ("lead volume & conversion
+        rate"); empty for one goal
         (:mod:`okrsim.grading.goals`).
     """
 
@@ -524,7 +525,8 @@ def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: li
     """Two verbs, else two objects, joined in one goal's place (see :mod:`okrsim.grading.goals`)."""
     nouns = _all(metrics) + _all(populations) + quantities
     verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
-    joined = second_verb(text, commitment, verbs, ends, nouns, lexicon)
+    joined = (second_verb(text, commitment, verbs, ends, nouns, lexicon)
+              or second_target(text, commitment, ends, quantities, _all(metrics), lexicon))
     if joined:
         return joined
 

@@ -172,3 +172,66 @@ def second_object(text: str, first: Span | None, families_of: Callable[[Span], s
     if not (mine | theirs) or mine == theirs:
         return []
     return [first, second]
+
+
+#: Words at most between a target and the conjunction after it, and between the second metric
+#: and its target ("MQLs up 20% | and SQLs up | 10%", "SQL a | 200").
+_NEAR_WORDS = 3
+
+
+#: A mark that ends the second metric's phrase ("testimonials (currently 5)": 5 is a baseline).
+_PUNCTUATION = re.compile(r"[^\w\s'’]")
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(re.findall(r"[^\W\d_]+", text[start:end], re.UNICODE))
+
+
+def second_target(text: str, sentences: list[Span], ends: list[Span], quantities: list[Span],
+                  metrics: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Two targets joined by a conjunction, each on its own metric ("MQLs up 20% and SQLs up
+    10%", "MQL a 500 e SQL a 200"), or an empty list. A range ("between 10 and 12 deals") has
+    no metric between its two numbers: one target.
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    sentences : list of Span
+        The sentences of the commitment.
+    ends : list of Span
+        Phrases that end the goal itself (the means, the goal served).
+    quantities : list of Span
+        The numbers that measure (dates, labels and versions left out).
+    metrics : list of Span
+        Every metric the lexicon names in the commitment.
+    lexicon : Lexicon
+        The tables of the statement's language.
+
+    Returns
+    -------
+    list of Span
+        ``[first target, second target]``.
+    """
+    for sentence in sentences:
+        end = min((e.start for e in ends if sentence.start < e.start < sentence.end),
+                  default=sentence.end)
+        for joint in lexicon.patterns["conjunctions"].finditer(text, sentence.start, end):
+            first = max((q for q in quantities
+                         if sentence.start <= q.start and q.end <= joint.start()
+                         and _words_between(text, q.end, joint.start()) <= _NEAR_WORDS),
+                        key=lambda q: q.start, default=None)
+            if first is None:
+                continue
+            metric = min((m for m in metrics if joint.end() <= m.start < end
+                          and _words_between(text, joint.end(), m.start) <= 1),
+                         key=lambda m: m.start, default=None)
+            if metric is None or any(joint.end() <= q.start < metric.start for q in quantities):
+                continue
+            second = next((q for q in sorted(quantities, key=lambda q: q.start)
+                           if metric.end <= q.start < end
+                           and _words_between(text, metric.end, q.start) <= _NEAR_WORDS
+                           and not _PUNCTUATION.search(text, metric.end, q.start)), None)
+            if second is not None:
+                return [first, second]
+    return []
