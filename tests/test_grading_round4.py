@@ -119,3 +119,17 @@ def test_two_targets_joined_are_two_goals_and_a_range_is_one(text, joined):
     a = read(text)
     assert bool(a.joined_goals) is joined
     assert (grade(text).criteria["specific"].verdict == "partial") is joined
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("A partner referral portal for resellers", "met"),
+    ("A competitor battlecard for each region", "met"),
+    ("Nuova scheda prodotto per i distributori", "met"),
+    ("Customer obsession", "missing"),
+    ("Crush it this year", "missing"),
+    ("Mentalità vincente", "missing"),
+])
+def test_a_deliverable_named_without_a_verb_is_concrete_and_a_slogan_is_not(text, verdict):
+    a = read(text)
+    assert (a.named_object is not None) is (verdict == "met")
+    assert grade(text).criteria["specific"].verdict == verdict

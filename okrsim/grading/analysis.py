@@ -218,6 +218,10 @@ class Analysis:
         phrase): "area" for a vague area ("process", "experience", "funnel"), "generic" for a
         generic population ("customers", "i clienti"), "concrete" for anything else (a named
         deliverable, function or metric).
+    named_object : Span or None
+        Without any verb, vague word or wish, the noun phrase the statement opens with, when
+        its head is concrete ("A self-serve pricing calculator", "Revisione del listino"): a
+        deliverable named without a verb.
     joined_goals : list of Span
         A second goal joined to the first before any means or purpose: the two verbs ("map the
         process and automate the reminders"), the two targets ("MQLs up 20% and SQLs up
@@ -266,6 +270,7 @@ class Analysis:
     object_head: str | None = None
     counted: Span | None = None
     joined_goals: list[Span] = field(default_factory=list)
+    named_object: Span | None = None
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -470,6 +475,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     elif phrase is not None and not quantities:
         word = _head_word(phrase, lexicon)
         head = None if word is None else _head_kind(word, lexicon)
+    named = None if verbs + activity_verbs else _named_object(text, commitment, blockers, lexicon)
     joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(
         everywhere.get("pattern.means", ())), metrics, populations, quantities,
         phrase if verb_kind in ("change", "keep") else vague_object, blockers, lexicon)
@@ -515,7 +521,36 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         object_head=head,
         counted=counted,
         joined_goals=joined,
+        named_object=named,
     )
+
+
+def _named_object(text: str, commitment: list[Span], blockers: list[Span],
+                  lexicon: Lexicon) -> Span | None:
+    """The noun phrase a verbless statement opens with, when its head is concrete (see
+    :attr:`Analysis.named_object`). A first word that is a verb no list knows (``not_tasks``,
+    ``verb_shape``, ``lead_in``, or one followed by a pronoun) opens no noun phrase."""
+    if not commitment:
+        return None
+    start = commitment[0].start
+    structure = lexicon.structure
+    skip = structure.get("trailing", frozenset()) | structure.get("articles", frozenset())
+    words = [w for w in _TOKEN.finditer(text, start, commitment[0].end)
+             if w.group(0).lower().strip("'’") not in skip][:2]  # "A self-serve calculator"
+    lead_in, shape = lexicon.patterns.get("lead_in"), lexicon.patterns.get("verb_shape")
+    if not words or (lead_in is not None and lead_in.match(text, start)):
+        return None  # "Voglio più visibilità": a wish with a verb
+    first = words[0].group(0)
+    if (first.lower() in structure.get("not_tasks", frozenset())  # be, make, own, dare...
+            or (shape is not None and shape.fullmatch(first))  # diventare, essere...
+            or (len(words) == 2 and words[1].group(0).lower()
+                in structure.get("object_pronouns", frozenset()))):  # "Crush it"
+        return None
+    phrase = _metric_phrase(text, Span(start, start, ""), commitment, blockers, lexicon)
+    word = None if phrase is None else _head_word(phrase, lexicon)
+    if word is None or _head_kind(word, lexicon) != "concrete":
+        return None
+    return phrase
 
 
 def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: list[Span],

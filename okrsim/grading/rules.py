@@ -140,7 +140,8 @@ def named_segment(a: Analysis) -> list[Span]:
 def bare_generic(a: Analysis) -> bool:
     """True for a generic population that no verb changes, keeps, delivers or qualifies, and
     no number ("Get more customers", "be polite to our customers"): it names nobody."""
-    if a.quantities or a.vague_verbs or a.outcome_verbs or a.keep_verbs or is_activity(a):
+    if (a.quantities or a.vague_verbs or a.outcome_verbs or a.keep_verbs or is_activity(a)
+            or a.named_object is not None):
         return False
     concrete = _all(a.metrics) + _all(a.populations)
     return bool(concrete) and all(s in generic_spans(a) for s in concrete)
@@ -183,7 +184,7 @@ def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
         advice["specific_missing"] = advice["specific_missing_objective"]
         advice["specific_vague"] = advice["specific_vague_objective"]
     concrete = (_all(a.metrics) + _all(a.populations) or deliverables(a) or structural_metric(a)
-                or vague_object(a))
+                or vague_object(a) or ([a.named_object] if a.named_object else []))
     several = several_goals(a)
     wishes = [] if a.quantities else a.wishes
     if wishes and named_segment(a):  # "dominate the enterprise segment in DACH"
