@@ -63,8 +63,8 @@ def test_an_aspiration_is_partial_on_a_named_segment_and_missing_without(text, v
     assert a.wishes
     result = grade(text).criteria["specific"]
     assert result.verdict == verdict
-    key = "specific_vague" if verdict == "partial" else "specific_missing"
-    assert result.advice == a.lexicon.advice[f"{key}_objective"]
+    key = "specific_aspiration" if verdict == "partial" else "specific_missing_objective"
+    assert result.advice == a.lexicon.advice[key]
 
 
 @pytest.mark.parametrize("text", [

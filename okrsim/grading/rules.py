@@ -189,7 +189,7 @@ def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
     wishes = [] if a.quantities else a.wishes
     if wishes and named_segment(a):  # "dominate the enterprise segment in DACH"
         return CriterionResult("partial", _texts(wishes + named_segment(a)),
-                               advice["specific_vague"])
+                               advice["specific_aspiration"])
     if not concrete or wishes or vague_generic(a) or bare_generic(a):
         return CriterionResult("missing", _texts(wishes + a.vague_verbs),
                                advice["specific_missing"])
