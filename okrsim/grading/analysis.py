@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from okrsim.grading.goals import second_object, second_target, second_verb
 from okrsim.grading.lexicon import Lexicon
+from okrsim.grading.spans import Span
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -37,19 +38,6 @@ MAX_PHRASE_WORDS = 12
 #: Metric families that name a generic count ("customers"): concrete only with a number or a
 #: plain verb; a more specific metric is preferred in the rewrite.
 GENERIC_FAMILIES = ("customers",)
-
-
-@dataclass(frozen=True)
-class Span:
-    """A piece of the analysed text: its position and its characters."""
-
-    start: int
-    end: int
-    text: str
-
-    def overlaps(self, other: Span) -> bool:
-        """True when the two spans share at least one character."""
-        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from okrsim.grading.lexicon import Lexicon
-
-if TYPE_CHECKING:  # analysis imports this module: its Span is imported where it is needed
-    from okrsim.grading.analysis import Span
+from okrsim.grading.spans import Span
 
 #: A word or a single other character, for walking the text after a conjunction.
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
@@ -89,8 +86,6 @@ def second_verb(text: str, sentences: list[Span], verbs: list[Span], ends: list[
         word of the shape of a verb (``verb_shape``), or a word followed by a determiner
         (``task_openers``: "and rebuild the template").
     """
-    from okrsim.grading.analysis import Span
-
     structure, patterns = lexicon.structure, lexicon.patterns
     conjunctions = patterns["conjunctions"]
     shape = patterns.get("verb_shape")
@@ -154,8 +149,6 @@ def second_object(text: str, first: Span | None, families_of: Callable[[Span], s
         ``[first, second]``, or an empty list. In English a one-word first object before a
         longer second one shares its head ("renewal and expansion revenue"): one goal.
     """
-    from okrsim.grading.analysis import Span
-
     if first is None:
         return []
     joint = lexicon.patterns["conjunctions"].match(text, first.end + len(
