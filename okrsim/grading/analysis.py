@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from okrsim.grading.goals import second_object, second_target, second_verb
 from okrsim.grading.lexicon import Lexicon
+from okrsim.grading.spans import Span
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -46,19 +48,6 @@ _LABEL_GAP = re.compile(r"[\s:;,.\-–—]*")
 #: Metric families that name a generic count ("customers"): concrete only with a number or a
 #: plain verb; a more specific metric is preferred in the rewrite.
 GENERIC_FAMILIES = ("customers",)
-
-
-@dataclass(frozen=True)
-class Span:
-    """A piece of the analysed text: its position and its characters."""
-
-    start: int
-    end: int
-    text: str
-
-    def overlaps(self, other: Span) -> bool:
-        """True when the two spans share at least one character."""
-        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True)
@@ -237,6 +226,16 @@ class Analysis:
         phrase): "area" for a vague area ("process", "experience", "funnel"), "generic" for a
         generic population ("customers", "i clienti"), "concrete" for anything else (a named
         deliverable, function or metric).
+    named_object : Span or None
+        Without any verb, vague word or wish, the noun phrase the statement opens with, when
+        its head is concrete ("A self-serve pricing calculator", "Revisione del listino"): a
+        deliverable named without a verb.
+    joined_goals : list of Span
+        A second goal joined to the first before any means or purpose: the two verbs ("map the
+        process and automate the reminders"), the two targets ("MQLs up 20% and SQLs up
+        10%") or the two objects measuring different things ("lead volume & conversion
+        rate"); empty for one goal
+        (:mod:`okrsim.grading.goals`).
     """
 
     text: str
@@ -279,6 +278,8 @@ class Analysis:
     vague_object: Span | None = None
     object_head: str | None = None
     counted: Span | None = None
+    joined_goals: list[Span] = field(default_factory=list)
+    named_object: Span | None = None
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -487,7 +488,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     if vague_verbs and not quantities:
         comparatives = on("comparatives")
         vague_object, head = _vague_object(text, vague_verbs, commitment,
-                                           blockers + vague_verbs + comparatives, lexicon)
+                                           blockers + vague_verbs + comparatives, lexicon,
+                                           outcome_verbs + keep_verbs + activity_verbs)
         if head == "area":  # "the sales process": "sales" qualifies a vague area, names no metric
             metrics = {name: [s for s in found if not _qualifies_head(text, s, vague_object,
                                                                       lexicon)]
@@ -499,6 +501,10 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     elif phrase is not None and not quantities:
         word = _head_word(phrase, lexicon)
         head = None if word is None else _head_kind(word, lexicon)
+    named = None if verbs + activity_verbs else _named_object(text, commitment, blockers, lexicon)
+    joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(
+        everywhere.get("pattern.means", ())), metrics, populations, quantities,
+        phrase if verb_kind in ("change", "keep") else vague_object, blockers, lexicon)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -541,7 +547,59 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         vague_object=vague_object,
         object_head=head,
         counted=counted,
+        joined_goals=joined,
+        named_object=named,
     )
+
+
+def _named_object(text: str, commitment: list[Span], blockers: list[Span],
+                  lexicon: Lexicon) -> Span | None:
+    """The noun phrase a verbless statement opens with, when its head is concrete (see
+    :attr:`Analysis.named_object`). A first word that is a verb no list knows (``not_tasks``,
+    ``verb_shape``, ``lead_in``, or one followed by a pronoun) opens no noun phrase."""
+    if not commitment:
+        return None
+    start = commitment[0].start
+    structure = lexicon.structure
+    skip = structure.get("trailing", frozenset()) | structure.get("articles", frozenset())
+    words = [w for w in _TOKEN.finditer(text, start, commitment[0].end)
+             if w.group(0).lower().strip("'’") not in skip][:2]  # "A self-serve calculator"
+    lead_in, shape = lexicon.patterns.get("lead_in"), lexicon.patterns.get("verb_shape")
+    if not words or (lead_in is not None and lead_in.match(text, start)):
+        return None  # "Voglio più visibilità": a wish with a verb
+    first = words[0].group(0)
+    if (first.lower() in structure.get("not_tasks", frozenset())  # be, make, own, dare...
+            or (shape is not None and shape.fullmatch(first))  # diventare, essere...
+            or (len(words) == 2 and words[1].group(0).lower()
+                in structure.get("object_pronouns", frozenset()))):  # "Crush it"
+        return None
+    phrase = _metric_phrase(text, Span(start, start, ""), commitment, blockers, lexicon)
+    word = None if phrase is None else _head_word(phrase, lexicon)
+    if word is None or _head_kind(word, lexicon) != "concrete":
+        return None
+    return phrase
+
+
+def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: list[Span],
+                  metrics: dict[str, list[Span]], populations: dict[str, list[Span]],
+                  quantities: list[Span], phrase: Span | None, blockers: list[Span],
+                  lexicon: Lexicon) -> list[Span]:
+    """Two verbs, else two objects, joined in one goal's place (see :mod:`okrsim.grading.goals`)."""
+    nouns = _all(metrics) + _all(populations) + quantities
+    verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
+    joined = (second_verb(text, commitment, verbs, ends, nouns, lexicon)
+              or second_target(text, commitment, ends, quantities, _all(metrics), lexicon))
+    if joined:
+        return joined
+
+    def families_of(span: Span) -> set[str]:
+        return {name for name, found in metrics.items() if name not in GENERIC_FAMILIES
+                and any(span.start <= s.start and s.end <= span.end for s in found)}
+
+    return second_object(
+        text, phrase, families_of,
+        lambda lead: _metric_phrase(text, lead, commitment, blockers, lexicon),
+        lambda span: _only_who(span, metrics, populations), lexicon)
 
 
 def _head_words(phrase: Span, lexicon: Lexicon) -> list[re.Match[str]]:
@@ -601,13 +659,16 @@ def _qualifies_head(text: str, span: Span, phrase: Span, lexicon: Lexicon) -> bo
 
 
 def _vague_object(text: str, vague: list[Span], sentences: list[Span], blockers: list[Span],
-                  lexicon: Lexicon) -> tuple[Span | None, str | None]:
+                  lexicon: Lexicon, verbs: list[Span] = ()) -> tuple[Span | None, str | None]:
     """What the first vague verb works on, and the kind of its head noun.
 
     The object follows the verb ("optimise the nurture campaigns"); when the vague word ends
     the sentence ("make our sales process more efficient") it is the phrase after the
-    sentence's first word. The head is the last word of the phrase in English and the first
-    word after the article in Italian (``head_position`` of the lexicon's structure).
+    sentence's first word, or from the first word when that is no verb (one of ``verbs``, of
+    the lexicon's ``not_tasks`` or of its ``verb_shape``): "Un'esperienza d'acquisto perfetta"
+    names its object first.
+    The head is the last word of the phrase in English and the first word after the article in
+    Italian (``head_position`` of the lexicon's structure).
     """
     verb = min(vague, key=lambda s: s.start)
     phrase = _metric_phrase(text, verb, sentences, blockers, lexicon)
@@ -616,6 +677,11 @@ def _vague_object(text: str, vague: list[Span], sentences: list[Span], blockers:
         first = _TOKEN.search(text, sentence.start, sentence.end) if sentence else None
         if first is not None and first.start() < verb.start:
             lead = Span(first.start(), first.end(), first.group(0))
+            shape = lexicon.patterns.get("verb_shape")
+            verb_like = lexicon.structure.get("not_tasks", frozenset())  # get, make, essere...
+            if not any(lead.overlaps(v) for v in verbs) and lead.text.lower() not in verb_like and (
+                    shape is None or not shape.fullmatch(lead.text)):
+                lead = Span(lead.start, lead.start, "")  # a noun phrase opens the statement
             phrase = _metric_phrase(text, lead, sentences, blockers, lexicon)
     if phrase is None:
         return None, None

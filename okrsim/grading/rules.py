@@ -100,12 +100,22 @@ def _joined_metrics(a: Analysis, sentence: Span) -> list[Span]:
     return []
 
 
+def _before_means(a: Analysis, sentence: Span) -> Span:
+    """The part of ``sentence`` before the means or the goal served ("grow ARR by 12% | through
+    new hires and better onboarding"): the goals stated, without how or why."""
+    end = min((s.start for s in a.means + a.relevance if sentence.start < s.start < sentence.end),
+              default=sentence.end)
+    return Span(sentence.start, end, a.text[sentence.start:end])
+
+
 def several_goals(a: Analysis) -> list[Span]:
     """Directions of one sentence joined by a conjunction ("increase X and reduce Y") or by a
     comma with a different metric on each side ("grow ARR by 12%, cut discounts to 10%"), two
-    metrics joined by a conjunction ("raise win rate and deal size"), or two comparatives in a
-    list ("more leads, faster")."""
-    for sentence in a.commitment:
+    metrics joined by a conjunction ("raise win rate and deal size"), two comparatives in a
+    list ("more leads, faster"), or any two verbs or two objects joined before the means
+    (:attr:`Analysis.joined_goals`: "map the process and automate the reminders")."""
+    for whole in a.commitment:
+        sentence = _before_means(a, whole)
         by_start = {v.start: v for v in a.outcome_verbs + a.comparatives if sentence.overlaps(v)}
         words = [by_start[k] for k in sorted(by_start)]
         for first, second in zip(words, words[1:], strict=False):
@@ -124,7 +134,7 @@ def several_goals(a: Analysis) -> list[Span]:
         for first, second in zip(comparatives, comparatives[1:], strict=False):
             if "," in a.text[first.end:second.start]:
                 return [first, second]
-    return []
+    return list(a.joined_goals)
 
 
 def vague_generic(a: Analysis) -> bool:
@@ -135,6 +145,22 @@ def vague_generic(a: Analysis) -> bool:
     concrete = _all(a.metrics) + _all(a.populations)
     generic = [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]
     return bool(a.vague_verbs and not a.quantities and concrete and len(generic) == len(concrete))
+
+
+def named_segment(a: Analysis) -> list[Span]:
+    """Populations outside any wish ("the enterprise segment", "le PMI del Nord Italia"): what
+    an aspiration names as concrete (a metric's word in it, "revenue teams", names no segment)."""
+    return [s for s in _all(a.populations) if not any(s.overlaps(w) for w in a.wishes)]
+
+
+def bare_generic(a: Analysis) -> bool:
+    """True for a generic population that no verb changes, keeps, delivers or qualifies, and
+    no number ("Get more customers", "be polite to our customers"): it names nobody."""
+    if (a.quantities or a.vague_verbs or a.outcome_verbs or a.keep_verbs or is_activity(a)
+            or a.named_object is not None):
+        return False
+    concrete = _all(a.metrics) + _all(a.populations)
+    return bool(concrete) and all(s in generic_spans(a) for s in concrete)
 
 
 def generic_spans(a: Analysis) -> list[Span]:
@@ -174,10 +200,13 @@ def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
         advice["specific_missing"] = advice["specific_missing_objective"]
         advice["specific_vague"] = advice["specific_vague_objective"]
     concrete = (_all(a.metrics) + _all(a.populations) or deliverables(a) or structural_metric(a)
-                or vague_object(a))
+                or vague_object(a) or ([a.named_object] if a.named_object else []))
     several = several_goals(a)
     wishes = [] if a.quantities else a.wishes
-    if not concrete or wishes or vague_generic(a):
+    if wishes and named_segment(a):  # "dominate the enterprise segment in DACH"
+        return CriterionResult("partial", _texts(wishes + named_segment(a)),
+                               advice["specific_aspiration"])
+    if not concrete or wishes or vague_generic(a) or bare_generic(a):
         return CriterionResult("missing", _texts(wishes + a.vague_verbs),
                                advice["specific_missing"])
     if several:

@@ -1,0 +1,230 @@
+"""Find a second goal joined to the first in one statement, by the structure around a conjunction.
+
+Pure functions over text, spans and a :class:`~okrsim.grading.lexicon.Lexicon`, used once by
+:func:`okrsim.grading.analysis.analyse`. Two goals are joined when, before any clause naming the
+means or the goal served ("through...", "so that...", "grazie a..."), a conjunction opens a
+second verb ("Map the renewal process and automate the reminders", "Analizzare le trattative
+perse e riscrivere il playbook") or a second object of the same verb whose measure differs
+("Increase lead volume & conversion rate", "Aumentare la fedeltà e il coinvolgimento dei
+rivenditori"). A second verb working on the same object ("create a survey and send it") is one
+goal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from okrsim.grading.lexicon import Lexicon
+from okrsim.grading.spans import Span
+
+#: A word or a single other character, for walking the text after a conjunction.
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
+
+
+def _tokens(text: str, start: int, end: int, count: int) -> list[re.Match[str]]:
+    """The first ``count`` tokens between ``start`` and ``end``."""
+    found = []
+    for match in _TOKEN.finditer(text, start, end):
+        found.append(match)
+        if len(found) == count:
+            break
+    return found
+
+
+def _after_aside(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where the words after a conjunction start, past an aside between commas ("and, if
+    required, roll out") and adverbs ("and quickly identify")."""
+    position = start
+    rest = text[position:end]
+    if rest.lstrip().startswith(","):
+        comma = text.find(",", position + len(rest) - len(rest.lstrip()) + 1, end)
+        position = comma + 1 if comma != -1 else position
+    endings = tuple(lexicon.structure.get("adverb_endings", ()))
+    while endings:
+        word = _tokens(text, position, end, 1)
+        if not word or not word[0].group(0).lower().endswith(endings):
+            break
+        position = word[0].end()
+    return position
+
+
+def _same_object(word: str, following: str | None, lexicon: Lexicon) -> bool:
+    """True when the second verb works on the object of the first: a pronoun follows it ("send
+    it") or is attached to it ("condividerla"), or stands before it ("ne condividerò")."""
+    structure = lexicon.structure
+    attached = structure.get("attached_pronouns", frozenset())
+    lower = word.lower()
+    return (lower in structure.get("pronouns_before", frozenset())
+            or (following or "").lower() in structure.get("object_pronouns", frozenset())
+            or any(lower.endswith("r" + p) for p in attached))
+
+
+def second_verb(text: str, sentences: list[Span], verbs: list[Span], ends: list[Span],
+                nouns: list[Span], lexicon: Lexicon) -> list[Span]:
+    """The first verb and a second verb joined to it by a conjunction, or an empty list.
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    sentences : list of Span
+        The sentences of the commitment.
+    verbs : list of Span
+        Every verb the lexicon knows in the commitment (outcome, keep, task, vague).
+    ends : list of Span
+        Phrases that end the goal itself: the means and the goal served ("through", "so that").
+    nouns : list of Span
+        Metrics, populations and numbers: a word among them is not a second verb.
+    lexicon : Lexicon
+        The tables of the statement's language.
+
+    Returns
+    -------
+    list of Span
+        ``[first, second]``: the second is a verb the lexicon knows followed by its object, a
+        word of the shape of a verb (``verb_shape``), or a word followed by a determiner
+        (``task_openers``: "and rebuild the template").
+    """
+    structure, patterns = lexicon.structure, lexicon.patterns
+    conjunctions = patterns["conjunctions"]
+    shape = patterns.get("verb_shape")
+    openers = structure.get("task_openers", frozenset())
+    not_tasks = structure.get("not_tasks", frozenset())
+    stops = structure.get("stops", frozenset()) | structure.get("trailing", frozenset())
+    for sentence in sentences:
+        end = min((e.start for e in ends if sentence.start < e.start < sentence.end),
+                  default=sentence.end)
+        for joint in conjunctions.finditer(text, sentence.start, end):
+            before = [v for v in verbs if sentence.start <= v.start and v.end <= joint.start()]
+            first = min(before, key=lambda v: v.start) if before else None
+            if first is None or not text[first.end:joint.start()].strip():
+                continue  # "develop and release the program": two verbs, one object
+            start = _after_aside(text, joint.end(), end, lexicon)
+            words = _tokens(text, start, end, 2)
+            if not words or not words[0].group(0)[0].isalpha():
+                continue
+            word, following = words[0], (words[1].group(0) if len(words) == 2 else None)
+            span = Span(word.start(), word.end(), word.group(0))
+            if _same_object(word.group(0), following, lexicon) or any(
+                    span.overlaps(n) for n in nouns):
+                continue
+            lower = word.group(0).lower()
+            known = any(v.start == span.start for v in verbs)
+            takes_object = following is not None and following[0].isalnum() and (
+                following.lower().strip("'’") not in stops
+                and not conjunctions.fullmatch(following))
+            shaped = shape is not None and shape.fullmatch(word.group(0)) is not None
+            opened = following is not None and following.lower().rstrip("'’") in {
+                o.rstrip("'’") for o in openers}
+            if (known and takes_object) or (lower not in not_tasks and (shaped or opened)):
+                return [first, span]
+    return []
+
+
+def second_object(text: str, first: Span | None, families_of: Callable[[Span], set[str]],
+                  phrase_after: Callable[[Span], Span | None], who_only: Callable[[Span], bool],
+                  lexicon: Lexicon) -> list[Span]:
+    """The object of the verb and a second object joined to it, when they measure different
+    things ("customer engagement & retention", "la fedeltà e il coinvolgimento").
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    first : Span or None
+        The object of the main verb (or of the vague verb), as found by structure.
+    families_of : callable
+        The metric families (generic counts left out) named inside a span.
+    phrase_after : callable
+        The noun phrase that follows a span, found as the verb's object is.
+    who_only : callable
+        True for a phrase that names a population and no metric ("mid-market accounts").
+    lexicon : Lexicon
+        The tables of the statement's language.
+
+    Returns
+    -------
+    list of Span
+        ``[first, second]``, or an empty list. In English a one-word first object before a
+        longer second one shares its head ("renewal and expansion revenue"): one goal.
+    """
+    if first is None:
+        return []
+    joint = lexicon.patterns["conjunctions"].match(text, first.end + len(
+        text[first.end:]) - len(text[first.end:].lstrip()))
+    if joint is None:
+        return []
+    second = phrase_after(Span(joint.start(), joint.end(), joint.group(0)))
+    if second is None or who_only(first) or who_only(second):
+        return []
+    head_last = "last" in lexicon.structure.get("head_position", ())
+    if head_last and len(first.text.split()) == 1 and len(second.text.split()) > 1:
+        return []
+    mine, theirs = families_of(first), families_of(second)
+    if not (mine | theirs) or mine == theirs:
+        return []
+    return [first, second]
+
+
+#: Words at most between a target and the conjunction after it, and between the second metric
+#: and its target ("MQLs up 20% | and SQLs up | 10%", "SQL a | 200").
+_NEAR_WORDS = 3
+
+
+#: A mark that ends the second metric's phrase ("testimonials (currently 5)": 5 is a baseline).
+_PUNCTUATION = re.compile(r"[^\w\s'’]")
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(re.findall(r"[^\W\d_]+", text[start:end], re.UNICODE))
+
+
+def second_target(text: str, sentences: list[Span], ends: list[Span], quantities: list[Span],
+                  metrics: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Two targets joined by a conjunction, each on its own metric ("MQLs up 20% and SQLs up
+    10%", "MQL a 500 e SQL a 200"), or an empty list. A range ("between 10 and 12 deals") has
+    no metric between its two numbers: one target.
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    sentences : list of Span
+        The sentences of the commitment.
+    ends : list of Span
+        Phrases that end the goal itself (the means, the goal served).
+    quantities : list of Span
+        The numbers that measure (dates, labels and versions left out).
+    metrics : list of Span
+        Every metric the lexicon names in the commitment.
+    lexicon : Lexicon
+        The tables of the statement's language.
+
+    Returns
+    -------
+    list of Span
+        ``[first target, second target]``.
+    """
+    for sentence in sentences:
+        end = min((e.start for e in ends if sentence.start < e.start < sentence.end),
+                  default=sentence.end)
+        for joint in lexicon.patterns["conjunctions"].finditer(text, sentence.start, end):
+            first = max((q for q in quantities
+                         if sentence.start <= q.start and q.end <= joint.start()
+                         and _words_between(text, q.end, joint.start()) <= _NEAR_WORDS),
+                        key=lambda q: q.start, default=None)
+            if first is None:
+                continue
+            metric = min((m for m in metrics if joint.end() <= m.start < end
+                          and _words_between(text, joint.end(), m.start) <= 1),
+                         key=lambda m: m.start, default=None)
+            if metric is None or any(joint.end() <= q.start < metric.start for q in quantities):
+                continue
+            second = next((q for q in sorted(quantities, key=lambda q: q.start)
+                           if metric.end <= q.start < end
+                           and _words_between(text, metric.end, q.start) <= _NEAR_WORDS
+                           and not _PUNCTUATION.search(text, metric.end, q.start)), None)
+            if second is not None:
+                return [first, second]
+    return []
