@@ -24,8 +24,11 @@ from okrsim.exercises.checks import BUILTIN_ELEMENTS, check_elements, make_eleme
 from okrsim.grading import PASS_SCORE, Analysis, grade, read, staircase
 
 DATA = Path(__file__).resolve().parent / "data"
+#: Every labelled set but the blind set not yet measured: the invariants need no labels, and the
+#: spent blind sets (other people's statements, read once they were measured) are their hardest
+#: test.
 SETS = ("grading_corpus.csv", "grading_holdout.csv", "grading_holdout2.csv",
-        "grading_holdout3.csv")
+        "grading_holdout3.csv", "grading_blind.csv", "grading_blind2.csv")
 ROWS = [(row["id"], row["lang"], row["text"])
         for name in SETS for row in csv.DictReader((DATA / name).open(encoding="utf-8"))]
 PASS_MARK = PASS_SCORE  # the kit's own bar, from the library
@@ -53,9 +56,10 @@ def rewrite_breaks(text: str, lang: str) -> list[str]:
             bound = next(b for b, _ in reversed(a.bounds) if b.end <= first.start)
             if bound.text not in rewrite:
                 breaks.append(f"bound {bound.text}")
-    for deadline in a.time_anchored[:1]:
-        if deadline.text.split(" ", 1)[-1] not in rewrite:
-            breaks.append(f"deadline {deadline.text}")
+    # the deadline is kept: one of its dates (a list of months keeps its last, a range its end)
+    kept = [d for d in a.time_anchored if d.text.split(" ", 1)[-1] in rewrite]
+    if a.time_anchored and not kept:
+        breaks.append(f"deadline {a.time_anchored[0].text}")
     return breaks
 
 
@@ -184,3 +188,26 @@ def test_the_staircase_ends_on_an_outcome_key_result_of_at_least_80(lang):
     last = grade(steps["T"])
     assert last.kind == "key_result" and not last.activity and last.score >= PASS_MARK
     assert all(not grade(text).activity for text in steps.values())
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Increase MQLs by 20% and cut CAC from 300 to 250 by Q3", "en",
+     "Increase MQLs by 20% from [X] by Q3; Reduce CAC from 300 to 250 by Q3"),
+    ("Grow ARR from 2M to 3M and NRR from 104% to 110% by December", "en",
+     "Increase ARR from 2M to 3M by December; Increase NRR from 104% to 110% by December"),
+    ("aumentare il punteggio medio da 7 a 9 entro il trimestre e ridurre i tempi di risposta "
+     "da 48 a 24 ore.", "it", "Aumentare il punteggio medio da 7 a 9 entro il trimestre; "
+     "Ridurre i tempi di risposta da 48 a 24 ore entro il trimestre"),
+])
+def test_two_goals_with_numbers_are_rewritten_as_two_key_results(text, lang, expected):
+    # before, the second goal's numbers went to the first goal's metric ("Increase MQLs from
+    # 300 to 250") or were dropped
+    assert grade(text, lang=lang).suggestion == expected
+    assert rewrite_breaks(text, lang) == []
+
+
+def test_a_change_written_up_or_plus_is_rewritten_as_a_change_not_a_target():
+    assert grade("MQLs up 20% this quarter", lang="en").suggestion == (
+        "Increase MQLs by 20% from [X] this quarter")
+    assert grade("Grow pipeline +15% by Q3", lang="en").suggestion == (
+        "Increase pipeline by 15% from [X] by Q3")

@@ -11,7 +11,7 @@ from okrsim.grading.analysis import Analysis, analyse
 from okrsim.grading.language import detect_language
 from okrsim.grading.lexicon import check_language, load_lexicon
 from okrsim.grading.result import CRITERIA, Assessment, CriterionResult
-from okrsim.grading.rewrite import suggest
+from okrsim.grading.rewrite import suggest_goals
 
 #: Only this many characters are analysed: enough for any statement, bounded in time.
 MAX_CHARS = 2000
@@ -194,7 +194,7 @@ def grade(text: str, lang: str | None = None, parent: str | None = None,
         "time_bound": rules.time_bound(a, kind),
     }
     activity = rules.is_activity(a)
-    suggestion = suggest(a, activity)
+    suggestion = suggest_goals(a, activity)
     notes = []
     if len(cleaned) > MAX_CHARS:
         notes.append(_NOTES.get(lang, _NOTES["en"]).format(n=MAX_CHARS, total=len(cleaned)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span
+from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span, analyse
 
 #: A word that opens a period running to the deadline, right before it.
 _OPEN_END = re.compile(r"(?<!\w)(until|till|fino)\s+$", re.IGNORECASE)
@@ -17,6 +17,12 @@ _OPEN_END = re.compile(r"(?<!\w)(until|till|fino)\s+$", re.IGNORECASE)
 _OPEN_WINDOW = 24
 #: The number and unit of a duration ("within 4 months of starting" -> "4 months").
 _AMOUNT_AND_UNIT = re.compile(r"^\S+\s+(\S+\s*[^\W\d_]+)", re.UNICODE)
+
+
+#: What joins two goals in one statement ("... and cut CAC ...", "... e ridurre ...", "&", ",").
+_JOINER = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)(?:and|e|ed)(?!\w)|&|,)\s*", re.IGNORECASE)
+#: Between the rewrites of two goals joined in one statement: each is a key result of its own.
+GOAL_SEPARATOR = "; "
 
 
 def _first(found: list[Span]) -> Span | None:
@@ -84,7 +90,13 @@ def _change(a: Analysis, words: dict[str, str], duration: Span | None) -> str:
     if a.baseline_targets:
         return _with_unit(a, a.baseline_targets[0].span)
     if a.relative_changes and a.relative_changes[0].y is not None:
-        return words["relative"].format(change=_with_unit(a, a.relative_changes[0].span), x=x)
+        change = a.relative_changes[0]
+        written = _with_unit(a, change.span)
+        by_word = words.get("relative_by", "").split("{", 1)[0]
+        if by_word and not written.lower().startswith(by_word):
+            # "MQLs up 20%", "+20%": the template's own word for a change ("by 20%")
+            written = words["relative_by"].format(y=_with_unit(a, change.y))
+        return words["relative"].format(change=written, x=x)
     if a.factors and a.factors[0].y is not None:
         return words["factor"].format(factor=a.factors[0].span.text, x=x)
     if a.multipliers:
@@ -182,3 +194,48 @@ def suggest(a: Analysis, activity: bool = False) -> str:
         deadline=_deadline(a, words, duration),
     )
     return " ".join(text.split())
+
+
+def goal_texts(a: Analysis) -> list[str]:
+    """The goals of a statement that joins several (:attr:`Analysis.joined_goals`), one text each.
+
+    The text is cut at the last conjunction between one goal's verb or target and the next.
+    A goal without a verb of its own takes the statement's ("Grow ARR from 2M to 3M and NRR
+    from 104% to 110%": "Grow NRR..."), and a goal without a deadline takes the one the other
+    goal names ("... by December" belongs to both). One goal, or goals that do not each hold a
+    number (the rewrite of the whole loses none), give ``[a.text]``.
+    """
+    cuts = []
+    for first, second in zip(a.joined_goals, a.joined_goals[1:], strict=False):
+        joins = list(_JOINER.finditer(a.text, first.end, second.start))
+        if joins:
+            cuts.append((joins[-1].start(), joins[-1].end()))
+    if not cuts:
+        return [a.text]
+    bounds = [0, *[x for cut in cuts for x in cut], len(a.text)]
+    parts = [a.text[bounds[i]:bounds[i + 1]].strip(" .;") for i in range(0, len(bounds), 2)]
+    readings = [analyse(part, a.lexicon) for part in parts]
+    if not all(r.quantities for r in readings):
+        return [a.text]  # only goals with numbers of their own could lose them or swap them
+    deadline = next((r.time_anchored[0].text for r in readings if r.time_anchored), None)
+    texts = []
+    for part, reading in zip(parts, readings, strict=True):
+        if reading.verb is None and a.verb is not None:
+            part = f"{a.verb.text} {part}"
+        if deadline is not None and not reading.time_anchored:
+            part = f"{part} {deadline}"
+        texts.append(part)
+    return texts
+
+
+def suggest_goals(a: Analysis, activity: bool = False) -> str:
+    """The rewrite of every goal of the statement (:func:`goal_texts`), each by :func:`suggest`.
+
+    A statement of one goal gives :func:`suggest` of it; two goals joined give two key results,
+    joined by :data:`GOAL_SEPARATOR`, so that neither goal's numbers are lost or given to the
+    other's metric.
+    """
+    texts = goal_texts(a)
+    if len(texts) == 1:
+        return suggest(a, activity)
+    return GOAL_SEPARATOR.join(suggest(analyse(text, a.lexicon), activity) for text in texts)
