@@ -402,7 +402,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     labels = leading_periods(text, on("period_label"), sentences, lexicon)
     anchored = _merge(without(without(on("time_anchored"), comparisons), starts), labels)
     # "Anno 1:", "by Week 4": a period of the plan, not of the calendar
-    plans = plan_periods(on("plan_period"), anchored)
+    plans = on("plan_period")
     anchored = without(anchored, plans)
     events = without(on("time_event"), anchored + comparisons + starts)
     relative = _merge(events, without(on("time_relative"), anchored + comparisons + starts))
@@ -1025,14 +1025,6 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
     if not any(len(w.text) >= 3 and w.text.lower() not in trailing for w in words):
         return None
     return Span(words[0].start, words[-1].end, text[words[0].start:words[-1].end])
-
-
-def plan_periods(found: list[Span], anchored: list[Span]) -> list[Span]:
-    """The periods of the plan (see :attr:`Analysis.plan_periods`) that no calendar deadline
-    holds: "by week 12 of Q3" is anchored by its quarter, "by Week 4" is not."""
-    return [p for p in found if not any(
-        a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start)
-        for a in anchored)]
 
 
 def _opening_count(text: str, quantities: list[Span], sentence: Span,
