@@ -473,7 +473,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     if not verbs and not activity_verbs:  # "Acquisto attrezzature", "4-5 candidature totali"
         noun = task_noun(text, commitment, quantities + plans, lexicon)
         activity_verbs = [noun] if noun is not None else activity_verbs
-    done = done_state(text, checklist_states(text, on("done_states"), commitment, lexicon),
+    states = on("done_states")
+    done = done_state(text, checklist_states(text, states, commitment, lexicon) if states else [],
                       outcome_verbs + keep_verbs + activity_verbs + multipliers, commitment,
                       metrics)
     if done is not None:  # "Commission calculator added to the portal": a deliverable done
@@ -496,8 +497,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         s for s in quantities + [b for b, _ in bounds] if s.end <= measure]
     phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
                             events + qualifiers) if verb_kind in ("change", "keep") else None
-    counted = (_counted_phrase(text, quantities, commitment, blockers, lexicon)
-               or counted_fragment(text, quantities, commitment, blockers, lexicon))
+    counted = _counted_phrase(text, quantities, commitment, blockers, lexicon)
+    if counted is None and quantities:  # "10+ membri attivi": what a terse fragment counts
+        counted = counted_fragment(text, quantities, commitment, blockers, lexicon)
     if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
         phrase = None  # "win the mid-market": the object names who, not what is measured
     vague_object, head = None, None
@@ -518,9 +520,10 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         word = _head_word(phrase, lexicon)
         head = None if word is None else _head_kind(word, lexicon)
     named = None if verbs + activity_verbs else _named_object(text, commitment, blockers, lexicon)
-    done_word = done if done is not None and not verbs else closing_participle(
-        text, commitment, activity_verbs, outcome_verbs + keep_verbs + vague_verbs
-        + on("wishes"), blockers)
+    done_word = done if done is not None and not verbs else None
+    if done_word is None and len(activity_verbs) == 1:
+        done_word = closing_participle(text, commitment, activity_verbs, outcome_verbs
+                                       + keep_verbs + vague_verbs + on("wishes"), blockers)
     if done_word is not None:  # "Quote-to-cash playbook documented": what was done
         named = _named_object(text, commitment, blockers + [done_word], lexicon)
     joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(

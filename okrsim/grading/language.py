@@ -14,6 +14,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: A digit beside a dot or a comma: only such text is searched for numbers written a language's
 #: way (:attr:`~okrsim.grading.lexicon.Lexicon.detect_numbers`).
 _DIGIT_SEPARATOR = re.compile(r"\d[.,]\d")
+#: An acronym: two capitals or more, standing alone ("AI" of "AI-powered").
+_ACRONYM = re.compile(r"(?<!\w)[A-Z]{2,}(?!\w)")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _ITALIAN_ACCENT = re.compile(r"[àèéìòù]\b|\b(?:l|dell|nell|all|dall|sull|un|quest|d)['’]\w",
@@ -65,9 +67,9 @@ def detect_language(text: str) -> str | None:
     counts: dict[str, float] = dict.fromkeys(available_languages(), 0.0)
     # "Deliver Innovative AI Features": an acronym is no word of any language (not Italian
     # "ai"), unless the whole text is in capitals
-    acronyms_are_words = not any(c.islower() for c in text)
+    acronyms = () if text.isupper() else _ACRONYM.findall(text)
     for word in _WORD.findall(text):
-        if len(word) > 1 and word.isupper() and not acronyms_are_words:
+        if acronyms and word in acronyms:
             continue
         for lang, weight in word_evidence(word.lower()):
             counts[lang] += weight
