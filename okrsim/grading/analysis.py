@@ -35,6 +35,8 @@ _NUMBERED_PREFIX = re.compile(
 #: A word or a single other character, for walking a phrase.
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,%]*|\S", re.UNICODE)
 #: A word of a phrase, for finding its head noun ("team's" gives "team" and "s").
+#: The ending of a past participle ("documented", "avviato", "completati"): a checklist item.
+_PARTICIPLE = re.compile(r"(?:ed|[aiu]t[oaie])$", re.IGNORECASE)
 _HEAD_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 #: Words of a phrase at most, for the metric phrase.
 MAX_PHRASE_WORDS = 12
@@ -230,6 +232,10 @@ class Analysis:
         Without any verb, vague word or wish, the noun phrase the statement opens with, when
         its head is concrete ("A self-serve pricing calculator", "Revisione del listino"): a
         deliverable named without a verb.
+    plan_periods : list of Span
+        Weeks, months or years of the plan itself, not of the calendar ("Year 1:", "by Week 4",
+        "entro il terzo anno di attività", "prima del lancio"): a deadline that belongs to the
+        context; their numbers are labels, never quantities, and they are no calendar deadline.
     joined_goals : list of Span
         A second goal joined to the first before any means or purpose: the two verbs ("map the
         process and automate the reminders"), the two targets ("MQLs up 20% and SQLs up
@@ -280,6 +286,7 @@ class Analysis:
     counted: Span | None = None
     joined_goals: list[Span] = field(default_factory=list)
     named_object: Span | None = None
+    plan_periods: list[Span] = field(default_factory=list)
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -394,6 +401,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # "Target 2027 - ...", "FY27Q2: ...": a period label opening the statement is its period
     labels = leading_periods(text, on("period_label"), sentences, lexicon)
     anchored = _merge(without(without(on("time_anchored"), comparisons), starts), labels)
+    # "Anno 1:", "by Week 4": a period of the plan, not of the calendar
+    plans = on("plan_period")
+    anchored = without(anchored, plans)
     events = without(on("time_event"), anchored + comparisons + starts)
     relative = _merge(events, without(on("time_relative"), anchored + comparisons + starts))
     # "respond to every lead within 2 hours", "pay invoices within 30 days": a limit per item
@@ -419,7 +429,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     factors = [q for q in grouped("factor") if not any(
         q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])]
     numbers = without(found.get("number", []),
-                      times + starts + non_measures + [q.span for q in factors])
+                      times + starts + non_measures + plans + [q.span for q in factors])
     multipliers = without(found.get("multiplier", []), times)
     populations = {name: found.get(f"populations.{name}", []) for name in lexicon.populations}
     everyone = _all(populations)
@@ -436,7 +446,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     activity_verbs = [v for v in tasks if not after_customers(text, v, metrics)]
     rates = sorted(on("rates") + comparisons, key=lambda s: s.start)
     time_vague = on("time_vague")
-    skip = times + starts + time_vague + rates + quantities + relevance
+    skip = times + starts + time_vague + rates + quantities + relevance + plans
     outcome_verbs = on("outcome_verbs")
     keep_verbs = on("keep_verbs")
     reduce_verbs = on("reduce_verbs")
@@ -460,8 +470,13 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     if not quantities:  # "Build a world-class culture": a direction, not a project
         activity_verbs = [v for v in activity_verbs
                           if not desired_state(text, v, commitment, lexicon)]
-    done = done_state(text, on("done_states"), outcome_verbs + keep_verbs + activity_verbs,
-                      commitment, metrics)
+    if not verbs and not activity_verbs:  # "Acquisto attrezzature", "4-5 candidature totali"
+        noun = task_noun(text, commitment, quantities + plans, lexicon)
+        activity_verbs = [noun] if noun is not None else activity_verbs
+    states = on("done_states")
+    done = done_state(text, checklist_states(text, states, commitment, lexicon) if states else [],
+                      outcome_verbs + keep_verbs + activity_verbs + multipliers, commitment,
+                      metrics)
     if done is not None:  # "Commission calculator added to the portal": a deliverable done
         activity_verbs = [done]
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
@@ -472,6 +487,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # not ("quota mensile piena")
     phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
     blockers = (times + starts + time_vague + quantities + relevance + non_measures + phrase_rates
+                + plans
                 + [q.span for q in baseline_targets + relative_changes + factors]
                 + [b for b, _ in bounds])
     # before the measure ("from 5 to 9"), a bound and a number qualify the metric: "the number
@@ -482,6 +498,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
                             events + qualifiers) if verb_kind in ("change", "keep") else None
     counted = _counted_phrase(text, quantities, commitment, blockers, lexicon)
+    if counted is None and quantities:  # "10+ membri attivi": what a terse fragment counts
+        counted = counted_fragment(text, quantities, commitment, blockers, lexicon)
     if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
         phrase = None  # "win the mid-market": the object names who, not what is measured
     vague_object, head = None, None
@@ -502,6 +520,12 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         word = _head_word(phrase, lexicon)
         head = None if word is None else _head_kind(word, lexicon)
     named = None if verbs + activity_verbs else _named_object(text, commitment, blockers, lexicon)
+    done_word = done if done is not None and not verbs else None
+    if done_word is None and len(activity_verbs) == 1:
+        done_word = closing_participle(text, commitment, activity_verbs, outcome_verbs
+                                       + keep_verbs + vague_verbs + on("wishes"), blockers)
+    if done_word is not None:  # "Quote-to-cash playbook documented": what was done
+        named = _named_object(text, commitment, blockers + [done_word], lexicon)
     joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(
         everywhere.get("pattern.means", ())), metrics, populations, quantities,
         phrase if verb_kind in ("change", "keep") else vague_object, blockers, lexicon)
@@ -549,6 +573,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         counted=counted,
         joined_goals=joined,
         named_object=named,
+        plan_periods=plans,
     )
 
 
@@ -1003,3 +1028,94 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
     if not any(len(w.text) >= 3 and w.text.lower() not in trailing for w in words):
         return None
     return Span(words[0].start, words[-1].end, text[words[0].start:words[-1].end])
+
+
+def _opening_count(text: str, quantities: list[Span], sentence: Span,
+                   before: list[Span]) -> Span | None:
+    """The count a verbless fragment opens with ("10+", "2-3", "€20.000+", "Almeno 1"): the
+    run of quantities at the start of ``sentence``, after only ``before`` (bounds, periods)
+    and signs; None when a word comes first."""
+    position, last = sentence.start, None
+    for token in _TOKEN.finditer(text, sentence.start, sentence.end):
+        inside = next((s for s in quantities + before if s.start <= token.start() < s.end), None)
+        if inside is not None:
+            last = inside if inside in quantities else last
+            position = max(position, inside.end)
+            continue
+        if token.start() < position:
+            continue
+        if token.group(0) in "+-–~€$£:" and len(token.group(0)) == 1:
+            position = token.end()
+            continue
+        break
+    return None if last is None else Span(position, position, "")
+
+
+def counted_fragment(text: str, quantities: list[Span], sentences: list[Span],
+                     blockers: list[Span], lexicon: Lexicon) -> Span | None:
+    """What a terse fragment counts: the noun phrase right after the count it opens with
+    ("membri attivi" in "10+ membri attivi", "bandi vinti" in "2-3 bandi vinti", "positive
+    reviews" in "25 positive reviews in app store"), when its head is concrete. A metric named
+    by structure, as the phrase after "N% of" is (:attr:`Analysis.counted`)."""
+    if not quantities or not sentences:
+        return None
+    lead = _opening_count(text, quantities, sentences[0], blockers)
+    if lead is None:
+        return None
+    phrase = _metric_phrase(text, lead, sentences, blockers, lexicon)
+    word = None if phrase is None else _head_word(phrase, lexicon)
+    if word is None or _head_kind(word, lexicon) != "concrete":
+        return None
+    return phrase
+
+
+def task_noun(text: str, sentences: list[Span], before: list[Span],
+              lexicon: Lexicon) -> Span | None:
+    """A noun of action that names a task in a verbless statement ("Acquisto attrezzature",
+    "Avvio immediato progetto", "Apertura di due showroom", "4-5 candidature totali", the
+    lexicon's ``task_nouns``): its first word, or the first word after a count or a period
+    it opens with (``before``)."""
+    nouns = lexicon.structure.get("task_nouns", frozenset())
+    if not nouns or not sentences:
+        return None
+    sentence = sentences[0]
+    for token in _TOKEN.finditer(text, sentence.start, sentence.end):
+        if any(s.start <= token.start() < s.end for s in before):
+            continue
+        if not token.group(0)[0].isalpha():
+            if token.group(0) in "+-–~€$£:" and len(token.group(0)) == 1:
+                continue
+            return None
+        if token.group(0).lower() in nouns:
+            return Span(token.start(), token.end(), token.group(0))
+        return None
+    return None
+
+
+def closing_participle(text: str, sentences: list[Span], tasks: list[Span], others: list[Span],
+                       blockers: list[Span]) -> Span | None:
+    """The one task word that closes a checklist item ("documented" in "Quote-to-cash playbook
+    documented", "avviato" in "Primo progetto avviato"), with nothing but dates, numbers or
+    punctuation after it and no other verb: the noun phrase before it names what was done."""
+    if len(tasks) != 1 or others or not sentences or not _PARTICIPLE.search(tasks[0].text):
+        return None
+    task, sentence = tasks[0], sentences[0]
+    if task.start <= sentence.start or not sentence.start <= task.start < sentence.end:
+        return None
+    for token in _TOKEN.finditer(text, task.end, sentence.end):
+        if token.group(0)[0].isalpha() and not any(
+                b.start <= token.start() < b.end for b in blockers):
+            return None
+    return task
+
+
+def checklist_states(text: str, states: list[Span], sentences: list[Span],
+                     lexicon: Lexicon) -> list[Span]:
+    """The ``done_states`` words that may close a checklist item: none when the statement opens
+    with a verb of the language's shape ("Soddisfare il ROI definito", "Quadruplicare i trial
+    attivati": the participle qualifies the object of that verb)."""
+    shape = lexicon.patterns.get("verb_shape")
+    if not states or not sentences or shape is None:
+        return states
+    first = _HEAD_WORD.search(text, sentences[0].start, sentences[0].end)
+    return [] if first is not None and shape.fullmatch(first.group(0)) else states

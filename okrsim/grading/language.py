@@ -11,6 +11,11 @@ from okrsim.grading.lexicon import available_languages, load_lexicon
 #: since loan words never have it ("ridotto" in "Time to market ridotto").
 SHAPE_WEIGHT = 1.5
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: A digit beside a dot or a comma: only such text is searched for numbers written a language's
+#: way (:attr:`~okrsim.grading.lexicon.Lexicon.detect_numbers`).
+_DIGIT_SEPARATOR = re.compile(r"\d[.,]\d")
+#: An acronym: two capitals or more, standing alone ("AI" of "AI-powered").
+_ACRONYM = re.compile(r"(?<!\w)[A-Z]{2,}(?!\w)")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _ITALIAN_ACCENT = re.compile(r"[àèéìòù]\b|\b(?:l|dell|nell|all|dall|sull|un|quest|d)['’]\w",
@@ -54,15 +59,24 @@ def detect_language(text: str) -> str | None:
     Returns
     -------
     str or None
-        The code with most evidence: frequent words (loan words left out) and words of the
-        language's shape, which weigh more ("en" on a tie, and for Latin-script text with
-        no frequent word, such as "ARR 13M Q3"); None when the text is mostly in another
-        alphabet and holds no frequent word of any language.
+        The code with most evidence: frequent words (loan words and acronyms left out), numbers
+        written the language's way and words of the language's shape, which weigh more ("en"
+        on a tie, and for Latin-script text with no frequent word, such as "ARR 13M Q3"); None
+        when the text is mostly in another alphabet and holds no frequent word of any language.
     """
     counts: dict[str, float] = dict.fromkeys(available_languages(), 0.0)
+    # "Deliver Innovative AI Features": an acronym is no word of any language (not Italian
+    # "ai"), unless the whole text is in capitals
+    acronyms = () if text.isupper() else _ACRONYM.findall(text)
     for word in _WORD.findall(text):
+        if acronyms and word in acronyms:
+            continue
         for lang, weight in word_evidence(word.lower()):
             counts[lang] += weight
+    if _DIGIT_SEPARATOR.search(text):  # "€20.000+ raccolti": numbers written the Italian way
+        for lang in counts:
+            shape = load_lexicon(lang).detect_numbers
+            counts[lang] += len(shape.findall(text)) if shape is not None else 0
     if _ACCENT_OR_APOSTROPHE.search(text):
         counts["it"] = counts.get("it", 0) + len(_ITALIAN_ACCENT.findall(text))
     best = max(counts.values(), default=0)

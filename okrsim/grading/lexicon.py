@@ -68,6 +68,9 @@ class Lexicon:
     detect_shape : re.Pattern or None
         The shape of a word of this language (Italian suffixes "-zione", "-iamo"...): each word
         of that shape weighs :data:`SHAPE_WEIGHT` in detection.
+    detect_numbers : re.Pattern or None
+        Numbers written this language's way ("€20.000", "2,5" in Italian): each one counts
+        like a frequent word in detection.
     advice : dict of str to str
         Advice sentences, keyed by situation.
     suggestion : dict of str to str
@@ -97,6 +100,7 @@ class Lexicon:
     structure: dict[str, frozenset[str]]
     scanner: Scanner | None = None
     areas: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    detect_numbers: re.Pattern[str] | None = None
 
 
 def _words_pattern(words) -> str:
@@ -192,4 +196,6 @@ def load_lexicon(lang: str) -> Lexicon:
                    for name, words in table.get("structure", {}).items()},
         scanner=Scanner(lists, _FLAGS, unbounded=frozenset({"number"})),
         areas={name: _alternation(items, num) for name, items in table.get("areas", {}).items()},
+        detect_numbers=re.compile("|".join(f"(?:{x})" for x in table["detect"]["numbers"]))
+        if table["detect"].get("numbers") else None,
     )

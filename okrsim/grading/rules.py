@@ -398,12 +398,14 @@ def time_bound(a: Analysis, kind: str = "key_result") -> CriterionResult:
     """
     advice = a.lexicon.advice
     if kind == "objective" and not (a.time_anchored or a.time_relative or a.time_starts
-                                    or a.time_vague):
+                                    or a.time_vague or a.plan_periods):
         return CriterionResult("missing", [], advice["time_bound_objective"])
     if a.time_anchored:
         return CriterionResult("met", _texts(a.time_anchored), advice["time_bound_met"])
     if a.time_relative:
         return CriterionResult("partial", _texts(a.time_relative), advice["time_bound_relative"])
+    if a.plan_periods:  # "Anno 1:", "by Week 4": a period of the plan, not of the calendar
+        return CriterionResult("partial", _texts(a.plan_periods), advice["time_bound_plan"])
     if a.time_starts:
         return CriterionResult("partial", _texts(a.time_starts), advice["time_bound_start"])
     if a.time_vague:
