@@ -230,6 +230,10 @@ class Analysis:
         Without any verb, vague word or wish, the noun phrase the statement opens with, when
         its head is concrete ("A self-serve pricing calculator", "Revisione del listino"): a
         deliverable named without a verb.
+    qualities : list of Span
+        Words naming a quality of the object instead of a measure of it ("scalable",
+        "enterprise-grade", "strong", "prevedibile"), outside the goal served; the rules of
+        :mod:`okrsim.grading.qualities` say when they make the statement vague.
     joined_goals : list of Span
         A second goal joined to the first before any means or purpose: the two verbs ("map the
         process and automate the reminders"), the two targets ("MQLs up 20% and SQLs up
@@ -280,6 +284,7 @@ class Analysis:
     counted: Span | None = None
     joined_goals: list[Span] = field(default_factory=list)
     named_object: Span | None = None
+    qualities: list[Span] = field(default_factory=list)
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -549,6 +554,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         counted=counted,
         joined_goals=joined,
         named_object=named,
+        qualities=without(on("qualities"), relevance),
     )
 
 
