@@ -13,6 +13,7 @@ import pytest
 from okrsim.grading import grade, read
 from okrsim.grading.vagueness import (
     abstract_deliverable,
+    counts_outcomes_vaguely,
     gerund_object,
     kept_alongside,
     qualified_goal,
@@ -156,3 +157,17 @@ def test_a_gerund_worked_on_by_a_vague_word_is_no_object():
 def test_the_rewrite_of_a_qualified_goal_keeps_its_number():
     suggestion = grade("Close €4M in new bookings with healthy discount levels").suggestion
     assert "€4M" in suggestion
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Close a few deals with Nordic banks", True),
+    ("Firmare qualche contratto con la GDO", True),
+    ("Get better at closing deals with banks", False),
+    ("Sign lots of new clients", False),
+])
+def test_a_vague_amount_of_deals_is_a_count_without_its_number(text, counted):
+    assert counts_outcomes_vaguely(read(text)) is counted
+    if counted:
+        result = grade(text)
+        assert result.criteria["specific"].verdict == "partial"
+        assert result.criteria["measurable"].verdict == "partial"

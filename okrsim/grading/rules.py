@@ -12,6 +12,7 @@ from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span, number_val
 from okrsim.grading.result import CriterionResult
 from okrsim.grading.vagueness import (
     abstract_deliverable,
+    counts_outcomes_vaguely,
     gerund_object,
     kept_alongside,
     qualified_goal,
@@ -147,7 +148,7 @@ def several_goals(a: Analysis) -> list[Span]:
 def vague_generic(a: Analysis) -> bool:
     """True for a vague wish about a generic population and no number ("delight customers");
     a named deliverable of theirs ("the partner enablement program") is not generic."""
-    if a.object_head == "concrete":
+    if a.object_head == "concrete" or counts_outcomes_vaguely(a):  # "close some deals"
         return False
     concrete = _all(a.metrics) + _all(a.populations)
     generic = [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]

@@ -8,6 +8,8 @@
   a second goal stated without a number.
 - A keep verb in its gerund form after a first goal ("Move upmarket while maintaining
   velocity", "Entrare nel mercato tedesco mantenendo la redditività"): a second goal.
+- A vague amount of deals closed ("Close a few deals", "Chiudere qualche contratto"): a count
+  of outcomes without its number, not a wish about a generic population.
 - A task on one bare vague area ("Hire people", "Build brand"), or a vague word on a gerund
   no list knows ("networking more often"): no concrete object.
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from okrsim.grading.analysis import Analysis
+from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis
 from okrsim.grading.spans import Span
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -188,3 +190,34 @@ def gerund_object(a: Analysis) -> bool:
         return False  # "Create DevOps messaging": a task names its deliverable
     words = _words(phrase.text)
     return len(words) == 1 and words[0].endswith(endings)
+
+
+def counts_outcomes_vaguely(a: Analysis) -> bool:
+    """True when a direction verb counts deals or orders with a vague word instead of a number
+    ("Close some deals", "Chiudere qualche contratto"): partial, like a named metric with a
+    vague verb, not a wish about customers.
+
+    Parameters
+    ----------
+    a : Analysis
+        The analysed statement.
+
+    Returns
+    -------
+    bool
+        Whether a vague word stands between the first outcome verb and the count, no quantity
+        is given, and every word of the generic count families is one of the lexicon's
+        ``counted_outcomes``.
+    """
+    if a.quantities or not a.vague_verbs or not a.outcome_verbs:
+        return False
+    outcomes = a.lexicon.structure.get("counted_outcomes", frozenset())
+    generic = [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]
+    if not generic or any(s.text.lower() not in outcomes for s in generic):
+        return False
+    # the verb, then the vague amount, then the count: "Close | some | deals"; not a vague word
+    # on the verb ("Get better at closing deals")
+    verb = min(a.outcome_verbs, key=lambda s: s.start)
+    count = min(generic, key=lambda s: s.start)
+    return any(verb.end <= v.start and v.end <= count.start for v in a.vague_verbs) and not any(
+        v.end <= o.start < count.start for v in a.vague_verbs for o in a.outcome_verbs)
