@@ -14,7 +14,7 @@
   no list knows ("networking more often"): no concrete object.
 
 Every function reads the one :class:`~okrsim.grading.analysis.Analysis` and the lexicon's
-``[structure]`` lists (``quality_verbs``, ``quality_links``, ``keep_links``,
+``[structure]`` lists (``quality_verbs``, ``quality_links``, ``keep_links``, ``counted_outcomes``,
 ``gerund_endings``, ``areas``); none reads the text anew beyond the words between two spans
 it found.
 """
