@@ -236,6 +236,10 @@ class Analysis:
         Weeks, months or years of the plan itself, not of the calendar ("Year 1:", "by Week 4",
         "entro il terzo anno di attività", "prima del lancio"): a deadline that belongs to the
         context; their numbers are labels, never quantities, and they are no calendar deadline.
+    qualities : list of Span
+        Words naming a quality of the object instead of a measure of it ("scalable",
+        "enterprise-grade", "strong", "prevedibile"), outside the goal served; the rules of
+        :mod:`okrsim.grading.qualities` say when they make the statement vague.
     joined_goals : list of Span
         A second goal joined to the first before any means or purpose: the two verbs ("map the
         process and automate the reminders"), the two targets ("MQLs up 20% and SQLs up
@@ -287,6 +291,7 @@ class Analysis:
     joined_goals: list[Span] = field(default_factory=list)
     named_object: Span | None = None
     plan_periods: list[Span] = field(default_factory=list)
+    qualities: list[Span] = field(default_factory=list)
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -574,6 +579,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         joined_goals=joined,
         named_object=named,
         plan_periods=plans,
+        qualities=without(on("qualities"), relevance),
     )
 
 

@@ -10,6 +10,14 @@ import re
 
 from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span, number_value, spans
 from okrsim.grading.result import CriterionResult
+from okrsim.grading.vagueness import (
+    abstract_deliverable,
+    counts_outcomes_vaguely,
+    gerund_object,
+    kept_alongside,
+    qualified_goal,
+    vague_qualities,
+)
 
 #: A target at least this many times its baseline is implausible whatever the time given.
 IMPLAUSIBLE_RATIO = 3.0
@@ -140,7 +148,7 @@ def several_goals(a: Analysis) -> list[Span]:
 def vague_generic(a: Analysis) -> bool:
     """True for a vague wish about a generic population and no number ("delight customers");
     a named deliverable of theirs ("the partner enablement program") is not generic."""
-    if a.object_head == "concrete":
+    if a.object_head == "concrete" or counts_outcomes_vaguely(a):  # "close some deals"
         return False
     concrete = _all(a.metrics) + _all(a.populations)
     generic = [s for name in GENERIC_FAMILIES for s in a.metrics.get(name, [])]
@@ -199,9 +207,13 @@ def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
     if kind == "objective":
         advice["specific_missing"] = advice["specific_missing_objective"]
         advice["specific_vague"] = advice["specific_vague_objective"]
-    concrete = (_all(a.metrics) + _all(a.populations) or deliverables(a) or structural_metric(a)
-                or vague_object(a) or ([a.named_object] if a.named_object else []))
-    several = several_goals(a)
+    tasks = [] if abstract_deliverable(a) else deliverables(a)  # "Hire people" names nobody
+    worked_on = [] if gerund_object(a) else vague_object(a)  # "networking more often"
+    concrete = (_all(a.metrics) + _all(a.populations) or tasks or structural_metric(a)
+                or worked_on or ([a.named_object] if a.named_object else []))
+    # "with strong unit economics", "while maintaining velocity": a second goal, no number
+    several = several_goals(a) or qualified_goal(a) or kept_alongside(a)
+    qualities = vague_qualities(a)  # "Build a scalable platform": a quality, not a measure
     wishes = [] if a.quantities else a.wishes
     if wishes and named_segment(a):  # "dominate the enterprise segment in DACH"
         return CriterionResult("partial", _texts(wishes + named_segment(a)),
@@ -211,8 +223,8 @@ def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
                                advice["specific_missing"])
     if several:
         return CriterionResult("partial", _texts(several + concrete), advice["specific_several"])
-    if a.vague_verbs and not a.quantities:
-        evidence = _texts(a.vague_verbs + concrete)
+    if (a.vague_verbs or qualities) and not a.quantities:
+        evidence = _texts(a.vague_verbs + qualities + concrete)
         return CriterionResult("partial", evidence, advice["specific_vague"])
     return CriterionResult("met", _texts(concrete), advice["specific_met"])
 
