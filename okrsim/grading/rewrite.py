@@ -205,6 +205,8 @@ def goal_texts(a: Analysis) -> list[str]:
     goal names ("... by December" belongs to both). One goal, or goals that do not each hold a
     number (the rewrite of the whole loses none), give ``[a.text]``.
     """
+    if len(a.quantities) < 2:  # a number for each goal at least, or the whole is rewritten
+        return [a.text]
     cuts = []
     for first, second in zip(a.joined_goals, a.joined_goals[1:], strict=False):
         joins = list(_JOINER.finditer(a.text, first.end, second.start))
