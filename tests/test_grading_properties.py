@@ -24,9 +24,9 @@ from okrsim.exercises.checks import BUILTIN_ELEMENTS, check_elements, make_eleme
 from okrsim.grading import PASS_SCORE, Analysis, grade, read, staircase
 
 DATA = Path(__file__).resolve().parent / "data"
-#: Every labelled set (a blind set joins once it is measured): the invariants need no labels, and the
-#: spent blind sets (other people's statements, read once they were measured) are their hardest
-#: test.
+#: Every labelled set (a blind set joins once it is measured): the invariants need no labels,
+#: and the spent blind sets (other people's statements, read once they were measured) are their
+#: hardest test.
 SETS = ("grading_corpus.csv", "grading_holdout.csv", "grading_holdout2.csv",
         "grading_holdout3.csv", "grading_blind.csv", "grading_blind2.csv", "grading_blind3.csv",
         "grading_blind4.csv")
