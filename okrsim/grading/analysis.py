@@ -20,6 +20,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ABBREVIATION = re.compile(r"(?<![\w.])[^\W\d_]{1,4}\.$", re.UNICODE)
 #: A word that can name a deliverable: three letters or more, no digits.
 _OBJECT_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+#: Compiled once, not looked up per call: a verb's first word, the digits of a number, a
+#: possessive ending, an apostrophe, a token's first word with its elision.
+_FIRST_WORD = re.compile(r"\S+")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_APOSTROPHE = re.compile(r"['’]")
+_ELIDED_LEAD = re.compile(r"[^\W\d_]+['’]?")
 
 #: "O1:", "KR3:", "Objective:", "Risultato chiave:"... at the start: what the author says it is
 #: ("Obiettivo 2028 -" is a period label, not the 2028th objective).
@@ -125,7 +132,7 @@ def number_value(raw: str, lexicon: Lexicon, scaled: bool = True) -> float | Non
     word = " ".join(raw.lower().split())
     if word in lexicon.numbers:
         return lexicon.numbers[word]
-    match = re.search(r"\d+(?:[.,]\d+)*", raw)
+    match = _DIGITS.search(raw)
     if not match:
         return None
     digits = match.group(0)
@@ -334,6 +341,8 @@ def _all(families: dict[str, list[Span]]) -> list[Span]:
 def _outermost(families: dict[str, list[Span]]) -> dict[str, list[Span]]:
     """Drop matches lying inside a longer match of another family ("sales" in "sales cycle")."""
     every = _all(families)
+    if len(every) < 2:  # nothing to lie inside another match
+        return {name: list(found) for name, found in families.items()}
     return {name: [s for s in found if not any(
         o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start)
         for o in every)] for name, found in families.items()}
@@ -348,7 +357,7 @@ def objects_of(verbs: list[Span], text: str, sentences: list[Span], skip: list[S
     """
     found: list[Span] = []
     for verb in verbs:
-        first_word = re.match(r"\S+", verb.text)
+        first_word = _FIRST_WORD.match(verb.text)
         start = verb.start + (first_word.end() if first_word else 0)
         for sentence in sentences:
             if not sentence.start <= verb.start < sentence.end:
@@ -389,15 +398,19 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # one sentence, the usual case, is the whole text: one scan serves both
     found = everywhere if commitment == whole else scanned(text, lexicon, commitment)
 
+    names = lexicon.scan_names
+    pattern_names, grouped_names = names["pattern"], lexicon.grouped_names
+
     def grouped(name: str) -> list[Quantity]:
         """The matches of the grouped list ``name`` in the commitment, run only where the scan
         found them."""
-        present = [bool(found.get(f"grouped.{name}.{i}")) for i in range(len(g[name]))]
+        present = [bool(found.get(key)) for key in grouped_names[name]]
         return groups(g[name], text, commitment, present)
 
     def on(name: str) -> list[Span]:
         """The matches of the list ``name`` in the commitment (none if the language lacks it)."""
-        return list(found.get(f"pattern.{name}", ())) if name in p else []
+        key = pattern_names.get(name)
+        return [] if key is None else list(found.get(key, ()))
 
     # "vs the same quarter last year", "rispetto al trimestre precedente": a comparison is a rate
     comparisons = on("comparisons")
@@ -436,10 +449,10 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     numbers = without(found.get("number", []),
                       times + starts + non_measures + plans + [q.span for q in factors])
     multipliers = without(found.get("multiplier", []), times)
-    populations = {name: found.get(f"populations.{name}", []) for name in lexicon.populations}
+    populations = {name: found.get(key, []) for name, key in names["populations"].items()}
     everyone = _all(populations)
-    metrics = _outermost({name: without(found.get(f"metrics.{name}", []), everyone)
-                          for name in lexicon.metrics})
+    metrics = _outermost({name: without(found[key], everyone) if key in found else []
+                          for name, key in names["metrics"].items()})
     # "reaches full quota within four months": with a ramp metric the duration is the measure
     # (time to productivity), as in the article's M step; it still counts as a relative deadline.
     # "place a first order within 45 days of signing": a duration from the subject's own start
@@ -657,7 +670,7 @@ def _head_word(phrase: Span, lexicon: Lexicon) -> str | None:
     if not words:
         return None
     first = "first" in lexicon.structure.get("head_position", ())
-    return re.sub(r"['’]s$", "", (words[0] if first else words[-1]).group(0).lower())
+    return _POSSESSIVE.sub("", (words[0] if first else words[-1]).group(0).lower())
 
 
 def _counted_phrase(text: str, quantities: list[Span], sentences: list[Span],
@@ -815,7 +828,7 @@ def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon
         word = _lead(token).rstrip("'")
         if word in stops or not token.group(0)[0].isalnum():
             return False
-        after_article = re.split(r"['’]", token.group(0).lower())[-1]  # "un'esperienza"
+        after_article = _APOSTROPHE.split(token.group(0).lower())[-1]  # "un'esperienza"
         if word in heads or after_article in heads:
             return True
     return False
@@ -824,7 +837,7 @@ def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon
 def _lead(token: re.Match[str]) -> str:
     """A token's first word in lower case, an elided article kept whole ("dell'" of
     "dell'adesione")."""
-    found = re.match(r"[^\W\d_]+['’]?", token.group(0))
+    found = _ELIDED_LEAD.match(token.group(0))
     word = found.group(0) if found else token.group(0)
     return word.lower().replace("’", "'")
 

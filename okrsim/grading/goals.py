@@ -176,8 +176,12 @@ _NEAR_WORDS = 3
 _PUNCTUATION = re.compile(r"[^\w\s'’]")
 
 
+#: A word (letters only), counted between two pieces.
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
 def _words_between(text: str, start: int, end: int) -> int:
-    return len(re.findall(r"[^\W\d_]+", text[start:end], re.UNICODE))
+    return len(_WORD.findall(text, start, end))
 
 
 def second_target(text: str, sentences: list[Span], ends: list[Span], quantities: list[Span],

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 if sys.version_info >= (3, 11):
@@ -101,6 +101,21 @@ class Lexicon:
     scanner: Scanner | None = None
     areas: dict[str, re.Pattern[str]] = field(default_factory=dict)
     detect_numbers: re.Pattern[str] | None = None
+
+    @cached_property
+    def scan_names(self) -> dict[str, dict[str, str]]:
+        """The scanner's name of each list, built once: by kind ("pattern", "metrics",
+        "populations"), each list's name to its scanned name ("rates" -> "pattern.rates")."""
+        return {"pattern": {name: f"pattern.{name}" for name in self.patterns},
+                "metrics": {name: f"metrics.{name}" for name in self.metrics},
+                "populations": {name: f"populations.{name}" for name in self.populations}}
+
+    @cached_property
+    def grouped_names(self) -> dict[str, tuple[str, ...]]:
+        """The scanner's names of each grouped list's patterns, built once
+        ("baseline_target" -> ("grouped.baseline_target.0", ...))."""
+        return {name: tuple(f"grouped.{name}.{i}" for i in range(len(found)))
+                for name, found in self.grouped.items()}
 
 
 def _words_pattern(words) -> str:
