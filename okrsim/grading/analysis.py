@@ -430,8 +430,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # of signing"), not one after a share of customers reaching a level (a bare duration)
     per_item = on("per_item")
     tasks = on("activity_verbs")
+    # only a task's shares count: without a task verb there is none to look for
     shares = [s for s in percent_shares(text, found.get("number", []), lexicon)
-              if any(t.end <= s.start for t in tasks)]
+              if any(t.end <= s.start for t in tasks)] if tasks else []
     limits = [t for t in relative if _pattern_spans(p, "limit_units", text, [t])
               or per_item or (t in events and any(s.end <= t.start for s in shares))]
     relative = [t for t in relative if t not in limits]
@@ -1017,6 +1018,10 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
     stops = lexicon.structure.get("stops", frozenset())
     trailing = lexicon.structure.get("trailing", frozenset())
     conjunctions = lexicon.patterns["conjunctions"]
+    # only spans reaching past the verb and starting before the sentence's end can overlap a
+    # token of the phrase (kept in their order: the first overlapping one is the same)
+    inside = [i for i in inside if i.end > verb.end and i.start < sentence.end]
+    blockers = [b for b in blockers if b.end > verb.end and b.start < sentence.end]
     words: list[Span] = []
     position = verb.end
     while position < sentence.end and len(words) < MAX_PHRASE_WORDS:

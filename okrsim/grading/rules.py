@@ -228,8 +228,9 @@ def specific(a: Analysis, kind: str = "key_result") -> CriterionResult:
     The verdict reads the same for an objective (the rubric labels both kinds alike); its advice
     asks an objective for what changes and for whom, and leaves the metric to its key results.
     """
-    advice = dict(a.lexicon.advice)
+    advice = a.lexicon.advice  # copied only to change it
     if kind == "objective":
+        advice = dict(advice)
         advice["specific_missing"] = advice["specific_missing_objective"]
         advice["specific_vague"] = advice["specific_vague_objective"]
     tasks = [] if abstract_deliverable(a) else deliverables(a)  # "Hire people" names nobody

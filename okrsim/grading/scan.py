@@ -288,14 +288,15 @@ class Scanner:
         ``finditer`` would find them on that region."""
         found: dict[int, list[tuple[int, int]]] = {}
         free = [start] * len(self.names)  # where each list may match next
-        by_key, combined = self.by_key, self.combined
+        by_key, combined = self.by_key.get, self.combined
+        # near the end of the region, fewer characters choose: the key is cut at ``end``
+        bounded = text[:end]
         for position in _START.finditer(text, start, end):
             at = position.start()
             if at >= end:
                 break
-            # near the end of the region, fewer characters choose
-            key = text[at:at + PREFIX_LENGTH] if at + PREFIX_LENGTH <= end else text[at:end]
-            regex, reported = by_key[key] if key in by_key else combined(key)
+            key = bounded[at:at + PREFIX_LENGTH]
+            regex, reported = by_key(key) or combined(key)
             if regex is None:
                 continue
             match = regex.match(text, at, end)
@@ -305,7 +306,10 @@ class Scanner:
             for group, index in reported:
                 a, b = regs[group]
                 if b > a and at >= free[index]:
-                    found.setdefault(index, []).append((a, b))
+                    if index in found:
+                        found[index].append((a, b))
+                    else:
+                        found[index] = [(a, b)]
                     free[index] = b
         names = self.names
         return {names[index]: pairs for index, pairs in found.items()}
