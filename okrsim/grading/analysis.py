@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from okrsim.grading.goals import second_object, second_target, second_verb
 from okrsim.grading.lexicon import Lexicon
@@ -630,11 +631,16 @@ def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: li
                   quantities: list[Span], phrase: Span | None, blockers: list[Span],
                   lexicon: Lexicon) -> list[Span]:
     """Two verbs, else two objects, joined in one goal's place (see :mod:`okrsim.grading.goals`)."""
-    nouns = _all(metrics) + _all(populations) + quantities
-    verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
-    joined = (second_verb(text, commitment, verbs, ends, nouns, lexicon)
-              or second_target(text, commitment, ends, quantities, _all(metrics), lexicon))
-    if joined:
+    # without a verb there is no first verb to join, without a number no first target, without
+    # an object no first object: each finder is asked only when it can find something
+    joined = []
+    if verbs:
+        nouns = _all(metrics) + _all(populations) + quantities
+        verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
+        joined = second_verb(text, commitment, verbs, ends, nouns, lexicon)
+    if not joined and quantities:
+        joined = second_target(text, commitment, ends, quantities, _all(metrics), lexicon)
+    if joined or phrase is None:
         return joined
 
     def families_of(span: Span) -> set[str]:
@@ -825,7 +831,7 @@ def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon
         return False
     stops = structure.get("stops", frozenset()) | structure.get("clause_words", frozenset())
     heads = structure.get("state_heads", frozenset())
-    for token in list(_TOKEN.finditer(text, verb.end, sentence.end))[:MAX_OBJECT_WORDS]:
+    for token in islice(_TOKEN.finditer(text, verb.end, sentence.end), MAX_OBJECT_WORDS):
         word = _lead(token).rstrip("'")
         if word in stops or not token.group(0)[0].isalnum():
             return False
@@ -904,7 +910,8 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
     if lead_in is not None:
         found = lead_in.match(text, start, sentence.end)
         start = found.end() if found else start
-    subject = list(_TOKEN.finditer(text, start, sentence.end))[:MAX_SUBJECT_WORDS + 2]
+    # the first tokens only, not the whole sentence tokenised and cut
+    subject = list(islice(_TOKEN.finditer(text, start, sentence.end), MAX_SUBJECT_WORDS + 2))
     words = subject[:2]
     if not words or not words[0].group(0)[0].isalpha():
         return None
