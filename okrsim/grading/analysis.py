@@ -399,8 +399,10 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # one sentence, the usual case, is the whole text: one scan serves both
     found = everywhere if commitment == whole else scanned(text, lexicon, commitment)
 
-    names = lexicon.scan_names
-    pattern_names, grouped_names = names["pattern"], lexicon.grouped_names
+    names, grouped_names = lexicon.scan_names, lexicon.grouped_names
+    # the scan names only the lists it found, all of them lists of the lexicon: by list name
+    by_name = {key[len("pattern."):]: spans_ for key, spans_ in found.items()
+               if key.startswith("pattern.")}
 
     def grouped(name: str) -> list[Quantity]:
         """The matches of the grouped list ``name`` in the commitment, run only where the scan
@@ -410,8 +412,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
 
     def on(name: str) -> list[Span]:
         """The matches of the list ``name`` in the commitment (none if the language lacks it)."""
-        key = pattern_names.get(name)
-        return [] if key is None else list(found.get(key, ()))
+        return list(by_name.get(name, ()))
 
     # "vs the same quarter last year", "rispetto al trimestre precedente": a comparison is a rate
     comparisons = on("comparisons")

@@ -104,10 +104,9 @@ class Lexicon:
 
     @cached_property
     def scan_names(self) -> dict[str, dict[str, str]]:
-        """The scanner's name of each list, built once: by kind ("pattern", "metrics",
-        "populations"), each list's name to its scanned name ("rates" -> "pattern.rates")."""
-        return {"pattern": {name: f"pattern.{name}" for name in self.patterns},
-                "metrics": {name: f"metrics.{name}" for name in self.metrics},
+        """The scanner's name of each family, built once: by kind ("metrics", "populations"),
+        each family's name to its scanned name ("revenue" -> "metrics.revenue")."""
+        return {"metrics": {name: f"metrics.{name}" for name in self.metrics},
                 "populations": {name: f"populations.{name}" for name in self.populations}}
 
     @cached_property

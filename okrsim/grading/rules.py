@@ -95,6 +95,8 @@ def _families_between(a: Analysis, start: int, end: int) -> set[str]:
 def _joined_metrics(a: Analysis, sentence: Span) -> list[Span]:
     """Two metrics of different families joined only by a conjunction and an article
     ("le opportunità qualificate e il tasso di conversione")."""
+    if not a.conjunctions:  # nothing joins them
+        return []
     found = sorted((s for name, spans_ in a.metrics.items() if name not in GENERIC_FAMILIES
                     for s in spans_ if sentence.overlaps(s)), key=lambda s: s.start)
     family = {s: name for name, spans_ in a.metrics.items() for s in spans_}
