@@ -342,8 +342,8 @@ def _all(families: dict[str, list[Span]]) -> list[Span]:
 def _outermost(families: dict[str, list[Span]]) -> dict[str, list[Span]]:
     """Drop matches lying inside a longer match of another family ("sales" in "sales cycle")."""
     every = _all(families)
-    if len(every) < 2:  # nothing to lie inside another match
-        return {name: list(found) for name, found in families.items()}
+    if len(every) < 2:  # nothing to lie inside another match: the families as they are
+        return families
     return {name: [s for s in found if not any(
         o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start)
         for o in every)] for name, found in families.items()}
