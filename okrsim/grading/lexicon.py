@@ -31,6 +31,10 @@ _FLAGS = re.IGNORECASE | re.UNICODE
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 #: Lists tried only at one place (the first word, one duration), never scanned over the text.
 MATCHED_IN_PLACE = frozenset({"lead_in", "verb_shape", "limit_units", "counted_by"})
+#: Characters of a position that choose the lexicon items tried there: four, not the scanner's
+#: three, cut them further ("incr" no longer tries "income"), a scan about a quarter faster for
+#: a few more expressions built.
+SCAN_PREFIX_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -208,7 +212,8 @@ def load_lexicon(lang: str) -> Lexicon:
         suggestion=dict(table["suggestion"]),
         structure={name: frozenset(w.lower() for w in words)
                    for name, words in table.get("structure", {}).items()},
-        scanner=Scanner(lists, _FLAGS, unbounded=frozenset({"number"})),
+        scanner=Scanner(lists, _FLAGS, unbounded=frozenset({"number"}),
+                        prefix_length=SCAN_PREFIX_LENGTH),
         areas={name: _alternation(items, num) for name, items in table.get("areas", {}).items()},
         detect_numbers=re.compile("|".join(f"(?:{x})" for x in table["detect"]["numbers"]))
         if table["detect"].get("numbers") else None,

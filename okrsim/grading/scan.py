@@ -29,9 +29,9 @@ WORD = "word"
 DIGIT = "digit"
 #: A space (``\s``), in a first-character set.
 SPACE = "space"
-#: How many characters of a position choose the items tried there: three cut the items tried
-#: at a letter to a few ("inc" tries "increas...", not every item starting with an "i": some
-#: forty in English, "in Q3", "in order to", "income"...).
+#: How many characters of a position choose the items tried there, unless a scanner is told
+#: otherwise: three cut the items tried at a letter to a few ("inc" tries "increas...", not
+#: every item starting with an "i": some forty in English, "in Q3", "in order to", "income"...).
 PREFIX_LENGTH = 3
 
 #: The characters a pattern's first characters can be, one set per character (None: any).
@@ -200,7 +200,7 @@ class Scanner:
     ``lists`` maps each list's name to its items (strings of regular expressions already
     holding ``{num}``), compiled with ``flags`` as ``(?<!\\w)(?:items)(?!\\w)``, except the
     ``unbounded`` ones which carry their own bounds (the number pattern). The combined
-    expression for the first :data:`PREFIX_LENGTH` characters of a position is built the first
+    expression for the first ``prefix_length`` characters of a position is built the first
     time they start a position, and kept (one expression for all the keys that choose the same
     items).
     """
@@ -208,6 +208,8 @@ class Scanner:
     lists: dict[str, list[str]]
     flags: int
     unbounded: frozenset[str] = frozenset()
+    #: the characters of a position that choose its items (:data:`PREFIX_LENGTH` by default)
+    prefix_length: int = PREFIX_LENGTH
     starts: list[list[set[Prefix]]] = field(default_factory=list)
     by_key: dict[str, tuple[re.Pattern[str] | None, list[tuple[int, int]]]] = (
         field(default_factory=dict))
@@ -215,7 +217,8 @@ class Scanner:
     def __post_init__(self) -> None:
         ignore_case = bool(self.flags & re.IGNORECASE)
         self.names = list(self.lists)
-        self.starts = [[prefixes(sre_parse.parse(item, self.flags), ignore_case)
+        self.starts = [[prefixes(sre_parse.parse(item, self.flags), ignore_case,
+                                 self.prefix_length)
                         for item in items] for items in self.lists.values()]
         self._by_first: dict[str, list[tuple[tuple[int, int], tuple[Prefix, ...]]]] = {}
         # the items by the characters they can start with; those starting with a class
@@ -257,7 +260,7 @@ class Scanner:
 
     def combined(self, key: str) -> tuple[re.Pattern[str] | None, list[tuple[int, int]]]:
         """The expression trying, at a position whose text starts with ``key`` (its first
-        :data:`PREFIX_LENGTH` characters, fewer at the end of the region), every list whose items
+        ``prefix_length`` characters, fewer at the end of the region), every list whose items
         can start so, and the (group number, list number) pairs it reports."""
         if key in self.by_key:
             return self.by_key[key]
@@ -288,14 +291,14 @@ class Scanner:
         ``finditer`` would find them on that region."""
         found: dict[int, list[tuple[int, int]]] = {}
         free = [start] * len(self.names)  # where each list may match next
-        by_key, combined = self.by_key.get, self.combined
+        by_key, combined, length = self.by_key.get, self.combined, self.prefix_length
         # near the end of the region, fewer characters choose: the key is cut at ``end``
         bounded = text[:end]
         for position in _START.finditer(text, start, end):
             at = position.start()
             if at >= end:
                 break
-            key = bounded[at:at + PREFIX_LENGTH]
+            key = bounded[at:at + length]
             regex, reported = by_key(key) or combined(key)
             if regex is None:
                 continue
