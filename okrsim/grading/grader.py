@@ -62,6 +62,8 @@ def _check_inputs(text, lang, parent, feasibility, kind=None) -> None:
 
 def _clean(text: str) -> str:
     text = _CONTROL.sub(" ", text.strip())
+    if "<" not in text:  # every tag and comment opens with one: nothing to blank
+        return text
     return _TAG.sub(lambda m: " " * len(m.group(0)), text)
 
 
