@@ -37,7 +37,7 @@ def _pattern_of(lexicon, name: str) -> re.Pattern[str]:
         list_name, _, index = key.partition(".")
         return lexicon.grouped[list_name][int(index)]
     return {"pattern": lexicon.patterns, "metrics": lexicon.metrics,
-            "populations": lexicon.populations}[kind][key]
+            "populations": lexicon.populations, "areas": lexicon.areas}[kind][key]
 
 
 @pytest.mark.parametrize("lang", available_languages())

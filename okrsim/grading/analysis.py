@@ -244,6 +244,10 @@ class Analysis:
         Weeks, months or years of the plan itself, not of the calendar ("Year 1:", "by Week 4",
         "entro il terzo anno di attività", "prima del lancio"): a deadline that belongs to the
         context; their numbers are labels, never quantities, and they are no calendar deadline.
+    areas : dict of str to list of Span
+        Words naming what the statement is about, by area of the lexicon's ``[areas]``
+        ("support", "profitable"): how a qualitative parent objective is matched by the
+        key results that measure it.
     qualities : list of Span
         Words naming a quality of the object instead of a measure of it ("scalable",
         "enterprise-grade", "strong", "prevedibile"), outside the goal served; the rules of
@@ -300,6 +304,7 @@ class Analysis:
     named_object: Span | None = None
     plan_periods: list[Span] = field(default_factory=list)
     qualities: list[Span] = field(default_factory=list)
+    areas: dict[str, list[Span]] = field(default_factory=dict)
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -596,6 +601,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         named_object=named,
         plan_periods=plans,
         qualities=without(on("qualities"), relevance),
+        areas={name: everywhere.get(key, []) for name, key in names["areas"].items()},
     )
 
 

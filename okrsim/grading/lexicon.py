@@ -55,7 +55,7 @@ class Lexicon:
         One compiled alternation per population family of ``[populations]``.
     areas : dict of str to re.Pattern
         What a qualitative objective is about (``[areas]``: growth, customer experience...),
-        one alternation per area; matched on a parent objective only, never scanned.
+        one alternation per area; scanned with the other lists (``"areas.growth"``).
     numbers : dict of str to float
         Spelled-out numbers and their values (lower case).
     multipliers : dict of str to float
@@ -111,7 +111,8 @@ class Lexicon:
         """The scanner's name of each family, built once: by kind ("metrics", "populations"),
         each family's name to its scanned name ("revenue" -> "metrics.revenue")."""
         return {"metrics": {name: f"metrics.{name}" for name in self.metrics},
-                "populations": {name: f"populations.{name}" for name in self.populations}}
+                "populations": {name: f"populations.{name}" for name in self.populations},
+                "areas": {name: f"areas.{name}" for name in self.areas}}
 
     @cached_property
     def grouped_names(self) -> dict[str, tuple[str, ...]]:
@@ -182,9 +183,9 @@ def load_lexicon(lang: str) -> Lexicon:
     lists = {f"pattern.{name}": [item.replace("{num}", num) for item in items]
              for name, items in table["patterns"].items()
              if name in patterns and name not in MATCHED_IN_PLACE}
-    for kind in ("metrics", "populations"):
+    for kind in ("metrics", "populations", "areas"):
         lists.update({f"{kind}.{name}": [item.replace("{num}", num) for item in items]
-                      for name, items in table[kind].items()})
+                      for name, items in table.get(kind, {}).items()})
     # a grouped pattern is scanned without its groups: it is run with them only where found
     for name, items in table["patterns"].items():
         if name not in patterns:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span, number_value, spans
+from okrsim.grading.analysis import GENERIC_FAMILIES, Analysis, Span, number_value
 from okrsim.grading.result import CriterionResult
 from okrsim.grading.vagueness import (
     abstract_deliverable,
@@ -361,7 +361,7 @@ def _serves(family: str, parent_families: set[str]) -> bool:
 
 def parent_areas(parent: Analysis) -> list[str]:
     """The areas a parent objective is about (growth, customer experience...), by its words."""
-    return [name for name, rx in parent.lexicon.areas.items() if rx.search(parent.text)]
+    return [name for name, found in parent.areas.items() if found]
 
 
 def other_population(own: set[str], theirs: set[str]) -> list[str]:
@@ -408,9 +408,7 @@ def relevant(a: Analysis, parent: Analysis | None) -> CriterionResult:
                   if any(name in DRIVERS.get(goal, ()) for goal in theirs) for s in found]
         if drives:
             return CriterionResult("partial", _texts(drives), advice["relevant_parent_driver"])
-        whole = [Span(0, len(a.text), a.text)]
-        same_area = [s for area in areas if area in a.lexicon.areas
-                     for s in spans(a.lexicon.areas[area], a.text, whole)]
+        same_area = [s for area in areas for s in a.areas.get(area, [])]
         if same_area:
             return CriterionResult("partial", _texts(same_area),
                                    advice["relevant_parent_area_words"])
