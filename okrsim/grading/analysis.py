@@ -244,6 +244,9 @@ class Analysis:
         Weeks, months or years of the plan itself, not of the calendar ("Year 1:", "by Week 4",
         "entro il terzo anno di attività", "prima del lancio"): a deadline that belongs to the
         context; their numbers are labels, never quantities, and they are no calendar deadline.
+    qualified_generics : list of Span
+        Generic count words named by the noun beside them ("framework contract", "contratto
+        quadro"): one object of a kind, not a count (:func:`noun_qualified`).
     areas : dict of str to list of Span
         Words naming what the statement is about, by area of the lexicon's ``[areas]``
         ("support", "profitable"): how a qualitative parent objective is matched by the
@@ -305,6 +308,7 @@ class Analysis:
     plan_periods: list[Span] = field(default_factory=list)
     qualities: list[Span] = field(default_factory=list)
     areas: dict[str, list[Span]] = field(default_factory=dict)
+    qualified_generics: list[Span] = field(default_factory=list)
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -602,6 +606,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         plan_periods=plans,
         qualities=without(on("qualities"), relevance),
         areas={name: everywhere.get(key, []) for name, key in names["areas"].items()},
+        qualified_generics=[s for name in GENERIC_FAMILIES for s in metrics.get(name, [])
+                            if noun_qualified(text, s, _all(metrics) + _all(populations)
+                                              + vague_verbs + outcome_verbs, lexicon)],
     )
 
 
@@ -758,6 +765,30 @@ def _head_kind(head: str, lexicon: Lexicon) -> str:
     if generic is not None and generic.fullmatch(head):
         return "generic"
     return "concrete"
+
+
+#: The word right before or after a span, for telling a qualified generic noun.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+$", re.UNICODE)
+_WORD_AFTER = re.compile(r"^[\s-]+([^\W\d_]+)", re.UNICODE)
+
+
+def noun_qualified(text: str, span: Span, taken: list[Span], lexicon: Lexicon) -> bool:
+    """True when a generic word is named by the noun beside it ("framework contract", "contratto
+    quadro"): one contract of a kind, not a generic count. Frequent words ("more", "our", "i"),
+    vague areas ("Customer obsession") and words of ``taken`` (the other lists' matches) do not
+    qualify it."""
+    before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+    after = _WORD_AFTER.match(text[span.end:span.end + 30])
+    frequent = lexicon.detect_words | lexicon.structure.get("areas", frozenset())
+    for found, start in ((before, before.start(1) if before else 0),
+                         (after, span.end + after.start(1) if after else 0)):
+        if found is None:
+            continue
+        word = found.group(1)
+        if (len(word) >= 4 and word.lower() not in frequent
+                and not any(t.start <= start < t.end for t in taken)):
+            return True
+    return False
 
 
 def lexicon_metrics(text: str, lexicon: Lexicon, start: int, end: int) -> dict[str, list[Span]]:

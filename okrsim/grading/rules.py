@@ -170,32 +170,8 @@ def bare_generic(a: Analysis) -> bool:
             or a.named_object is not None):
         return False
     concrete = _all(a.metrics) + _all(a.populations)
-    return bool(concrete) and all(s in generic_spans(a) and not _noun_qualified(a, s)
+    return bool(concrete) and all(s in generic_spans(a) and s not in a.qualified_generics
                                   for s in concrete)
-
-
-#: The word right before or after a span, for telling a qualified generic noun.
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s-]+$", re.UNICODE)
-_WORD_AFTER = re.compile(r"^[\s-]+([^\W\d_]+)", re.UNICODE)
-
-
-def _noun_qualified(a: Analysis, span: Span) -> bool:
-    """True when a generic word is named by the noun beside it ("framework contract", "contratto
-    quadro"): one contract of a kind, not a generic count. Frequent words ("more", "our", "i"),
-    vague areas ("Customer obsession") and the lexicon's other lists do not qualify it."""
-    before = _WORD_BEFORE.search(a.text, max(0, span.start - 30), span.start)
-    after = _WORD_AFTER.match(a.text[span.end:span.end + 30])
-    frequent = a.lexicon.detect_words | a.lexicon.structure.get("areas", frozenset())
-    taken = _all(a.metrics) + _all(a.populations) + a.vague_verbs + a.outcome_verbs
-    for found, start in ((before, before.start(1) if before else 0),
-                         (after, span.end + after.start(1) if after else 0)):
-        if found is None:
-            continue
-        word = found.group(1)
-        if (len(word) >= 4 and word.lower() not in frequent
-                and not any(t.start <= start < t.end for t in taken)):
-            return True
-    return False
 
 
 def generic_spans(a: Analysis) -> list[Span]:
