@@ -1,0 +1,131 @@
+"""Grader round 6: time expressions the reading missed or misread.
+
+Classes of form, not sentences of a blind set: deadlines named by a cue word or a point of a month
+instead of a preposition, periods of the plan given as ranges, durations per milestone, and
+numbers that look like dates but are not. The statements are written for these tests (revenue
+teams, English and Italian), with counter-examples the rules must not catch. Every verdict comes
+from the one reading (:func:`okrsim.grading.grader.read`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from okrsim.grading.grader import grade, read
+
+
+def _time(text: str) -> str:
+    return grade(text).criteria["time_bound"].verdict
+
+
+@pytest.mark.parametrize("text", [
+    "Publish the renewal playbook (mid-June target)",
+    "Hold 20 discovery calls (target: end of April)",
+    "Roll out the new CPQ. Target date: Feb 10",
+    "Launch the partner portal [due Apr 30]",
+    "Due end of May: train all 25 CSMs on the renewal script",
+    "Deadline: Oct 15 – publish the new price list",
+    "Grow expansion pipeline to $2M by end-Q3",
+    "Cut time to first value to 14 days by late October",
+    "Early June: 40 inbound trial sign-ups",
+    "Q2 – win 6 new logos in retail",
+    "Nov 30: sign off the FY plan",
+    "Pubblicare il nuovo listino (scadenza: 20 febbraio)",
+    "Chiudere 10 rinnovi, data obiettivo 31/10",
+    "Organizzare 4 eventi per i partner, obiettivo fine maggio",
+    "Metà aprile: 30 richieste di preventivo in ingresso",
+    "Acquisire 6 nuovi clienti retail tra marzo e aprile",
+    "Q2 – acquisire 6 nuovi clienti retail",
+    "Giugno: formare tutti i 12 account manager",
+])
+def test_a_deadline_without_a_preposition_is_read(text):
+    assert _time(text) == "met", text
+
+
+@pytest.mark.parametrize("text", [
+    "Launch the referral program. Target date: Jan 15",
+    "Deadline: Nov 30 – roll out the new commission plan",
+    "Lanciare il programma referral (scadenza: 15 gennaio)",
+])
+def test_the_day_of_a_deadline_is_no_quantity(text):
+    a = grade(text)
+    assert a.kind == "objective" and a.criteria["measurable"].verdict == "missing", text
+
+
+@pytest.mark.parametrize("text", [
+    "Month 2-3: lift trial-to-paid conversion to 18%",
+    "Hire 3 CSMs in months 4-6",
+    "Run the onboarding webinars in weeks 1-2",
+    "In year 2, reach 300 paying customers",
+    "Month 4 target: 20 active partners",
+    "Win 8 new logos during the first quarter of the programme",
+    "Mese 2-3: portare la conversione delle prove al 18%",
+    "Assumere 3 CSM nei mesi 4-6",
+    "Lanciare i webinar di onboarding nelle settimane 1-2",
+    "Nel primo trimestre del programma, acquisire 8 nuovi clienti",
+    "Nel secondo anno, raggiungere 300 clienti paganti",
+])
+def test_a_period_of_the_plan_is_partial(text):
+    a = read(text)
+    assert a.plan_periods and not a.time_anchored, text
+    assert _time(text) == "partial", text
+
+
+@pytest.mark.parametrize("text", [
+    "Hire 3 CSMs in months 4-6 of 2027",
+    "Win 8 new logos during the first quarter of the year",
+    "Assumere 3 CSM nei mesi 4-6 del 2027",
+    "Aumentare il fatturato del 10% nel primo trimestre 2027",
+])
+def test_a_calendar_period_stays_met(text):
+    assert _time(text) == "met", text
+
+
+def test_plan_ranges_are_labels_not_quantities():
+    a = grade("Launch the referral program in weeks 1-2")
+    assert a.kind == "objective" and a.criteria["measurable"].verdict == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Active resellers: 2 (1mo), 8 (6mo), 15 (12mo)",
+    "ARR: $50k (3 months), $200k (12 months)",
+    "Rivenditori attivi: 2 (1 mese), 8 (6 mesi), 15 (12 mesi)",
+    "ARR: 50k€ (3m), 200k€ (12m)",
+])
+def test_a_duration_per_milestone_is_a_bare_duration(text):
+    a = grade(text)
+    assert a.criteria["time_bound"].verdict == "partial", text
+    assert a.kind == "key_result" and a.criteria["measurable"].verdict == "met", text
+
+
+@pytest.mark.parametrize("text", [
+    "Increase LTV (12mo) to $5k",
+    "Aumentare il LTV (12 mesi) a 5k€",
+])
+def test_a_window_of_the_metric_in_parentheses_is_no_deadline(text):
+    assert _time(text) == "missing", text
+
+
+@pytest.mark.parametrize("text", [
+    "Keep the app store rating at ≥ 4.5 stars",
+    "Mantenere la valutazione al 4.5 stelle",
+    "Mantenere la valutazione media al 4.5/5",
+    "Send 250 outbound emails/mo",
+    "Fare 40 chiamate al giorno, massimo 3/giorno per cliente",
+    "Answer every inbound lead within 2 hours",
+    "Rispondere a ogni lead in ingresso entro 2 ore",
+    "Portare la retention 30gg all'80%",
+    "Grow 30-day retention to 80%",
+    "Close 6 enterprise deals (quality > quantity)",
+    "Chiudere 6 contratti enterprise (qualità > quantità)",
+])
+def test_rates_windows_and_ratings_are_no_deadline(text):
+    assert _time(text) == "missing", text
+
+
+@pytest.mark.parametrize("text", [
+    "Close 10 deals by 30/06",
+    "Chiudere 10 contratti entro il 30.06",
+])
+def test_a_dotted_or_slashed_date_stays_a_deadline(text):
+    assert _time(text) == "met", text
