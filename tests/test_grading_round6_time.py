@@ -129,3 +129,26 @@ def test_rates_windows_and_ratings_are_no_deadline(text):
 ])
 def test_a_dotted_or_slashed_date_stays_a_deadline(text):
     assert _time(text) == "met", text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Run the partner webinar (Jan 9)", "en"),
+    ("Ship the renewal deck [Oct 3]", "en"),
+    ("Go-live of the new CPQ: March 2027", "en"),
+    ("Joint webinar with partner B – Feb 12", "en"),
+    ("Launch planned for March", "en"),
+    ("Customer advisory board scheduled for early June", "en"),
+    ("Webinar con il partner A (9 gennaio)", "it"),
+    ("Go-live del nuovo CPQ: marzo 2027", "it"),
+    ("Pubblicare 3 casi studio ad aprile", "it"),
+])
+def test_a_date_printed_with_a_task_is_its_deadline(text, lang):
+    assert grade(text, lang=lang).criteria["time_bound"].verdict == "met", text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Close 20 deals - may be hard", "en"),
+    ("Chiudere 20 contratti: marzo difficile", "it"),
+])
+def test_a_month_word_inside_a_sentence_is_no_deadline(text, lang):
+    assert grade(text, lang=lang).criteria["time_bound"].verdict == "missing", text
