@@ -152,3 +152,24 @@ def test_a_date_printed_with_a_task_is_its_deadline(text, lang):
 ])
 def test_a_month_word_inside_a_sentence_is_no_deadline(text, lang):
     assert grade(text, lang=lang).criteria["time_bound"].verdict == "missing", text
+
+
+@pytest.mark.parametrize(("text", "lang", "verdict"), [
+    ("Chiudere 10 contratti entro 60-90 giorni", "it", "partial"),
+    ("Close 10 deals within 60-90 days", "en", "partial"),
+    ("Chiudere 10 contratti entro fine anno 1", "it", "partial"),
+    ("Chiudere 10 contratti per il trimestre", "it", "met"),
+    ("Aprile 2025 - Setup infrastruttura marketing - 3 campagne", "it", "met"),
+    ("March 2027 – close 12 deals", "en", "met"),
+    ("Primo trimestre: 30 nuovi clienti retail", "it", "met"),
+    ("31/03: 30 nuovi clienti retail", "it", "met"),
+    ("Lanciare la campagna referral in autunno", "it", "met"),
+    ("Launch the referral campaign in the fall", "en", "met"),
+    ("Close 10 deals by 12/31", "en", "met"),
+])
+def test_ranges_seasons_and_labels_follow_the_rubric(text, lang, verdict):
+    assert grade(text, lang=lang).criteria["time_bound"].verdict == verdict, text
+
+
+def test_a_range_of_durations_is_no_date():
+    assert not read("Chiudere 10 contratti entro 60-90 giorni", lang="it").time_anchored
