@@ -173,3 +173,19 @@ def test_ranges_seasons_and_labels_follow_the_rubric(text, lang, verdict):
 
 def test_a_range_of_durations_is_no_date():
     assert not read("Chiudere 10 contratti entro 60-90 giorni", lang="it").time_anchored
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Q1 pipeline ignition.", "met"),
+    ("End of March: 3-5 customers signed", "met"),
+    ("Q1 Target: 20 demos", "met"),
+    ("Quarter Target: 7-12 new clients", "missing"),
+    ("Target date: 15/01", "met"),
+])
+def test_labels_that_name_a_period_and_labels_that_do_not(text, verdict):
+    assert grade(text, lang="en").criteria["time_bound"].verdict == verdict, text
+
+
+def test_a_range_of_counts_after_a_cue_word_is_no_date():
+    assert grade("Obiettivo: 10-12 nuovi clienti", lang="it").criteria[
+        "time_bound"].verdict == "missing"
