@@ -189,3 +189,17 @@ def test_labels_that_name_a_period_and_labels_that_do_not(text, verdict):
 def test_a_range_of_counts_after_a_cue_word_is_no_date():
     assert grade("Obiettivo: 10-12 nuovi clienti", lang="it").criteria[
         "time_bound"].verdict == "missing"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Sign 10 deals in the first 6 weeks", "partial"),
+    ("Launch the partner portal in the first 2 weeks", "partial"),
+    ("Sign 10 deals in the first 6 weeks of Q3", "met"),
+    ("Sign 10 deals in the next 6 weeks", "met"),
+])
+def test_the_first_weeks_of_no_named_period_are_a_bare_window(text, verdict):
+    assert grade(text, lang="en").criteria["time_bound"].verdict == verdict, text
+
+
+def test_a_bare_window_of_a_task_is_no_quantity():
+    assert grade("Launch the partner portal in the first 2 weeks", lang="en").kind == "objective"
