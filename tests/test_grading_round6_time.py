@@ -203,3 +203,14 @@ def test_the_first_weeks_of_no_named_period_are_a_bare_window(text, verdict):
 
 def test_a_bare_window_of_a_task_is_no_quantity():
     assert grade("Launch the partner portal in the first 2 weeks", lang="en").kind == "objective"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Nel 1° trimestre: 20 demo con i rivenditori", "met"),
+    ("Portare il NPS a 50 nel semestre", "met"),
+    ("Chiudere 10 contratti entro la prima metà dell'anno", "met"),
+    ("Chiudere 10 contratti nel corso del 2027", "met"),
+    ("Crescere del 10% nel trimestre precedente", "missing"),
+])
+def test_italian_periods_of_the_calendar(text, verdict):
+    assert grade(text, lang="it").criteria["time_bound"].verdict == verdict, text
