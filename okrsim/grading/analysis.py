@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from okrsim.grading.goals import second_object, second_target, second_verb
+from okrsim.grading.goals import listed_result, second_object, second_target, second_verb
 from okrsim.grading.lexicon import Lexicon
 from okrsim.grading.spans import Span
 
@@ -558,7 +558,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         named = _named_object(text, commitment, blockers + [done_word], lexicon)
     joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(
         everywhere.get("pattern.means", ())), metrics, populations, quantities,
-        phrase if verb_kind in ("change", "keep") else vague_object, blockers, lexicon)
+        phrase if verb_kind in ("change", "keep") else vague_object, blockers, anchored, lexicon)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -643,8 +643,9 @@ def _named_object(text: str, commitment: list[Span], blockers: list[Span],
 def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: list[Span],
                   metrics: dict[str, list[Span]], populations: dict[str, list[Span]],
                   quantities: list[Span], phrase: Span | None, blockers: list[Span],
-                  lexicon: Lexicon) -> list[Span]:
-    """Two verbs, else two objects, joined in one goal's place (see :mod:`okrsim.grading.goals`)."""
+                  deadlines: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Two verbs, else two objects, joined in one goal's place, else two results listed one
+    after the other (see :mod:`okrsim.grading.goals`)."""
     # without a verb there is no first verb to join, without a number no first target, without
     # an object no first object: each finder is asked only when it can find something
     joined = []
@@ -654,6 +655,9 @@ def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: li
         joined = second_verb(text, commitment, verbs, ends, nouns, lexicon)
     if not joined and quantities:
         joined = second_target(text, commitment, ends, quantities, _all(metrics), lexicon)
+    if not joined and (quantities or len(verbs) > 1):
+        joined = listed_result(text, commitment, ends, quantities, verbs, _all(metrics),
+                               deadlines, lexicon)
     if joined or phrase is None:
         return joined
 

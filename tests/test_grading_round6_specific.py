@@ -1,0 +1,52 @@
+"""Grader round 6, Specific: several results listed in one statement, placeholder targets, a
+metric named before a colon and short slogans.
+
+Each case is a class of form, not a sentence of a blind set: the statements below are written
+for these tests (revenue teams, English and Italian), with counter-examples the rules must not
+catch. Every verdict comes from the one reading (:func:`okrsim.grading.grader.read`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from okrsim.grading.grader import grade
+
+
+def _verdict(text: str, field: str) -> str:
+    return grade(text).criteria[field].verdict
+
+
+@pytest.mark.parametrize("text", [
+    "45 qualified opportunities, $300K pipeline by end of Q3",
+    "Partner deck by April 2, first four partner webinars held by quarter end",
+    "Hire three CSMs, onboard 40 new accounts this quarter",
+    "Win the first two logos in Germany, set a baseline sales cycle",
+    "600 webinar registrations + 150 MQLs in H1",
+    "10 customer stories published; 4 podcast episodes recorded",
+    "Ship the renewal playbook, renew 85% of expiring contracts by June 30",
+    "Win rate above 25%, churn below 3% this year",
+    "2.500 visite al sito, 120 lead qualificati nel trimestre",
+    "Chiudere 6 contratti enterprise; portare l'ARR a 900.000 € entro fine anno",
+    "Assumere tre SDR, prenotare 80 demo entro fine trimestre",
+    "NPS sopra 45, churn sotto il 4% entro dicembre",
+])
+def test_several_listed_results_are_two_goals(text):
+    assert _verdict(text, "specific") == "partial", text
+    assert _verdict(text, "measurable") == "met", text
+
+
+@pytest.mark.parametrize("text", [
+    "Sign 20 new customers in Spain, Portugal and France by Q4",
+    "Book 90 demos (60 inbound, 30 outbound) this quarter",
+    "Close between 6 and 8 enterprise deals in H2",
+    "Grow pipeline to $3M through two new partner programs, referrals and events",
+    "Reduce churn to 4%, from 6% today",
+    "Grow NRR to 112%, driving expansion in the top accounts",
+    "Acquire 50 new customers, 20 in EMEA",
+    "Raggiungere 40 nuovi clienti in Lombardia, Veneto e Piemonte entro fine anno",
+    "Fissare 70 incontri (50 inbound, 20 outbound) per il trimestre",
+    "Aumentare l'ARR del 15%, portandolo a 2 milioni",
+])
+def test_one_result_with_a_list_or_a_breakdown_stays_one_goal(text):
+    assert _verdict(text, "specific") == "met", text
