@@ -50,3 +50,26 @@ def test_several_listed_results_are_two_goals(text):
 ])
 def test_one_result_with_a_list_or_a_breakdown_stays_one_goal(text):
     assert _verdict(text, "specific") == "met", text
+
+
+@pytest.mark.parametrize("text", [
+    "Contract approval rate: increase from 60% to 75%",
+    "Proposal approval rate: raise to 90% by Q4",
+    "Email bounce rate must stay below 1.5%",
+    "Tasso di risposta: portarlo dal 15% al 20%",
+    "Il tasso di disiscrizione dalla newsletter deve restare sotto il 2%",
+])
+def test_a_metric_named_before_the_verb_is_the_metric(text):
+    assert _verdict(text, "specific") == "met", text
+    assert _verdict(text, "measurable") == "met", text
+
+
+@pytest.mark.parametrize("text", [
+    "Meeting-to-proposal rate: from X% to Y%",
+    "Expansion revenue: from $[baseline] to $[target]",
+    "Tasso di upsell: da X% a Y%",
+])
+def test_a_placeholder_change_names_a_metric_without_a_number(text):
+    assert _verdict(text, "specific") == "met", text
+    assert _verdict(text, "measurable") == "partial", text
+    assert "[X] to [X]" not in (grade(text).suggestion or ""), text

@@ -258,8 +258,12 @@ class Analysis:
     joined_goals : list of Span
         A second goal joined to the first before any means or purpose: the two verbs ("map the
         process and automate the reminders"), the two targets ("MQLs up 20% and SQLs up
-        10%") or the two objects measuring different things ("lead volume & conversion
-        rate"); empty for one goal
+        10%"), the two objects measuring different things ("lead volume & conversion
+        rate") or two results listed one after the other ("30 paying customers, $8K MRR");
+        empty for one goal
+    placeholder_targets : list of Span
+        A baseline and a target written as placeholders ("from X% to Y%", "da X a Y"): a
+        change of the metric named without a number
         (:mod:`okrsim.grading.goals`).
     """
 
@@ -304,6 +308,7 @@ class Analysis:
     object_head: str | None = None
     counted: Span | None = None
     joined_goals: list[Span] = field(default_factory=list)
+    placeholder_targets: list[Span] = field(default_factory=list)
     named_object: Span | None = None
     plan_periods: list[Span] = field(default_factory=list)
     qualities: list[Span] = field(default_factory=list)
@@ -527,6 +532,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         s for s in quantities + [b for b, _ in bounds] if s.end <= measure]
     phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
                             events + qualifiers) if verb_kind in ("change", "keep") else None
+    if phrase is None and verb_kind in ("change", "keep"):  # "Approval rate: increase ..."
+        phrase = subject_phrase(text, verb, commitment, blockers, lexicon)
     counted = _counted_phrase(text, quantities, commitment, blockers, lexicon)
     if counted is None and quantities:  # "10+ membri attivi": what a terse fragment counts
         counted = counted_fragment(text, quantities, commitment, blockers, lexicon)
@@ -602,6 +609,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         object_head=head,
         counted=counted,
         joined_goals=joined,
+        placeholder_targets=on("placeholder_targets"),
         named_object=named,
         plan_periods=plans,
         qualities=without(on("qualities"), relevance),
@@ -1101,6 +1109,52 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
     if not any(len(w.text) >= 3 and w.text.lower() not in trailing for w in words):
         return None
     return Span(words[0].start, words[-1].end, text[words[0].start:words[-1].end])
+
+
+def subject_phrase(text: str, verb: Span, sentences: list[Span], blockers: list[Span],
+                   lexicon: Lexicon) -> Span | None:
+    """The metric named before the verb that changes or keeps it: a label before a colon
+    ("Approval rate: increase from 60% to 95%") or a subject before a modal ("Unsubscribe
+    rate must stay < 1.2%", "Il tasso di disiscrizione deve restare sotto l'1%").
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    verb : Span
+        The main verb, of a change or a level kept.
+    sentences : list of Span
+        The sentences of the commitment.
+    blockers : list of Span
+        Numbers, dates and periods: none of them is in a metric's name.
+    lexicon : Lexicon
+        The tables of the statement's language (``modals``).
+
+    Returns
+    -------
+    Span or None
+        The words before the colon or the modal, when they are words only and not too many.
+    """
+    sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+    if sentence is None:
+        return None
+    before = text[sentence.start:verb.start].rstrip()
+    words = list(_TOKEN.finditer(text, sentence.start, sentence.start + len(before)))
+    if before.endswith(":"):
+        words = words[:-1]
+    else:
+        modals = lexicon.structure.get("modals", frozenset())
+        if not words or words[-1].group(0).lower() not in modals:
+            return None
+        while words and words[-1].group(0).lower() in modals:
+            words.pop()
+    if not words or len(words) > MAX_PHRASE_WORDS or any(
+            not w.group(0)[0].isalpha() for w in words):
+        return None
+    phrase = Span(words[0].start(), words[-1].end(), text[words[0].start():words[-1].end()])
+    if any(phrase.overlaps(b) for b in blockers):
+        return None
+    return phrase
 
 
 def _opening_count(text: str, quantities: list[Span], sentence: Span,
