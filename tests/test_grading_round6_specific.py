@@ -73,3 +73,23 @@ def test_a_placeholder_change_names_a_metric_without_a_number(text):
     assert _verdict(text, "specific") == "met", text
     assert _verdict(text, "measurable") == "partial", text
     assert "[X] to [X]" not in (grade(text).suggestion or ""), text
+
+
+@pytest.mark.parametrize("text", [
+    "Improve our messaging",
+    "Sharpen the narrative",
+    "Strengthen our positioning",
+    "Migliorare i messaggi",
+    "Ottimizzare lo storytelling",
+    "Potenziare ciò che funziona",
+])
+def test_a_vague_verb_on_a_message_or_a_pronoun_names_nothing(text):
+    assert _verdict(text, "specific") == "missing", text
+
+
+@pytest.mark.parametrize("text", [
+    "Improve the pricing page",
+    "Migliorare il nuovo CPQ",
+])
+def test_a_vague_verb_on_a_deliverable_stays_partial(text):
+    assert _verdict(text, "specific") == "partial", text
