@@ -93,3 +93,23 @@ def test_a_vague_verb_on_a_message_or_a_pronoun_names_nothing(text):
 ])
 def test_a_vague_verb_on_a_deliverable_stays_partial(text):
     assert _verdict(text, "specific") == "partial", text
+
+
+@pytest.mark.parametrize("text", [
+    "Be more customer-centric",
+    "Become more partner-friendly",
+    "Be more responsive to our accounts",
+    "Essere più vicini ai clienti",
+    "Diventare più orientati al cliente",
+])
+def test_being_more_is_a_wish_without_a_metric(text):
+    assert _verdict(text, "specific") == "missing", text
+    assert _verdict(text, "measurable") == "missing", text
+
+
+@pytest.mark.parametrize("text", [
+    "Be more than 90% accurate on the sales forecast by Q3",
+    "Essere più di 20 agenti attivi entro fine anno",
+])
+def test_more_than_a_number_is_a_target(text):
+    assert _verdict(text, "measurable") == "met", text

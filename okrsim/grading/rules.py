@@ -256,8 +256,10 @@ def measurable(a: Analysis, kind: str) -> CriterionResult:
         metrics = [a.named_object]  # "Tasso di attivazione: da X% a Y%": what changes
     # a verb that is itself the metric ("upsell" in "the upsell motion") gives no direction
     # "Activation rate: from X% to Y%": placeholders for the numbers still state a change
+    # "be more customer-centric": a comparative inside a wish is a state, not a direction
     direction = [d for d in a.outcome_verbs + a.comparatives + a.placeholder_targets
-                 if not any(d.overlaps(m) for m in metrics)]
+                 if not any(d.overlaps(m) for m in metrics)
+                 and not any(d.overlaps(w) for w in a.wishes)]
     verdict = "partial" if metrics and direction else "missing"
     evidence = _texts(metrics) if verdict == "partial" else []
     if kind == "objective":
