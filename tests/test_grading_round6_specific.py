@@ -113,3 +113,15 @@ def test_being_more_is_a_wish_without_a_metric(text):
 ])
 def test_more_than_a_number_is_a_target(text):
     assert _verdict(text, "measurable") == "met", text
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Ridurre il tempo di risposta del XX% entro fine anno", "tempo di risposta"),
+    ("Aumentare il tasso di rinnovo del X% nel secondo semestre", "tasso di rinnovo"),
+    ("Lift gross margin by XX% in H2", "gross margin"),
+])
+def test_a_placeholder_number_ends_the_metric_in_the_rewrite(text, metric):
+    suggestion = grade(text).suggestion
+    assert metric in suggestion, suggestion
+    assert "XX" not in suggestion and "X%" not in suggestion, suggestion
+    assert _verdict(text, "measurable") == "partial", text

@@ -522,7 +522,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # not ("quota mensile piena")
     phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
     blockers = (times + starts + time_vague + quantities + relevance + non_measures + phrase_rates
-                + plans
+                + plans + on("placeholders")
                 + [q.span for q in baseline_targets + relative_changes + factors]
                 + [b for b, _ in bounds])
     # before the measure ("from 5 to 9"), a bound and a number qualify the metric: "the number
