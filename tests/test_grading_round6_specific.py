@@ -125,3 +125,8 @@ def test_a_placeholder_number_ends_the_metric_in_the_rewrite(text, metric):
     assert metric in suggestion, suggestion
     assert "XX" not in suggestion and "X%" not in suggestion, suggestion
     assert _verdict(text, "measurable") == "partial", text
+
+
+@pytest.mark.parametrize("text", ["Repeat what works", "Copy whatever converts"])
+def test_a_verb_before_what_names_no_object(text):
+    assert _verdict(text, "specific") == "missing", text
