@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from okrsim.grading.goals import second_object, second_target, second_verb
+from okrsim.grading.goals import listed_result, second_object, second_target, second_verb
 from okrsim.grading.lexicon import Lexicon
 from okrsim.grading.spans import Span
 
@@ -258,8 +258,12 @@ class Analysis:
     joined_goals : list of Span
         A second goal joined to the first before any means or purpose: the two verbs ("map the
         process and automate the reminders"), the two targets ("MQLs up 20% and SQLs up
-        10%") or the two objects measuring different things ("lead volume & conversion
-        rate"); empty for one goal
+        10%"), the two objects measuring different things ("lead volume & conversion
+        rate") or two results listed one after the other ("30 paying customers, $8K MRR");
+        empty for one goal
+    placeholder_targets : list of Span
+        A baseline and a target written as placeholders ("from X% to Y%", "da X a Y"): a
+        change of the metric named without a number
         (:mod:`okrsim.grading.goals`).
     """
 
@@ -304,6 +308,7 @@ class Analysis:
     object_head: str | None = None
     counted: Span | None = None
     joined_goals: list[Span] = field(default_factory=list)
+    placeholder_targets: list[Span] = field(default_factory=list)
     named_object: Span | None = None
     plan_periods: list[Span] = field(default_factory=list)
     qualities: list[Span] = field(default_factory=list)
@@ -517,7 +522,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # not ("quota mensile piena")
     phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
     blockers = (times + starts + time_vague + quantities + relevance + non_measures + phrase_rates
-                + plans
+                + plans + on("placeholders")
                 + [q.span for q in baseline_targets + relative_changes + factors]
                 + [b for b, _ in bounds])
     # before the measure ("from 5 to 9"), a bound and a number qualify the metric: "the number
@@ -527,6 +532,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         s for s in quantities + [b for b, _ in bounds] if s.end <= measure]
     phrase = _metric_phrase(text, verb, commitment, blockers, lexicon,
                             events + qualifiers) if verb_kind in ("change", "keep") else None
+    if phrase is None and verb_kind in ("change", "keep"):  # "Approval rate: increase ..."
+        phrase = subject_phrase(text, verb, commitment, blockers, lexicon)
     counted = _counted_phrase(text, quantities, commitment, blockers, lexicon)
     if counted is None and quantities:  # "10+ membri attivi": what a terse fragment counts
         counted = counted_fragment(text, quantities, commitment, blockers, lexicon)
@@ -558,7 +565,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         named = _named_object(text, commitment, blockers + [done_word], lexicon)
     joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(
         everywhere.get("pattern.means", ())), metrics, populations, quantities,
-        phrase if verb_kind in ("change", "keep") else vague_object, blockers, lexicon)
+        phrase if verb_kind in ("change", "keep") else vague_object, blockers, anchored, lexicon)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -602,6 +609,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         object_head=head,
         counted=counted,
         joined_goals=joined,
+        placeholder_targets=on("placeholder_targets"),
         named_object=named,
         plan_periods=plans,
         qualities=without(on("qualities"), relevance),
@@ -643,8 +651,9 @@ def _named_object(text: str, commitment: list[Span], blockers: list[Span],
 def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: list[Span],
                   metrics: dict[str, list[Span]], populations: dict[str, list[Span]],
                   quantities: list[Span], phrase: Span | None, blockers: list[Span],
-                  lexicon: Lexicon) -> list[Span]:
-    """Two verbs, else two objects, joined in one goal's place (see :mod:`okrsim.grading.goals`)."""
+                  deadlines: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Two verbs, else two objects, joined in one goal's place, else two results listed one
+    after the other (see :mod:`okrsim.grading.goals`)."""
     # without a verb there is no first verb to join, without a number no first target, without
     # an object no first object: each finder is asked only when it can find something
     joined = []
@@ -654,6 +663,9 @@ def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: li
         joined = second_verb(text, commitment, verbs, ends, nouns, lexicon)
     if not joined and quantities:
         joined = second_target(text, commitment, ends, quantities, _all(metrics), lexicon)
+    if not joined and (quantities or len(verbs) > 1):
+        joined = listed_result(text, commitment, ends, quantities, verbs, _all(metrics),
+                               deadlines, lexicon)
     if joined or phrase is None:
         return joined
 
@@ -1097,6 +1109,52 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
     if not any(len(w.text) >= 3 and w.text.lower() not in trailing for w in words):
         return None
     return Span(words[0].start, words[-1].end, text[words[0].start:words[-1].end])
+
+
+def subject_phrase(text: str, verb: Span, sentences: list[Span], blockers: list[Span],
+                   lexicon: Lexicon) -> Span | None:
+    """The metric named before the verb that changes or keeps it: a label before a colon
+    ("Approval rate: increase from 60% to 95%") or a subject before a modal ("Unsubscribe
+    rate must stay < 1.2%", "Il tasso di disiscrizione deve restare sotto l'1%").
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    verb : Span
+        The main verb, of a change or a level kept.
+    sentences : list of Span
+        The sentences of the commitment.
+    blockers : list of Span
+        Numbers, dates and periods: none of them is in a metric's name.
+    lexicon : Lexicon
+        The tables of the statement's language (``modals``).
+
+    Returns
+    -------
+    Span or None
+        The words before the colon or the modal, when they are words only and not too many.
+    """
+    sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+    if sentence is None:
+        return None
+    before = text[sentence.start:verb.start].rstrip()
+    words = list(_TOKEN.finditer(text, sentence.start, sentence.start + len(before)))
+    if before.endswith(":"):
+        words = words[:-1]
+    else:
+        modals = lexicon.structure.get("modals", frozenset())
+        if not words or words[-1].group(0).lower() not in modals:
+            return None
+        while words and words[-1].group(0).lower() in modals:
+            words.pop()
+    if not words or len(words) > MAX_PHRASE_WORDS or any(
+            not w.group(0)[0].isalpha() for w in words):
+        return None
+    phrase = Span(words[0].start(), words[-1].end(), text[words[0].start():words[-1].end()])
+    if any(phrase.overlaps(b) for b in blockers):
+        return None
+    return phrase
 
 
 def _opening_count(text: str, quantities: list[Span], sentence: Span,

@@ -232,3 +232,119 @@ def second_target(text: str, sentences: list[Span], ends: list[Span], quantities
             if second is not None:
                 return [first, second]
     return []
+
+
+#: A mark that lists one result after another in one statement: a comma, a semicolon or a
+#: plus between spaces ("30 paying customers, $8K MRR", "40 SQLs + 10 deals").
+_LIST_MARK = re.compile(r",\s+|\s+\+\s+|;\s*")
+
+
+def _list_pieces(text: str, sentences: list[Span], ends: list[Span]) -> list[tuple[Span, bool]]:
+    """The pieces of the commitment between list marks outside parentheses, each with whether
+    it continues the list of the piece before (a sentence ending in ";" continues it)."""
+    pieces: list[tuple[Span, bool]] = []
+    joined = False
+    for sentence in sentences:
+        end = min((e.start for e in ends if sentence.start < e.start < sentence.end),
+                  default=sentence.end)
+        start = sentence.start
+        for mark in _LIST_MARK.finditer(text, sentence.start, end):
+            if text.count("(", sentence.start, mark.start()) > text.count(
+                    ")", sentence.start, mark.start()):
+                continue  # "(80 inbound, 40 outbound)": a breakdown, not a second result
+            pieces.append((Span(start, mark.start(), text[start:mark.start()]), joined))
+            start, joined = mark.end(), True
+        pieces.append((Span(start, end, text[start:end]), joined))
+        joined = end == sentence.end and text[sentence.start:sentence.end].rstrip().endswith(";")
+    return [(p, j) for p, j in pieces if p.text.strip()]
+
+
+def _gerund(word: str, lexicon: Lexicon) -> bool:
+    """True for a gerund, with a pronoun attached or not ("driving", "portandolo")."""
+    structure = lexicon.structure
+    endings = tuple(structure.get("gerund_endings", ()))
+    return bool(endings) and (word.endswith(endings) or any(
+        word.endswith(e + p) for e in endings for p in structure.get("attached_pronouns", ())))
+
+
+def _opens_verb(words: list[re.Match[str]], verbs: list[Span], lexicon: Lexicon) -> bool:
+    """True when the first of ``words`` is a verb followed by its object: one the lexicon
+    knows, a word of the shape of a verb, or a word followed by a determiner ("set a
+    baseline"); a gerund ("…, driving expansion") says how, not a second result."""
+    structure = lexicon.structure
+    word = words[0].group(0).lower()
+    if len(words) < 2 or not word[0].isalpha() or _gerund(word, lexicon):
+        return False
+    if any(v.start == words[0].start() for v in verbs):
+        return True
+    if word in structure.get("not_tasks", frozenset()):
+        return False
+    shape = lexicon.patterns.get("verb_shape")
+    following = words[1].group(0).lower().rstrip("'’")
+    return (shape is not None and shape.fullmatch(words[0].group(0)) is not None) or (
+        following in {o.rstrip("'’") for o in structure.get("task_openers", frozenset())})
+
+
+def _opens_result(piece: Span, text: str, quantities: list[Span], verbs: list[Span],
+                  metrics: list[Span], lexicon: Lexicon) -> bool:
+    """True when a listed piece opens a result of its own: a verb with an object ("set a
+    baseline win rate"), a number, after an ordinal at most, that counts something of its
+    own ("$8K MRR", "first two cohorts"; not "20 in EMEA", a breakdown), or a metric and then
+    its number ("churn under 2%"). A piece opening with any other word ("from 8% today",
+    "i.e. 500 customers") qualifies the result before it."""
+    stops = lexicon.structure.get("stops", frozenset())
+    words = _tokens(text, piece.start, piece.end, 4)
+    if not words or words[0].group(0).lower() in stops:
+        return False
+    if _opens_verb(words, verbs, lexicon):
+        return True
+    at = 1 if words[0].group(0).lower() in lexicon.structure.get("list_ordinals", ()) else 0
+    count = next((q for q in quantities if at < len(words) and q.start == words[at].start()),
+                 None)
+    if count is not None:
+        after = _tokens(text, count.end, piece.end, 1)
+        return not after or after[0].group(0).lower() not in stops
+    return any(m.start == words[0].start() for m in metrics) and any(
+        piece.start <= q.start < piece.end for q in quantities)
+
+
+def listed_result(text: str, sentences: list[Span], ends: list[Span], quantities: list[Span],
+                  verbs: list[Span], metrics: list[Span], deadlines: list[Span],
+                  lexicon: Lexicon) -> list[Span]:
+    """Two results listed one after the other by a comma, a semicolon or a plus ("30 paying
+    customers, $8K MRR", "Close the first two deals, set a baseline win rate"), or an empty
+    list. A list inside one metric ("deals in France, Spain and Italy"), a breakdown in
+    parentheses and the means after the goal are one result.
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    sentences : list of Span
+        The sentences of the commitment.
+    ends : list of Span
+        Phrases that end the goal itself (the means, the goal served).
+    quantities : list of Span
+        The numbers that measure (dates, labels and versions left out).
+    verbs : list of Span
+        Every verb the lexicon knows in the commitment.
+    metrics : list of Span
+        Every metric the lexicon names in the commitment.
+    deadlines : list of Span
+        The calendar deadlines ("by June 5"): a deliverable with one is a result.
+    lexicon : Lexicon
+        The tables of the statement's language.
+
+    Returns
+    -------
+    list of Span
+        ``[first piece, second piece]``.
+    """
+    pieces = _list_pieces(text, sentences, ends)
+    for (first, _), (second, joined) in zip(pieces, pieces[1:], strict=False):
+        if not joined:
+            continue
+        holds = any(first.overlaps(s) for s in quantities + verbs + deadlines)
+        if holds and _opens_result(second, text, quantities, verbs, metrics, lexicon):
+            return [first, second]
+    return []

@@ -252,9 +252,14 @@ def measurable(a: Analysis, kind: str) -> CriterionResult:
         metrics = []  # "the partner program": the generic word qualifies what is delivered
     if not metrics and not is_activity(a):
         metrics = structural_metric(a)  # "shorten the quote-to-cash cycle": named by structure
+    if not metrics and a.placeholder_targets and a.named_object is not None:
+        metrics = [a.named_object]  # "Tasso di attivazione: da X% a Y%": what changes
     # a verb that is itself the metric ("upsell" in "the upsell motion") gives no direction
-    direction = [d for d in a.outcome_verbs + a.comparatives
-                 if not any(d.overlaps(m) for m in metrics)]
+    # "Activation rate: from X% to Y%": placeholders for the numbers still state a change
+    # "be more customer-centric": a comparative inside a wish is a state, not a direction
+    direction = [d for d in a.outcome_verbs + a.comparatives + a.placeholder_targets
+                 if not any(d.overlaps(m) for m in metrics)
+                 and not any(d.overlaps(w) for w in a.wishes)]
     verdict = "partial" if metrics and direction else "missing"
     evidence = _texts(metrics) if verdict == "partial" else []
     if kind == "objective":
