@@ -507,6 +507,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                           if not desired_state(text, v, commitment, lexicon)]
     if not verbs and not activity_verbs:  # "Acquisto attrezzature", "4-5 candidature totali"
         noun = task_noun(text, commitment, quantities + plans, lexicon)
+        if noun is None and not quantities:  # "Sales onboarding curriculum revision in Q3"
+            noun = head_nominalisation(text, commitment, times + starts + plans,
+                                       _all(metrics) + _all(populations), lexicon)
         activity_verbs = [noun] if noun is not None else activity_verbs
     states = on("done_states")
     done = done_state(text, checklist_states(text, states, commitment, lexicon) if states else [],
@@ -849,6 +852,53 @@ def percent_shares(text: str, numbers: list[Span], lexicon: Lexicon) -> list[Spa
     return [n for n in numbers if _PERCENT.search(n.text) and connector.match(text, n.end)]
 
 
+def _before_particle(subject: list[re.Match[str]], span: Span, nouns: list[Span],
+                     lexicon: Lexicon) -> bool:
+    """True when the first word is followed by a particle of the lexicon's ``verb_particles``
+    and then by a determiner or another particle ("Respond to every...", "Commit to a...",
+    "Sign off on the..."): a verb with its particle, as no noun phrase opens that way. A metric
+    or a population word ("Pipeline to the...") is never such a verb."""
+    structure = lexicon.structure
+    particles = structure.get("verb_particles", frozenset())
+    if len(subject) < 3 or not particles or any(span.overlaps(n) for n in nouns):
+        return False
+    follow = particles | structure.get("task_openers", frozenset())
+    return _lead(subject[1]) in particles and _lead(subject[2]) in follow
+
+
+def head_nominalisation(text: str, sentences: list[Span], blockers: list[Span],
+                        nouns: list[Span], lexicon: Lexicon) -> Span | None:
+    """The noun of action that heads a verbless statement's opening phrase ("revision" in
+    "Sales onboarding curriculum revision in Q3", "automation" in "Renewal reminder automation
+    by Q2"): its ending is one of the lexicon's ``head_action_endings`` and it is no metric or
+    population (``nouns``: "Net revenue retention above 110%" names a metric). The phrase ends
+    at the first stop word, number, date or punctuation (``blockers``)."""
+    endings = tuple(lexicon.structure.get("head_action_endings", ()))
+    if not endings or not sentences:
+        return None
+    stops = lexicon.structure.get("stops", frozenset())
+    sentence, head = sentences[0], None
+    for token in _TOKEN.finditer(text, sentence.start, sentence.end):
+        if (not token.group(0)[0].isalpha() or token.group(0).lower() in stops
+                or any(b.start <= token.start() < b.end for b in blockers)):
+            break
+        head = token
+    if (head is None or not head.group(0).lower().endswith(endings)
+            or head.group(0).lower() in lexicon.structure.get("areas", frozenset())
+            or _opens_with_verb(text, sentence, lexicon)):
+        return None  # "Own the conversation", "Better communication": no deliverable
+    span = Span(head.start(), head.end(), head.group(0))
+    return None if any(span.overlaps(n) for n in nouns) else span
+
+
+def _opens_with_verb(text: str, sentence: Span, lexicon: Lexicon) -> bool:
+    """True when the sentence's first word is followed by a determiner (``task_openers``):
+    the shape of a verb and its object ("Own the conversation"), not of a noun phrase."""
+    words = list(islice(_TOKEN.finditer(text, sentence.start, sentence.end), 2))
+    openers = lexicon.structure.get("task_openers", frozenset())
+    return len(words) == 2 and _lead(words[1]) in openers
+
+
 def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list[Span],
                metrics: dict[str, list[Span]]) -> Span | None:
     """A deliverable stated as done, when the commitment has no verb of its own.
@@ -988,6 +1038,8 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
     if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {
             o.rstrip("'’") for o in openers}:
         return span
+    if _before_particle(subject, span, nouns, lexicon):
+        return span  # "Respond to every lead", "Sign off on the plan": a verb and its particle
     endings = structure.get("task_noun_endings", frozenset())
     if (len(words) == 2 and any(word.endswith(e) for e in endings)
             and _lead(words[1]) in structure.get("task_links", frozenset())
