@@ -506,15 +506,16 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         activity_verbs = [v for v in activity_verbs
                           if not desired_state(text, v, commitment, lexicon)]
     if not verbs and not activity_verbs:  # "Acquisto attrezzature", "4-5 candidature totali"
-        noun = task_noun(text, commitment, quantities + plans, lexicon)
+        noun = task_noun(text, commitment, quantities + plans, lexicon, _all(metrics))
         if noun is None and not quantities:  # "Sales onboarding curriculum revision in Q3"
             noun = head_nominalisation(text, commitment, times + starts + plans,
                                        _all(metrics) + _all(populations), lexicon)
         activity_verbs = [noun] if noun is not None else activity_verbs
-    states = on("done_states")
+    states = sorted(on("done_states") + without(task_participles(text, commitment, lexicon),
+                                                on("done_states")), key=lambda s: s.start)
     done = done_state(text, checklist_states(text, states, commitment, lexicon) if states else [],
                       outcome_verbs + keep_verbs + activity_verbs + multipliers, commitment,
-                      metrics)
+                      metrics, lexicon.structure.get("task_links", frozenset()))
     if done is not None:  # "Commission calculator added to the portal": a deliverable done
         activity_verbs = [done]
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
@@ -837,10 +838,22 @@ def leading_periods(text: str, labels: list[Span], sentences: list[Span],
     return []
 
 
-def after_customers(text: str, verb: Span, metrics: dict[str, list[Span]]) -> bool:
-    """True when a generic count of customers stands right before ``verb``: its subject."""
+def after_customers(text: str, verb: Span, metrics: dict[str, list[Span]],
+                    links: frozenset[str] = frozenset()) -> bool:
+    """True when a generic count of customers stands right before ``verb``: its subject.
+
+    Not when a word of ``links`` (a preposition: "dei", "delle") opens them: "Processo di
+    onboarding dei clienti documentato" qualifies the process, whose work is done.
+    """
     return any(s.end <= verb.start and not text[s.end:verb.start].strip()
+               and _word_before(text, s.start) not in links
                for name in GENERIC_FAMILIES for s in metrics.get(name, []))
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word right before ``position``, lower case ("" at the start)."""
+    words = text[:position].split()
+    return words[-1].lower() if words else ""
 
 
 def percent_shares(text: str, numbers: list[Span], lexicon: Lexicon) -> list[Span]:
@@ -900,7 +913,8 @@ def _opens_with_verb(text: str, sentence: Span, lexicon: Lexicon) -> bool:
 
 
 def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list[Span],
-               metrics: dict[str, list[Span]]) -> Span | None:
+               metrics: dict[str, list[Span]],
+               links: frozenset[str] = frozenset()) -> Span | None:
     """A deliverable stated as done, when the commitment has no verb of its own.
 
     "Commission calculator added to the sales portal", "Revenue dashboard in place by Q3",
@@ -914,7 +928,7 @@ def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list
     sentence = next((s for s in sentences if s.start <= state.start < s.end), None)
     if sentence is None or not sentence.text[:state.start - sentence.start].strip():
         return None
-    return None if after_customers(text, state, metrics) else state
+    return None if after_customers(text, state, metrics, links) else state
 
 
 def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon) -> bool:
@@ -1025,6 +1039,8 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
             or first.group(0).isupper()
             or any(span.overlaps(k) for k in verbs)):
         return None
+    if known_form(word, "imperative_endings", "activity_verbs", lexicon):
+        return span  # "Segui 20 decision maker": the imperative of a task verb the list knows
     if len(words) == 2 and words[1].group(0)[0].isdigit():
         after = next((m for m in _all(lexicon_metrics(text, lexicon, words[1].end(),
                                                       sentence.end)) if m), None)
@@ -1046,6 +1062,38 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
             and not any(span.overlaps(n) for n in nouns)):
         return span  # "Revisione del listino": a noun of action names the task
     return None
+
+
+def known_form(word: str, endings: str, verbs: str, lexicon: Lexicon) -> bool:
+    """True when ``word`` is an inflected form of a verb of the lexicon's list ``verbs``.
+
+    Parameters
+    ----------
+    word : str
+        One word, lower case ("segui", "programmati").
+    endings : str
+        The name of a list of the lexicon's structure whose items read ``ending>infinitive``
+        ("i>ire", "ati>are"): the ending of the form and the ending of its infinitive.
+    verbs : str
+        The name of the verb list the infinitive must belong to ("activity_verbs").
+    lexicon : Lexicon
+        The language's lexicon.
+
+    Returns
+    -------
+    bool
+        True when one infinitive made from ``word`` is a whole match of ``verbs``: "segui"
+        gives "seguire", a task verb; "chiudi" gives "chiudere", not one.
+    """
+    pattern = lexicon.patterns.get(verbs)
+    if pattern is None:
+        return False
+    for pair in lexicon.structure.get(endings, frozenset()):
+        ending, _, infinitive = pair.partition(">")
+        if (word.endswith(ending) and len(word) > len(ending) + 2
+                and pattern.fullmatch(word[:-len(ending)] + infinitive)):
+            return True
+    return False
 
 
 def scanned(text: str, lexicon: Lexicon, regions: list[Span]) -> dict[str, list[Span]]:
@@ -1249,26 +1297,56 @@ def counted_fragment(text: str, quantities: list[Span], sentences: list[Span],
 
 
 def task_noun(text: str, sentences: list[Span], before: list[Span],
-              lexicon: Lexicon) -> Span | None:
+              lexicon: Lexicon, metrics: list[Span] = ()) -> Span | None:
     """A noun of action that names a task in a verbless statement ("Acquisto attrezzature",
     "Avvio immediato progetto", "Apertura di due showroom", "4-5 candidature totali", the
-    lexicon's ``task_nouns``): its first word, or the first word after a count or a period
-    it opens with (``before``)."""
-    nouns = lexicon.structure.get("task_nouns", frozenset())
+    lexicon's ``task_nouns``): its first word, or the first word after a count, a period
+    it opens with (``before``) or an ordinal ("Prima sessione di formazione", the lexicon's
+    ``ordinals``). A noun of action by its ending followed by a link ("Sponsorizzazione di
+    tre fiere", ``task_noun_endings`` and ``task_links``) is one too, unless a metric
+    (``metrics``) follows it: "Generazione di 500 lead" counts a result."""
+    structure = lexicon.structure
+    nouns = structure.get("task_nouns", frozenset())
     if not nouns or not sentences:
         return None
     sentence = sentences[0]
-    for token in _TOKEN.finditer(text, sentence.start, sentence.end):
+    ordinals = structure.get("ordinals", frozenset())
+    tokens = _TOKEN.finditer(text, sentence.start, sentence.end)
+    for token in tokens:
         if any(s.start <= token.start() < s.end for s in before):
             continue
         if not token.group(0)[0].isalpha():
             if token.group(0) in "+-–~€$£:" and len(token.group(0)) == 1:
                 continue
             return None
-        if token.group(0).lower() in nouns:
-            return Span(token.start(), token.end(), token.group(0))
+        word = token.group(0).lower()
+        if word in ordinals:
+            continue
+        span = Span(token.start(), token.end(), token.group(0))
+        if word in nouns:
+            return span
+        link = next(tokens, None)
+        if (link is not None and _lead(link) in structure.get("task_links", frozenset())
+                and any(word.endswith(e) for e in structure.get("task_noun_endings", ()))
+                and not any(m.end > span.start for m in metrics)):
+            return span
         return None
     return None
+
+
+def task_participles(text: str, sentences: list[Span], lexicon: Lexicon) -> list[Span]:
+    """The past participles of a task verb the lexicon knows, by their ending (the lexicon's
+    ``participle_endings``: "programmati" of "programmare", "registrati" of "registrare"),
+    in the first sentence: a deliverable stated as done, like a ``done_states`` word."""
+    structure = lexicon.structure
+    if not sentences or not structure.get("participle_endings"):
+        return []
+    # after an article or a preposition the form is a noun: "alle chiamate in ingresso"
+    nouns_after = structure.get("task_links", frozenset()) | structure.get("articles", frozenset())
+    return [Span(t.start(), t.end(), t.group(0))
+            for t in _HEAD_WORD.finditer(text, sentences[0].start, sentences[0].end)
+            if known_form(t.group(0).lower(), "participle_endings", "activity_verbs", lexicon)
+            and _word_before(text, t.start()).rstrip("'’") not in nouns_after]
 
 
 def closing_participle(text: str, sentences: list[Span], tasks: list[Span], others: list[Span],
