@@ -31,12 +31,13 @@ def word_evidence(word: str) -> tuple[tuple[str, float], ...]:
 
     A frequent word of a language weighs 1 unless another language borrows it ("team" in
     Italian); a word of a language's shape (its suffixes) that no language lists as frequent
-    weighs :data:`SHAPE_WEIGHT`.
+    or as a loan ("pizza" in English) weighs :data:`SHAPE_WEIGHT`.
     """
     lexicons = [load_lexicon(lang) for lang in available_languages()]
     # "Supportare il team partner": a word another language borrows is no evidence for its own
     loans = frozenset().union(*(lexicon.loan_words for lexicon in lexicons))
-    frequent_anywhere = any(word in lexicon.detect_words for lexicon in lexicons)
+    # "Pizza Hut partner deal": a loan has the shape of its own language, and is no evidence of it
+    frequent_anywhere = word in loans or any(word in lexicon.detect_words for lexicon in lexicons)
     evidence = []
     for lexicon in lexicons:
         if word in lexicon.detect_words:
