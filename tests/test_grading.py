@@ -10,6 +10,7 @@ import okrsim
 from okrsim.errors import OkrsimError
 from okrsim.grading import CRITERIA, Assessment, CriterionResult, grade, staircase
 from okrsim.grading.grader import MAX_CHARS
+from okrsim.grading.okr_set import check_set
 
 
 def verdicts(a: Assessment) -> dict[str, str]:
@@ -461,3 +462,12 @@ def test_seasons_are_calendar_deadlines(text):
 def test_short_italian_wishes_are_detected_as_italian_and_not_specific(text):
     result = grade(text)
     assert result.lang == "it" and result.criteria["specific"].verdict == "missing"
+
+
+def test_italian_set_checks_agree_with_one_key_result():
+    """"1 risultati chiave su 2 sono risultati" was wrong Italian: the count reads in any number."""
+    assessments = [grade("Organizzare un bootcamp di inserimento", lang="it"),
+                   grade("Portare il tasso di rinnovo dal 70% all'85% entro giugno", lang="it")]
+    messages = {check.code: check.message for check in check_set(assessments, lang="it")}
+    assert messages["outcomes"] == "Risultati chiave che sono risultati: 1 su 2."
+    assert messages["measurable"] == "Risultati chiave misurabili: 1 su 2."

@@ -33,10 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_overlap": "Ogni risultato chiave misura qualcosa di diverso.",
         "all_activities": "Tutti i risultati chiave sono attività; almeno uno dovrebbe "
                    "essere un risultato.",
-        "some_outcomes": "{n} risultati chiave su {total} sono risultati.",
+        "some_outcomes": "Risultati chiave che sono risultati: {n} su {total}.",
         "no_measurable": "Nessun risultato chiave è misurabile; dai ad almeno uno un numero "
                    "da raggiungere.",
-        "measurable": "{n} risultati chiave su {total} sono misurabili.",
+        "measurable": "Risultati chiave misurabili: {n} su {total}.",
     },
 }
 
