@@ -88,9 +88,6 @@ def second_verb(text: str, sentences: list[Span], verbs: list[Span], ends: list[
     """
     structure, patterns = lexicon.structure, lexicon.patterns
     conjunctions = patterns["conjunctions"]
-    shape = patterns.get("verb_shape")
-    openers = structure.get("task_openers", frozenset())
-    not_tasks = structure.get("not_tasks", frozenset())
     stops = structure.get("stops", frozenset()) | structure.get("trailing", frozenset())
     for sentence in sentences:
         end = min((e.start for e in ends if sentence.start < e.start < sentence.end),
@@ -109,17 +106,27 @@ def second_verb(text: str, sentences: list[Span], verbs: list[Span], ends: list[
             if _same_object(word.group(0), following, lexicon) or any(
                     span.overlaps(n) for n in nouns):
                 continue
-            lower = word.group(0).lower()
             known = any(v.start == span.start for v in verbs)
             takes_object = following is not None and following[0].isalnum() and (
                 following.lower().strip("'’") not in stops
                 and not conjunctions.fullmatch(following))
-            shaped = shape is not None and shape.fullmatch(word.group(0)) is not None
-            opened = following is not None and following.lower().rstrip("'’") in {
-                o.rstrip("'’") for o in openers}
-            if (known and takes_object) or (lower not in not_tasks and (shaped or opened)):
+            if (known and takes_object) or _shaped_as_verb(word.group(0), following, lexicon):
                 return [first, span]
     return []
+
+
+def _shaped_as_verb(word: str, following: str | None, lexicon: Lexicon) -> bool:
+    """True when a word no list knows reads as a verb: it is none of the lexicon's
+    ``not_tasks`` and has the shape of a verb (``verb_shape``) or is followed by a determiner
+    (``task_openers``: "rebuild the template", "set a baseline")."""
+    structure = lexicon.structure
+    if word.lower() in structure.get("not_tasks", frozenset()):
+        return False
+    shape = lexicon.patterns.get("verb_shape")
+    if shape is not None and shape.fullmatch(word) is not None:
+        return True
+    return following is not None and following.lower().rstrip("'’") in {
+        o.rstrip("'’") for o in structure.get("task_openers", frozenset())}
 
 
 def second_object(text: str, first: Span | None, families_of: Callable[[Span], set[str]],
@@ -271,18 +278,12 @@ def _opens_verb(words: list[re.Match[str]], verbs: list[Span], lexicon: Lexicon)
     """True when the first of ``words`` is a verb followed by its object: one the lexicon
     knows, a word of the shape of a verb, or a word followed by a determiner ("set a
     baseline"); a gerund ("…, driving expansion") says how, not a second result."""
-    structure = lexicon.structure
     word = words[0].group(0).lower()
     if len(words) < 2 or not word[0].isalpha() or _gerund(word, lexicon):
         return False
     if any(v.start == words[0].start() for v in verbs):
         return True
-    if word in structure.get("not_tasks", frozenset()):
-        return False
-    shape = lexicon.patterns.get("verb_shape")
-    following = words[1].group(0).lower().rstrip("'’")
-    return (shape is not None and shape.fullmatch(words[0].group(0)) is not None) or (
-        following in {o.rstrip("'’") for o in structure.get("task_openers", frozenset())})
+    return _shaped_as_verb(words[0].group(0), words[1].group(0), lexicon)
 
 
 def _opens_result(piece: Span, text: str, quantities: list[Span], verbs: list[Span],
