@@ -387,13 +387,18 @@ _PLAIN_PHRASE = re.compile(r"[^\W\d_][\w'’/-]*(?:\s+(?:&\s+)?[^\W\d_][\w'’/-
 
 def preceding_object(text: str, verb: Span, sentences: list[Span],
                      lexicon: Lexicon) -> list[Span]:
-    """The words before a task word that heads a verbless noun phrase, in a language whose
-    head comes last ("Onboarding checklist" of "Onboarding checklist creation", "Quote process",
+    """The words before a noun of action (the lexicon's ``head_action_endings`` or
+    ``gerund_endings``) that heads a verbless noun phrase, in a language whose head comes
+    last ("Onboarding checklist" of "Onboarding checklist creation", "Quote process",
     "approval workflow" of "Quote process and approval workflow training"): what the task
-    works on, when only words stand before it and nothing follows it in its sentence but
-    dates, numbers or stop words (no deliverable of its own after it)."""
-    if "last" not in lexicon.structure.get("head_position", ()):
-        return []
+    works on, when only words stand before it (the caller asks only when no deliverable
+    follows it)."""
+    structure = lexicon.structure
+    endings = tuple(structure.get("head_action_endings", ())) + tuple(
+        structure.get("gerund_endings", ()))
+    if "last" not in structure.get("head_position", ()) or not verb.text.lower().endswith(
+            endings):
+        return []  # "All new hires onboarded": a participle, not a noun of action
     sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
     if sentence is None or verb.start == sentence.start:
         return []
@@ -404,6 +409,15 @@ def preceding_object(text: str, verb: Span, sentences: list[Span],
     return [Span(m.start(), m.end(), m.group(0))
             for m in _OBJECT_WORD.finditer(text, sentence.start, verb.start)
             if m.group(0).lower() not in stop]
+
+
+def function_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of the lexicon's structure lists that never name an object: prepositions,
+    articles, determiners, clause words, openers and the verbs that are no task."""
+    structure = lexicon.structure
+    return frozenset().union(*(structure.get(name, frozenset()) for name in (
+        "stops", "trailing", "articles", "determiners", "clause_words", "task_openers",
+        "not_tasks", "object_pronouns")))
 
 
 def on_means(found: dict[str, list[Span]]) -> list[Span]:
@@ -589,11 +603,15 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     if done is not None:  # "Commission calculator added to the portal": a deliverable done
         activity_verbs = [done]
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
-    if not deliverables and activity_verbs:  # "Onboarding checklist creation": named before
-        deliverables = preceding_object(text, activity_verbs[0], commitment, lexicon)
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
     # "Gather the essential data", "Introductions through existing contacts": no word names
-    naming = naming_words(text, deliverables, verb, relevance + on_means(everywhere), lexicon)
+    # "Introdurre o chiudere campagne": a frequent word of the language may still name the
+    # object, so only function words and verbs are left out here
+    objects = without(objects_of(activity_verbs, text, commitment, skip, function_words(lexicon)),
+                      outcome_verbs + keep_verbs + vague_verbs)
+    if not objects and activity_verbs:  # "Competitive battlecard refreshment"
+        objects = preceding_object(text, activity_verbs[0], commitment, lexicon)
+    naming = naming_words(text, objects, verb, relevance + on_means(everywhere), lexicon)
     direction = _direction(verb, verb_kind, reduce_verbs,
                            on("comparatives"), lexicon)
     # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
@@ -1352,6 +1370,11 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
         word = token.text.lower().strip("'’")
         if not words and _before_count(text, token, word, stops, blockers, sentence.end):
             position = token.end  # "reach 40+ referrals", "expand to 3 new regions"
+            continue
+        if token.text == "/" and words and words[-1].end == token.start and text[
+                token.end:token.end + 1].isalpha():
+            words.append(token)  # "criteri MQL/SQL", "win/loss data": one word
+            position = token.end
             continue
         if (not token.text[0].isalnum() or word in stops or conjunctions.fullmatch(token.text)
                 or token.text[0].isdigit()):
