@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from okrsim.grading.goals import listed_result, second_object, second_target, second_verb
+from okrsim.grading.goals import (
+    alternative_verbs,
+    count_after_conjunction,
+    listed_result,
+    second_deliverable,
+    second_object,
+    second_target,
+    second_verb,
+)
 from okrsim.grading.lexicon import Lexicon
 from okrsim.grading.spans import Span
 
@@ -244,6 +252,14 @@ class Analysis:
         Weeks, months or years of the plan itself, not of the calendar ("Year 1:", "by Week 4",
         "entro il terzo anno di attività", "prima del lancio"): a deadline that belongs to the
         context; their numbers are labels, never quantities, and they are no calendar deadline.
+    naming_deliverables : list of Span
+        The words of ``deliverables`` that name something (:func:`naming_words`): none in
+        "Gather the essential data", "Analizzare esiti e scostamenti", "Introductions through
+        existing contacts".
+    task_object : Span or None
+        What a task works on, found by structure: the noun phrase after the task verb, the
+        phrase after a label's colon ("Pipeline Review: | forecast calls and ..."), or the
+        phrase a verbless statement names ("Report mensili"); the first of several objects.
     qualified_generics : list of Span
         Generic count words named by the noun beside them ("framework contract", "contratto
         quadro"): one object of a kind, not a count (:func:`noun_qualified`).
@@ -314,6 +330,8 @@ class Analysis:
     qualities: list[Span] = field(default_factory=list)
     areas: dict[str, list[Span]] = field(default_factory=dict)
     qualified_generics: list[Span] = field(default_factory=list)
+    task_object: Span | None = None
+    naming_deliverables: list[Span] = field(default_factory=list)
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -361,6 +379,72 @@ def _outermost(families: dict[str, list[Span]]) -> dict[str, list[Span]]:
     return {name: [s for s in found if not any(
         o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start)
         for o in every)] for name, found in families.items()}
+
+
+#: Characters of a noun phrase that names a deliverable before its noun of action.
+_PLAIN_PHRASE = re.compile(r"[^\W\d_][\w'’/-]*(?:\s+(?:&\s+)?[^\W\d_][\w'’/-]*)*\s*", re.UNICODE)
+
+
+def preceding_object(text: str, verb: Span, sentences: list[Span],
+                     lexicon: Lexicon) -> list[Span]:
+    """The words before a noun of action (the lexicon's ``head_action_endings`` or
+    ``gerund_endings``) that heads a verbless noun phrase, in a language whose head comes
+    last ("Onboarding checklist" of "Onboarding checklist creation", "Quote process",
+    "approval workflow" of "Quote process and approval workflow training"): what the task
+    works on, when only words stand before it (the caller asks only when no deliverable
+    follows it)."""
+    structure = lexicon.structure
+    endings = tuple(structure.get("head_action_endings", ())) + tuple(
+        structure.get("gerund_endings", ()))
+    if "last" not in structure.get("head_position", ()) or not verb.text.lower().endswith(
+            endings):
+        return []  # "All new hires onboarded": a participle, not a noun of action
+    sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+    if sentence is None or verb.start == sentence.start:
+        return []
+    before = _PLAIN_PHRASE.fullmatch(text, sentence.start, verb.start)
+    if before is None:
+        return []
+    stop = lexicon.detect_words
+    return [Span(m.start(), m.end(), m.group(0))
+            for m in _OBJECT_WORD.finditer(text, sentence.start, verb.start)
+            if m.group(0).lower() not in stop]
+
+
+def function_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of the lexicon's structure lists that never name an object: prepositions,
+    articles, determiners, clause words, openers and the verbs that are no task."""
+    structure = lexicon.structure
+    return frozenset().union(*(structure.get(name, frozenset()) for name in (
+        "stops", "trailing", "articles", "determiners", "clause_words", "task_openers",
+        "not_tasks", "object_pronouns")))
+
+
+def on_means(found: dict[str, list[Span]]) -> list[Span]:
+    """The means the scan found in the whole text ("through...", "grazie a...")."""
+    return list(found.get("pattern.means", ()))
+
+
+def naming_words(text: str, words: list[Span], verb: Span | None, ends: list[Span],
+                 lexicon: Lexicon) -> list[Span]:
+    """The words of a task's object that name something: those before the means or the goal
+    served (``ends``: "through existing contacts") and before a clause ("everything | that
+    underperforms", "tutto ciò | che non funziona"), that are no vague area ("data",
+    "outcomes", "attività", the lexicon's ``areas``) and no plain qualifier ("essential",
+    "ongoing", "continuativo", its ``plain_qualifiers``). Empty when the task names nothing."""
+    if not words:
+        return words
+    structure = lexicon.structure
+    start = verb.end if verb is not None else 0
+    cut = min((e.start for e in ends if e.start >= start), default=len(text))
+    # "to" links an object ("migrated to the new LMS"), it opens no clause here
+    clause = structure.get("clause_words", frozenset()) - structure.get("trailing", frozenset())
+    for token in _TOKEN.finditer(text, start, cut):
+        if token.group(0).lower() in clause:
+            cut = token.start()
+            break
+    vague = structure.get("areas", frozenset()) | structure.get("plain_qualifiers", frozenset())
+    return [w for w in words if w.start < cut and w.text.lower() not in vague]
 
 
 def objects_of(verbs: list[Span], text: str, sentences: list[Span], skip: list[Span],
@@ -520,6 +604,14 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         activity_verbs = [done]
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
+    # "Gather the essential data", "Introductions through existing contacts": no word names
+    # "Introdurre o chiudere campagne": a frequent word of the language may still name the
+    # object, so only function words and verbs are left out here
+    objects = without(objects_of(activity_verbs, text, commitment, skip, function_words(lexicon)),
+                      outcome_verbs + keep_verbs + vague_verbs)
+    if not objects and activity_verbs:  # "Competitive battlecard refreshment"
+        objects = preceding_object(text, activity_verbs[0], commitment, lexicon)
+    naming = naming_words(text, objects, verb, relevance + on_means(everywhere), lexicon)
     direction = _direction(verb, verb_kind, reduce_verbs,
                            on("comparatives"), lexicon)
     # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
@@ -540,7 +632,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         phrase = subject_phrase(text, verb, commitment, blockers, lexicon)
     counted = _counted_phrase(text, quantities, commitment, blockers, lexicon)
     if counted is None and quantities:  # "10+ membri attivi": what a terse fragment counts
-        counted = counted_fragment(text, quantities, commitment, blockers, lexicon)
+        counted = counted_fragment(text, quantities, commitment, blockers, lexicon,
+                                   anywhere=verb is None)
     if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
         phrase = None  # "win the mid-market": the object names who, not what is measured
     vague_object, head = None, None
@@ -567,9 +660,17 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                                        + keep_verbs + vague_verbs + on("wishes"), blockers)
     if done_word is not None:  # "Quote-to-cash playbook documented": what was done
         named = _named_object(text, commitment, blockers + [done_word], lexicon)
+    task_object = None
+    if verb_kind in ("deliver", "do"):  # "Build the partner portal and a co-marketing fund"
+        task_object = _metric_phrase(text, verb, commitment, blockers, lexicon)
+    elif verb is None and not vague_verbs:  # "Report mensili e riunioni trimestrali"
+        task_object = named
+    task_object = past_label(text, task_object or verb, task_object, commitment, blockers,
+                             verbs + activity_verbs, lexicon)
     joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(
         everywhere.get("pattern.means", ())), metrics, populations, quantities,
-        phrase if verb_kind in ("change", "keep") else vague_object, blockers, anchored, lexicon)
+        phrase if verb_kind in ("change", "keep") else vague_object, blockers, anchored, lexicon,
+        task_object)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -598,6 +699,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         means=list(everywhere.get("pattern.means", ())),
         wishes=on("wishes"),
         deliverables=deliverables,
+        naming_deliverables=naming,
         prefix_kind=prefix_kind,
         non_measures=non_measures,
         time_events=events,
@@ -613,6 +715,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         object_head=head,
         counted=counted,
         joined_goals=joined,
+        task_object=task_object,
         placeholder_targets=on("placeholder_targets"),
         named_object=named,
         plan_periods=plans,
@@ -647,15 +750,40 @@ def _named_object(text: str, commitment: list[Span], blockers: list[Span],
         return None
     phrase = _metric_phrase(text, Span(start, start, ""), commitment, blockers, lexicon)
     word = None if phrase is None else _head_word(phrase, lexicon)
-    if word is None or _head_kind(word, lexicon) != "concrete":
+    if word is None or _head_kind(word, lexicon) != "concrete" or _acts_on_nothing(phrase,
+                                                                                   lexicon):
         return None
     return phrase
+
+
+def _acts_on_nothing(phrase: Span, lexicon: Lexicon) -> bool:
+    """True for a phrase headed by a noun of action, first, whose complement names nothing
+    ("Spegnimento di ciò che non rende", "Passaggio al supporto continuativo"): the noun has
+    one of the lexicon's ``action_endings`` and every word after it is a vague area (``areas``)
+    or stands in a clause."""
+    structure = lexicon.structure
+    endings = tuple(structure.get("action_endings", ()))
+    words = _head_words(phrase, lexicon)
+    if not endings or "first" not in structure.get("head_position", ()) or not words:
+        return False
+    if words[0].group(0).lower() != _lead_word(phrase) or not words[0].group(0).lower().endswith(
+            endings):
+        return False
+    areas = structure.get("areas", frozenset())
+    return all(w.group(0).lower() in areas for w in words[1:])
+
+
+def _lead_word(phrase: Span) -> str:
+    """The first word of a phrase, lower case."""
+    found = _HEAD_WORD.search(phrase.text)
+    return found.group(0).lower() if found else ""
 
 
 def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: list[Span],
                   metrics: dict[str, list[Span]], populations: dict[str, list[Span]],
                   quantities: list[Span], phrase: Span | None, blockers: list[Span],
-                  deadlines: list[Span], lexicon: Lexicon) -> list[Span]:
+                  deadlines: list[Span], lexicon: Lexicon,
+                  task_object: Span | None = None) -> list[Span]:
     """Two verbs, else two objects, joined in one goal's place, else two results listed one
     after the other (see :mod:`okrsim.grading.goals`)."""
     # without a verb there is no first verb to join, without a number no first target, without
@@ -664,23 +792,63 @@ def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: li
     if verbs:
         nouns = _all(metrics) + _all(populations) + quantities
         verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
-        joined = second_verb(text, commitment, verbs, ends, nouns, lexicon)
+        joined = second_verb(text, commitment, verbs, ends, nouns, lexicon) or alternative_verbs(
+            text, commitment, verbs, lexicon)
     if not joined and quantities:
         joined = second_target(text, commitment, ends, quantities, _all(metrics), lexicon)
     if not joined and (quantities or len(verbs) > 1):
         joined = listed_result(text, commitment, ends, quantities, verbs, _all(metrics),
                                deadlines, lexicon)
-    if joined or phrase is None:
+    if not joined and quantities and verbs:  # "Channel optimisation and 40+ active partners"
+        joined = count_after_conjunction(text, commitment, ends, quantities, verbs, lexicon)
+    if joined:
         return joined
 
     def families_of(span: Span) -> set[str]:
         return {name for name, found in metrics.items() if name not in GENERIC_FAMILIES
                 and any(span.start <= s.start and s.end <= span.end for s in found)}
 
-    return second_object(
-        text, phrase, families_of,
-        lambda lead: _metric_phrase(text, lead, commitment, blockers, lexicon),
-        lambda span: _only_who(span, metrics, populations), lexicon)
+    def phrase_after(lead: Span) -> Span | None:
+        return _metric_phrase(text, lead, commitment, blockers, lexicon)
+
+    def who_only(span: Span) -> bool:
+        return _only_who(span, metrics, populations)
+
+    if phrase is not None:
+        joined = second_object(text, phrase, families_of, phrase_after, who_only, lexicon)
+    first = task_object if phrase is None else phrase
+    if joined or first is None or (phrase is not None and (families_of(phrase) or quantities)):
+        return joined  # a metric's second object is second_object's to judge
+
+    def opens_verb(span: Span) -> bool:
+        return any(v.start == span.start for v in verbs)
+
+    counted = any(q.end <= first.start and not text[q.end:first.start].strip(" +~")
+                  for q in quantities)
+    return second_deliverable(text, first, phrase_after, who_only, opens_verb,
+                              lambda span: _head_word(span, lexicon), lexicon, counted)
+
+
+def past_label(text: str, anchor: Span | None, phrase: Span | None, sentences: list[Span],
+               blockers: list[Span], verbs: list[Span], lexicon: Lexicon) -> Span | None:
+    """The object after a label's colon, when ``anchor`` (the object found, else the verb)
+    ends right before one: "forecast calls" of "Pipeline Review: forecast calls and deal
+    inspections", "reseller coverage" of "Revisione partner: valutare copertura e ..." (a verb
+    after the colon works on the phrase after it). Else ``phrase`` as it is."""
+    if anchor is None:
+        return phrase
+    colon = re.compile(r"\s*:\s*").match(text, anchor.end)
+    if colon is None:
+        return phrase
+    after = _metric_phrase(text, Span(colon.start(), colon.end(), colon.group(0)), sentences,
+                           blockers, lexicon)
+    if after is None:
+        following = next((v for v in verbs if v.start == colon.end()), None)
+        if following is not None:  # "Reseller Audit: Evaluate ..."
+            after = _metric_phrase(text, following, sentences, blockers, lexicon)
+        return after or phrase
+    verb = next((v for v in verbs if v.start == after.start), None)
+    return after if verb is None else _metric_phrase(text, verb, sentences, blockers, lexicon)
 
 
 def _head_words(phrase: Span, lexicon: Lexicon) -> list[re.Match[str]]:
@@ -688,7 +856,8 @@ def _head_words(phrase: Span, lexicon: Lexicon) -> list[re.Match[str]]:
     articles and determiners."""
     structure = lexicon.structure
     skip = (structure.get("trailing", frozenset()) | structure.get("articles", frozenset())
-            | structure.get("determiners", frozenset()))
+            | structure.get("determiners", frozenset())
+            | structure.get("plain_qualifiers", frozenset()))
     clause = structure.get("clause_words", frozenset())
     words = []
     for match in _HEAD_WORD.finditer(phrase.text):
@@ -1199,6 +1368,14 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
             position = max(blocker.end, token.end)
             continue
         word = token.text.lower().strip("'’")
+        if not words and _before_count(text, token, word, stops, blockers, sentence.end):
+            position = token.end  # "reach 40+ referrals", "expand to 3 new regions"
+            continue
+        if token.text == "/" and words and words[-1].end == token.start and text[
+                token.end:token.end + 1].isalpha():
+            words.append(token)  # "criteri MQL/SQL", "win/loss data": one word
+            position = token.end
+            continue
         if (not token.text[0].isalnum() or word in stops or conjunctions.fullmatch(token.text)
                 or token.text[0].isdigit()):
             break
@@ -1209,6 +1386,26 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
     if not any(len(w.text) >= 3 and w.text.lower() not in trailing for w in words):
         return None
     return Span(words[0].start, words[-1].end, text[words[0].start:words[-1].end])
+
+
+#: Signs printed after a count ("40+ referrals", "95%+ SLA attainment"): part of the count.
+_COUNT_SIGNS = frozenset("+~")
+#: What a count opens with: a digit or a currency sign.
+_COUNT_OPENERS = frozenset("0123456789$€£")
+
+
+def _before_count(text: str, token: Span, word: str, stops: frozenset[str],
+                  blockers: list[Span], end: int) -> bool:
+    """True for what stands between the verb and the noun phrase a count qualifies, before any
+    word of the phrase: a sign after the count ("reach 40+ | referrals") or a stop word right
+    before a number ("expand | to | 3 new regions", "grow to 25+ partners")."""
+    if token.text in _COUNT_SIGNS:
+        return token.start > 0 and (text[token.start - 1].isdigit() or text[token.start - 1] == "%")
+    if word not in stops:
+        return False
+    after = _TOKEN.search(text, token.end, end)
+    return after is not None and after.group(0)[0] in _COUNT_OPENERS and any(
+        b.start <= after.start() < b.end for b in blockers)
 
 
 def subject_phrase(text: str, verb: Span, sentences: list[Span], blockers: list[Span],
@@ -1279,14 +1476,19 @@ def _opening_count(text: str, quantities: list[Span], sentence: Span,
 
 
 def counted_fragment(text: str, quantities: list[Span], sentences: list[Span],
-                     blockers: list[Span], lexicon: Lexicon) -> Span | None:
+                     blockers: list[Span], lexicon: Lexicon, anywhere: bool = False) -> Span | None:
     """What a terse fragment counts: the noun phrase right after the count it opens with
     ("membri attivi" in "10+ membri attivi", "bandi vinti" in "2-3 bandi vinti", "positive
     reviews" in "25 positive reviews in app store"), when its head is concrete. A metric named
-    by structure, as the phrase after "N% of" is (:attr:`Analysis.counted`)."""
+    by structure, as the phrase after "N% of" is (:attr:`Analysis.counted`). With
+    ``anywhere`` (a statement whose verb no list knows: "Get 35+ qualified referrals") the
+    count may follow a word: its first quantity's phrase."""
     if not quantities or not sentences:
         return None
     lead = _opening_count(text, quantities, sentences[0], blockers)
+    if lead is None and anywhere and _one_word_before(text, quantities[0], sentences[0],
+                                                      lexicon):
+        lead = Span(quantities[0].end, quantities[0].end, "")
     if lead is None:
         return None
     phrase = _metric_phrase(text, lead, sentences, blockers, lexicon)
@@ -1294,6 +1496,21 @@ def counted_fragment(text: str, quantities: list[Span], sentences: list[Span],
     if word is None or _head_kind(word, lexicon) != "concrete":
         return None
     return phrase
+
+
+def _one_word_before(text: str, quantity: Span, sentence: Span, lexicon: Lexicon) -> bool:
+    """True when one word, no preposition, stands before ``quantity`` in its sentence (the
+    verb no list knows of "Get | 35+ qualified referrals", not "Tra | 10 anni"), or a
+    conjunction right before it opens a noun phrase of its own ("Alliance optimisation | and |
+    25+ signed integrators")."""
+    words = list(_TOKEN.finditer(text, sentence.start, quantity.start))
+    if words and lexicon.patterns["conjunctions"].fullmatch(words[-1].group(0)):
+        return True
+    if len(words) != 1 or not words[0].group(0)[0].isalpha():
+        return False
+    structure = lexicon.structure
+    word = words[0].group(0).lower()
+    return word not in structure.get("stops", frozenset()) | structure.get("trailing", frozenset())
 
 
 def task_noun(text: str, sentences: list[Span], before: list[Span],
