@@ -32,6 +32,8 @@ from okrsim.grading.lexicon import load_lexicon
     "revisione con il direttore commerciale",
     "Chiusura mensile della pipeline con la direzione",
     "Analisi delle trattative perse",
+    "Tuning delle sequenze email",
+    "Scouting di nuovi distributori",
 ])
 def test_a_noun_of_action_opening_a_step_is_a_task(text):
     assert grade(text, lang="it").activity is True, text
@@ -45,6 +47,7 @@ def test_a_noun_of_action_opening_a_step_is_a_task(text):
     "Generazione di 200 lead dal canale partner",
     "Chiusura di 12 contratti nel retail",
     "Riconoscimento del marchio nel Nord Italia",
+    "Ottenimento della certificazione del partner",
     "Copertura della pipeline a 3x",
 ])
 def test_a_change_a_metric_or_a_count_of_results_stays_an_outcome(text):
@@ -56,6 +59,7 @@ def test_action_noun_reads_the_verb_of_a_noun_by_its_ending():
     assert action_noun("monitoraggio", lexicon) == "task"  # monitorare
     assert action_noun("tracciamento", lexicon) == "task"  # tracciare
     assert action_noun("generazione", lexicon) == "outcome"  # generare
+    assert action_noun("ottenimento", lexicon) == "outcome"  # ottenere
     assert action_noun("riconoscimento", lexicon) == "outcome"  # a state reached
     assert action_noun("analisi", lexicon) == "noun"
     assert action_noun("stesura", lexicon) == "noun"
