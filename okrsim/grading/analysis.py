@@ -595,11 +595,15 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
             noun = head_nominalisation(text, commitment, times + starts + plans,
                                        _all(metrics) + _all(populations), lexicon)
         activity_verbs = [noun] if noun is not None else activity_verbs
-    states = sorted(on("done_states") + without(task_participles(text, commitment, lexicon),
-                                                on("done_states")), key=lambda s: s.start)
+    states = sorted(on("done_states") + without(task_participles(
+        text, commitment, lexicon, any_verb=not quantities), on("done_states")),
+        key=lambda s: s.start)
+    # "Cliente creato nel CRM": without a number, one customer before a step's participle is
+    # the record the step made, not customers who did something ("Clienti attivati")
+    records = () if quantities else tuple(lexicon.structure.get("singular_endings", ()))
     done = done_state(text, checklist_states(text, states, commitment, lexicon) if states else [],
                       outcome_verbs + keep_verbs + activity_verbs + multipliers, commitment,
-                      metrics, lexicon.structure.get("task_links", frozenset()))
+                      metrics, lexicon.structure.get("task_links", frozenset()), records)
     if done is not None:  # "Commission calculator added to the portal": a deliverable done
         activity_verbs = [done]
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
@@ -1008,14 +1012,16 @@ def leading_periods(text: str, labels: list[Span], sentences: list[Span],
 
 
 def after_customers(text: str, verb: Span, metrics: dict[str, list[Span]],
-                    links: frozenset[str] = frozenset()) -> bool:
+                    links: frozenset[str] = frozenset(), records: tuple[str, ...] = ()) -> bool:
     """True when a generic count of customers stands right before ``verb``: its subject.
 
     Not when a word of ``links`` (a preposition: "dei", "delle") opens them: "Processo di
-    onboarding dei clienti documentato" qualifies the process, whose work is done.
+    onboarding dei clienti documentato" qualifies the process, whose work is done; nor when
+    the word ends with one of ``records`` (a singular: "Cliente creato nel CRM" is a record).
     """
     return any(s.end <= verb.start and not text[s.end:verb.start].strip()
                and _word_before(text, s.start) not in links
+               and not (records and s.text.lower().endswith(records))
                for name in GENERIC_FAMILIES for s in metrics.get(name, []))
 
 
@@ -1083,13 +1089,16 @@ def _opens_with_verb(text: str, sentence: Span, lexicon: Lexicon) -> bool:
 
 def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list[Span],
                metrics: dict[str, list[Span]],
-               links: frozenset[str] = frozenset()) -> Span | None:
+               links: frozenset[str] = frozenset(),
+               records: tuple[str, ...] = ()) -> Span | None:
     """A deliverable stated as done, when the commitment has no verb of its own.
 
     "Commission calculator added to the sales portal", "Revenue dashboard in place by Q3",
     "All SDRs enabled on the new tool": the first ``done_states`` word after a noun phrase is
     a task. Not when customers are its subject, the word right before it ("50 customers live
-    on the new product": an outcome), nor when the statement has another verb.
+    on the new product": an outcome), nor when the statement has another verb. A customer
+    word with one of the ``records`` endings (a singular: "Cliente creato nel CRM") names the
+    record the step made, not a subject.
     """
     if not states or verbs or not sentences:
         return None
@@ -1097,7 +1106,7 @@ def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list
     sentence = next((s for s in sentences if s.start <= state.start < s.end), None)
     if sentence is None or not sentence.text[:state.start - sentence.start].strip():
         return None
-    return None if after_customers(text, state, metrics, links) else state
+    return None if after_customers(text, state, metrics, links, records) else state
 
 
 def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon) -> bool:
@@ -1180,8 +1189,11 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
     task verbs; a word among ``nouns`` (metrics, populations, numbers) is one only before a
     determiner. A period or a start that opens the sentence (``times``: "FY27Q2: distribuire
     il listino") is skipped like a lead-in. In Italian, a noun of action followed by "di"
-    ("Revisione del listino", the lexicon's ``task_noun_endings`` and ``task_links``) is a task
-    too, and so is the finite verb after a subject ("Le PA alimentano il catalogo").
+    ("Revisione del listino", :func:`action_noun` and the lexicon's ``task_links``) is a task
+    too, unless its verb is a change ("Generazione di lead"), and so is the finite verb after a
+    subject ("Le PA alimentano il catalogo"); a reflexive infinitive before "che" or a link
+    ("assicurarsi che…") and a participle of a step before a colon ("Impostati: fonte e tag")
+    are tasks as well.
     """
     if not sentences:
         return None
@@ -1219,18 +1231,36 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
     if shape is not None and shape.fullmatch(first.group(0)) and not any(
             span.overlaps(n) for n in nouns):
         return span
+    if _reflexive_task(words, lexicon):
+        return span  # "assicurarsi che…", "occuparsi del rinnovo": a task, not a state
+    if len(words) == 2 and words[1].group(0) == ":" and (
+            known_form(word, "participle_endings", "activity_verbs", lexicon)
+            or step_participle(word, lexicon)):
+        return span  # "Impostati: fonte e tag": a checklist step, its objects after the colon
     openers = structure.get("task_openers", frozenset())
     if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {
             o.rstrip("'’") for o in openers}:
         return span
     if _before_particle(subject, span, nouns, lexicon):
         return span  # "Respond to every lead", "Sign off on the plan": a verb and its particle
-    endings = structure.get("task_noun_endings", frozenset())
-    if (len(words) == 2 and any(word.endswith(e) for e in endings)
+    if (len(words) == 2 and action_noun(word, lexicon) in ("task", "noun")
             and _lead(words[1]) in structure.get("task_links", frozenset())
             and not any(span.overlaps(n) for n in nouns)):
         return span  # "Revisione del listino": a noun of action names the task
     return None
+
+
+def _reflexive_task(words: list[re.Match[str]], lexicon: Lexicon) -> bool:
+    """True when the first word is a reflexive infinitive (the lexicon's ``reflexive_shape``:
+    "assicurarsi", "occuparsene") followed by "che" or a link (``clause_words``,
+    ``task_links``): a task ("assicurarsi che ogni demo abbia un follow-up", "occuparsi del
+    rinnovo"); "Posizionarsi come leader" names a state wished for."""
+    shape = lexicon.patterns.get("reflexive_shape")
+    if shape is None or len(words) < 2 or not shape.fullmatch(words[0].group(0)):
+        return False
+    structure = lexicon.structure
+    follow = structure.get("clause_words", frozenset()) | structure.get("task_links", frozenset())
+    return _lead(words[1]) in follow
 
 
 def known_form(word: str, endings: str, verbs: str, lexicon: Lexicon) -> bool:
@@ -1519,9 +1549,11 @@ def task_noun(text: str, sentences: list[Span], before: list[Span],
     "Avvio immediato progetto", "Apertura di due showroom", "4-5 candidature totali", the
     lexicon's ``task_nouns``): its first word, or the first word after a count, a period
     it opens with (``before``) or an ordinal ("Prima sessione di formazione", the lexicon's
-    ``ordinals``). A noun of action by its ending followed by a link ("Sponsorizzazione di
-    tre fiere", ``task_noun_endings`` and ``task_links``) is one too, unless a metric
-    (``metrics``) follows it: "Generazione di 500 lead" counts a result."""
+    ``ordinals``). A noun of action by its ending (:func:`action_noun`), lower case or
+    capitalised, alone or before a link ("Sponsorizzazione di tre fiere", "stesura del piano",
+    "monitoraggio delle opportunità", "revisione forecast") is one too, unless its verb is a
+    change ("Generazione di 500 lead") or, for a noun whose verb no list knows, a count of a
+    metric (``metrics``) follows it ("Chiusura di 10 contratti" counts a result)."""
     structure = lexicon.structure
     nouns = structure.get("task_nouns", frozenset())
     if not nouns or not sentences:
@@ -1540,30 +1572,126 @@ def task_noun(text: str, sentences: list[Span], before: list[Span],
         if word in ordinals:
             continue
         span = Span(token.start(), token.end(), token.group(0))
+        if any(span.overlaps(m) for m in metrics):
+            return None  # "Raccolta fondi", "Copertura della pipeline": a metric
         if word in nouns:
             return span
-        link = next(tokens, None)
-        if (link is not None and _lead(link) in structure.get("task_links", frozenset())
-                and any(word.endswith(e) for e in structure.get("task_noun_endings", ()))
-                and not any(m.end > span.start for m in metrics)):
+        kind = action_noun(word, lexicon)
+        if kind is None or kind == "outcome":
+            return None  # "Generazione di lead": the noun of a change
+        if not before:  # "stesura del piano", "revisione forecast": a step of a procedure
             return span
-        return None
+        # with a count, only a noun before a link names the task ("Aggiornamento di 50
+        # schede"), and one whose verb no list knows counts a result when a metric follows
+        # ("Chiusura di 10 contratti", "Generazione di 500 lead")
+        link = next(tokens, None)
+        if link is None or _lead(link) not in structure.get("task_links", frozenset()):
+            return None
+        return span if kind == "task" or not any(m.start > span.start for m in metrics) else None
     return None
 
 
-def task_participles(text: str, sentences: list[Span], lexicon: Lexicon) -> list[Span]:
+def action_noun(word: str, lexicon: Lexicon) -> str | None:
+    """What a noun of action says by its ending (the lexicon's ``action_noun_endings``:
+    "-zione", "-mento", "-tura", "-aggio", "-isi"...; an item ``ending>infinitive`` also gives
+    its verb, "amento>are" turns "tracciamento" into "tracciare").
+
+    Parameters
+    ----------
+    word : str
+        One word, lower case.
+    lexicon : Lexicon
+        The language's lexicon.
+
+    Returns
+    -------
+    str or None
+        "outcome" when the verb it names is a change or a level kept ("generazione" of
+        "generare") or the word names a state reached (the lexicon's ``result_nouns``:
+        "riconoscimento", "penetrazione"), "task" when it is a task verb of the lists
+        ("monitoraggio" of "monitorare"), "noun" for another noun of action ("revisione",
+        "analisi", "chiusura"), None for a word without such an ending, a vague area
+        ("posizionamento") or a frequent word of the language.
+    """
+    structure = lexicon.structure
+    if (len(word) < 5 or word in structure.get("areas", frozenset())
+            or word in lexicon.detect_words):
+        return None
+    if word in structure.get("result_nouns", frozenset()):
+        return "outcome"  # "Riconoscimento del marchio": a state reached, like "ottenuto"
+    patterns, found = lexicon.patterns, None
+    for item in structure.get("action_noun_endings", frozenset()):
+        ending, _, infinitive = item.partition(">")
+        if not word.endswith(ending) or len(word) <= len(ending) + 1:
+            continue
+        found = found or "noun"
+        verb = word[:-len(ending)] + infinitive if infinitive else None
+        if verb is None:
+            continue
+        if any(name in patterns and patterns[name].fullmatch(verb)
+               for name in ("outcome_verbs", "keep_verbs")):
+            return "outcome"
+        if "activity_verbs" in patterns and patterns["activity_verbs"].fullmatch(verb):
+            found = "task"
+    return found
+
+
+def task_participles(text: str, sentences: list[Span], lexicon: Lexicon,
+                     any_verb: bool = False) -> list[Span]:
     """The past participles of a task verb the lexicon knows, by their ending (the lexicon's
     ``participle_endings``: "programmati" of "programmare", "registrati" of "registrare"),
-    in the first sentence: a deliverable stated as done, like a ``done_states`` word."""
+    in the first sentence: a deliverable stated as done, like a ``done_states`` word. With
+    ``any_verb`` (a checklist line without a number) the participle of any verb that names
+    no change and no state reached counts too (:func:`step_participle`: "Lead assegnato al
+    commerciale", "Motivo di perdita selezionato"), unless an agent follows it (the lexicon's
+    ``agent_links``: "Progetto selezionato dalla giuria" is a state reached)."""
     structure = lexicon.structure
     if not sentences or not structure.get("participle_endings"):
         return []
+    any_verb = any_verb and bool(structure.get("step_participle_endings"))
     # after an article or a preposition the form is a noun: "alle chiamate in ingresso"
     nouns_after = structure.get("task_links", frozenset()) | structure.get("articles", frozenset())
+    # "Progetto finanziato dalla Regione": what another did to us is a state reached
+    agents = structure.get("agent_links", frozenset())
     return [Span(t.start(), t.end(), t.group(0))
             for t in _HEAD_WORD.finditer(text, sentences[0].start, sentences[0].end)
-            if known_form(t.group(0).lower(), "participle_endings", "activity_verbs", lexicon)
+            if (known_form(t.group(0).lower(), "participle_endings", "activity_verbs", lexicon)
+                or (any_verb and step_participle(t.group(0).lower(), lexicon)
+                    and _word_after(text, t.end()) not in agents))
             and _word_before(text, t.start()).rstrip("'’") not in nouns_after]
+
+
+def _word_after(text: str, position: int) -> str:
+    """The word right after ``position``, lower case, an elided article kept whole ("" at the
+    end)."""
+    found = _ELIDED_LEAD.search(text, position)
+    return "" if found is None else found.group(0).lower().replace("’", "'")
+
+
+def step_participle(word: str, lexicon: Lexicon) -> bool:
+    """True when ``word`` is the past participle of a verb that names work done (a step of a
+    procedure: "assegnato", "selezionati", "collegati", "allegato"), by the lexicon's
+    ``step_participle_endings`` (the verbs of procedures: "-ato" of "-are"): not of a change
+    or a level kept ("aumentato", "mantenuto"), nor of a vague verb ("ottimizzato"), nor a
+    state reached (``reached_states``: "approvato", "confermato"), nor a frequent word or a
+    vague area ("mercato", "risultato")."""
+    structure = lexicon.structure
+    if (word in lexicon.detect_words or word in structure.get("areas", frozenset())
+            or lexicon.number.fullmatch(word)):
+        return False
+    reached = structure.get("reached_states", frozenset())
+    found = False
+    for pair in structure.get("step_participle_endings", frozenset()):
+        ending, _, infinitive = pair.partition(">")
+        if not word.endswith(ending) or len(word) <= len(ending) + 2:
+            continue
+        verb = word[:-len(ending)] + infinitive
+        if verb in reached or any(
+                name in lexicon.patterns and lexicon.patterns[name].fullmatch(verb)
+                for name in ("outcome_verbs", "keep_verbs", "vague_verbs")):
+            return False
+        found = True
+    return found
 
 
 def closing_participle(text: str, sentences: list[Span], tasks: list[Span], others: list[Span],
