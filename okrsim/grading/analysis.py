@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 from okrsim.grading.goals import listed_result, second_object, second_target, second_verb
-from okrsim.grading.lexicon import Lexicon
+from okrsim.grading.lexicon import Lexicon, load_lexicon
 from okrsim.grading.spans import Span
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
@@ -1085,6 +1086,14 @@ def known_form(word: str, endings: str, verbs: str, lexicon: Lexicon) -> bool:
         True when one infinitive made from ``word`` is a whole match of ``verbs``: "segui"
         gives "seguire", a task verb; "chiudi" gives "chiudere", not one.
     """
+    return _known_form(word, endings, verbs, lexicon.lang)
+
+
+@lru_cache(maxsize=16384)
+def _known_form(word: str, endings: str, verbs: str, lang: str) -> bool:
+    """:func:`known_form` in the lexicon of ``lang``, worked out once per word: a pure function
+    of the word and of the language's lists, asked of every word of every statement."""
+    lexicon = load_lexicon(lang)
     pattern = lexicon.patterns.get(verbs)
     if pattern is None:
         return False
