@@ -796,13 +796,13 @@ def noun_qualified(text: str, span: Span, taken: list[Span], lexicon: Lexicon) -
     qualify it."""
     before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
     after = _WORD_AFTER.match(text[span.end:span.end + 30])
-    frequent = lexicon.detect_words | lexicon.structure.get("areas", frozenset())
+    frequent, areas = lexicon.detect_words, lexicon.structure.get("areas", frozenset())
     for found, start in ((before, before.start(1) if before else 0),
                          (after, span.end + after.start(1) if after else 0)):
         if found is None:
             continue
         word = found.group(1)
-        if (len(word) >= 4 and word.lower() not in frequent
+        if (len(word) >= 4 and word.lower() not in frequent and word.lower() not in areas
                 and not any(t.start <= start < t.end for t in taken)):
             return True
     return False
@@ -969,7 +969,8 @@ def _after_labels(text: str, start: int, end: int, times: list[Span], lexicon: L
     2027 - ", "Da marzo 2027, "), or ``start`` when none does."""
     words = lexicon.structure.get("period_label_words", frozenset())
     for time in sorted(times, key=lambda t: t.start):
-        if start <= time.start < end and text[start:time.start].strip().lower() in words | {""}:
+        before = text[start:time.start].strip().lower() if start <= time.start < end else None
+        if before is not None and (not before or before in words):
             gap = _LABEL_GAP.match(text, time.end, end)
             return gap.end() if gap else time.end
     return start
@@ -1052,8 +1053,7 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
             span.overlaps(n) for n in nouns):
         return span
     openers = structure.get("task_openers", frozenset())
-    if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {
-            o.rstrip("'’") for o in openers}:
+    if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in _with_unelided(openers):
         return span
     if _before_particle(subject, span, nouns, lexicon):
         return span  # "Respond to every lead", "Sign off on the plan": a verb and its particle
@@ -1063,6 +1063,13 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
             and not any(span.overlaps(n) for n in nouns)):
         return span  # "Revisione del listino": a noun of action names the task
     return None
+
+
+@lru_cache(maxsize=64)
+def _with_unelided(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each of them without its final apostrophe ("dell'" and "dell"), made once
+    per list (a frozenset keeps its hash: the look-up is cheap)."""
+    return words | {word.rstrip("'’") for word in words}
 
 
 def known_form(word: str, endings: str, verbs: str, lexicon: Lexicon) -> bool:
