@@ -662,14 +662,15 @@ def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: li
     # without a verb there is no first verb to join, without a number no first target, without
     # an object no first object: each finder is asked only when it can find something
     joined = []
+    every_metric = _all(metrics)  # read by each finder, not changed by any
     if verbs:
-        nouns = _all(metrics) + _all(populations) + quantities
+        nouns = every_metric + _all(populations) + quantities
         verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
         joined = second_verb(text, commitment, verbs, ends, nouns, lexicon)
     if not joined and quantities:
-        joined = second_target(text, commitment, ends, quantities, _all(metrics), lexicon)
+        joined = second_target(text, commitment, ends, quantities, every_metric, lexicon)
     if not joined and (quantities or len(verbs) > 1):
-        joined = listed_result(text, commitment, ends, quantities, verbs, _all(metrics),
+        joined = listed_result(text, commitment, ends, quantities, verbs, every_metric,
                                deadlines, lexicon)
     if joined or phrase is None:
         return joined
@@ -1202,12 +1203,12 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
         if match is None:
             break
         token = Span(match.start(), match.end(), match.group(0))
-        part = next((i for i in inside if token.overlaps(i)), None)
+        part = next((i for i in inside if token.overlaps(i)), None) if inside else None
         if part is not None and words:
             words.append(part)
             position = part.end
             continue
-        blocker = next((b for b in blockers if token.overlaps(b)), None)
+        blocker = next((b for b in blockers if token.overlaps(b)), None) if blockers else None
         if blocker is not None:
             if any(w.text.lower().strip("'’") not in trailing for w in words):
                 break
@@ -1215,8 +1216,8 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
             position = max(blocker.end, token.end)
             continue
         word = token.text.lower().strip("'’")
-        if (not token.text[0].isalnum() or word in stops or conjunctions.fullmatch(token.text)
-                or token.text[0].isdigit()):
+        if (not token.text[0].isalnum() or token.text[0].isdigit() or word in stops
+                or conjunctions.fullmatch(token.text)):
             break
         words.append(token)
         position = token.end
