@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 from okrsim.grading.goals import (
@@ -20,7 +21,7 @@ from okrsim.grading.goals import (
     second_target,
     second_verb,
 )
-from okrsim.grading.lexicon import Lexicon
+from okrsim.grading.lexicon import Lexicon, load_lexicon
 from okrsim.grading.spans import Span
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
@@ -793,15 +794,16 @@ def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: li
     # without a verb there is no first verb to join, without a number no first target, without
     # an object no first object: each finder is asked only when it can find something
     joined = []
+    every_metric = _all(metrics)  # read by each finder, not changed by any
     if verbs:
-        nouns = _all(metrics) + _all(populations) + quantities
+        nouns = every_metric + _all(populations) + quantities
         verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
         joined = second_verb(text, commitment, verbs, ends, nouns, lexicon) or alternative_verbs(
             text, commitment, verbs, lexicon)
     if not joined and quantities:
-        joined = second_target(text, commitment, ends, quantities, _all(metrics), lexicon)
+        joined = second_target(text, commitment, ends, quantities, every_metric, lexicon)
     if not joined and (quantities or len(verbs) > 1):
-        joined = listed_result(text, commitment, ends, quantities, verbs, _all(metrics),
+        joined = listed_result(text, commitment, ends, quantities, verbs, every_metric,
                                deadlines, lexicon)
     if not joined and quantities and verbs:  # "Channel optimisation and 40+ active partners"
         joined = count_after_conjunction(text, commitment, ends, quantities, verbs, lexicon)
@@ -968,13 +970,13 @@ def noun_qualified(text: str, span: Span, taken: list[Span], lexicon: Lexicon) -
     qualify it."""
     before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
     after = _WORD_AFTER.match(text[span.end:span.end + 30])
-    frequent = lexicon.detect_words | lexicon.structure.get("areas", frozenset())
+    frequent, areas = lexicon.detect_words, lexicon.structure.get("areas", frozenset())
     for found, start in ((before, before.start(1) if before else 0),
                          (after, span.end + after.start(1) if after else 0)):
         if found is None:
             continue
         word = found.group(1)
-        if (len(word) >= 4 and word.lower() not in frequent
+        if (len(word) >= 4 and word.lower() not in frequent and word.lower() not in areas
                 and not any(t.start <= start < t.end for t in taken)):
             return True
     return False
@@ -1146,7 +1148,8 @@ def _after_labels(text: str, start: int, end: int, times: list[Span], lexicon: L
     2027 - ", "Da marzo 2027, "), or ``start`` when none does."""
     words = lexicon.structure.get("period_label_words", frozenset())
     for time in sorted(times, key=lambda t: t.start):
-        if start <= time.start < end and text[start:time.start].strip().lower() in words | {""}:
+        before = text[start:time.start].strip().lower() if start <= time.start < end else None
+        if before is not None and (not before or before in words):
             gap = _LABEL_GAP.match(text, time.end, end)
             return gap.end() if gap else time.end
     return start
@@ -1238,8 +1241,7 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
             or step_participle(word, lexicon)):
         return span  # "Impostati: fonte e tag": a checklist step, its objects after the colon
     openers = structure.get("task_openers", frozenset())
-    if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {
-            o.rstrip("'’") for o in openers}:
+    if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in _with_unelided(openers):
         return span
     if _before_particle(subject, span, nouns, lexicon):
         return span  # "Respond to every lead", "Sign off on the plan": a verb and its particle
@@ -1263,6 +1265,13 @@ def _reflexive_task(words: list[re.Match[str]], lexicon: Lexicon) -> bool:
     return _lead(words[1]) in follow
 
 
+@lru_cache(maxsize=64)
+def _with_unelided(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each of them without its final apostrophe ("dell'" and "dell"), made once
+    per list (a frozenset keeps its hash: the look-up is cheap)."""
+    return words | {word.rstrip("'’") for word in words}
+
+
 def known_form(word: str, endings: str, verbs: str, lexicon: Lexicon) -> bool:
     """True when ``word`` is an inflected form of a verb of the lexicon's list ``verbs``.
 
@@ -1284,6 +1293,14 @@ def known_form(word: str, endings: str, verbs: str, lexicon: Lexicon) -> bool:
         True when one infinitive made from ``word`` is a whole match of ``verbs``: "segui"
         gives "seguire", a task verb; "chiudi" gives "chiudere", not one.
     """
+    return _known_form(word, endings, verbs, lexicon.lang)
+
+
+@lru_cache(maxsize=16384)
+def _known_form(word: str, endings: str, verbs: str, lang: str) -> bool:
+    """:func:`known_form` in the lexicon of ``lang``, worked out once per word: a pure function
+    of the word and of the language's lists, asked of every word of every statement."""
+    lexicon = load_lexicon(lang)
     pattern = lexicon.patterns.get(verbs)
     if pattern is None:
         return False
@@ -1385,12 +1402,12 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
         if match is None:
             break
         token = Span(match.start(), match.end(), match.group(0))
-        part = next((i for i in inside if token.overlaps(i)), None)
+        part = next((i for i in inside if token.overlaps(i)), None) if inside else None
         if part is not None and words:
             words.append(part)
             position = part.end
             continue
-        blocker = next((b for b in blockers if token.overlaps(b)), None)
+        blocker = next((b for b in blockers if token.overlaps(b)), None) if blockers else None
         if blocker is not None:
             if any(w.text.lower().strip("'’") not in trailing for w in words):
                 break
@@ -1406,8 +1423,8 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
             words.append(token)  # "criteri MQL/SQL", "win/loss data": one word
             position = token.end
             continue
-        if (not token.text[0].isalnum() or word in stops or conjunctions.fullmatch(token.text)
-                or token.text[0].isdigit()):
+        if (not token.text[0].isalnum() or token.text[0].isdigit() or word in stops
+                or conjunctions.fullmatch(token.text)):
             break
         words.append(token)
         position = token.end
