@@ -261,6 +261,26 @@ class Analysis:
         What a task works on, found by structure: the noun phrase after the task verb, the
         phrase after a label's colon ("Pipeline Review: | forecast calls and ..."), or the
         phrase a verbless statement names ("Report mensili"); the first of several objects.
+    labelled_objects : list of Span
+        Metric words and the metric phrase that a standard's or a product's name and number
+        stands right beside ("attestation" of "SOC 2 attestation", "certificazione" of "la
+        certificazione ISO 9001"): one object of that name, a state or a deliverable, not a
+        metric to measure.
+    measure_line : Span or None
+        Without a number, the noun phrase a statement opens with when its head is a measure
+        ("Renewal rate" of "Renewal rate on multi-year contracts", "Tasso" of "Tasso di presenza
+        alle demo", the lexicon's ``measure_heads``) or a change of a metric named with it
+        ("Upsell pipeline expansion", "Growth" of "Growth of partner-sourced pipeline",
+        ``change_heads``): a metric named without its target, as on a line of a KPI table.
+    their_verbs : list of Span
+        Verbs of change after a population that the first verb, ours, acts on ("close" of
+        "Help account managers close renewals", "chiudere" of "Aiutare gli agenti a chiudere i
+        rinnovi"): what they do, not a direction of our commitment.
+    reached_state : Span or None
+        The metric phrase, when the main verb is one of a state reached ("win", "secure",
+        "ottenere", the lexicon's ``attain_verbs``) and neither a metric of the lexicon nor a
+        measure word (``measure_heads``) names it: "board-level sponsorship" of "Win
+        board-level sponsorship" is a state, not a metric.
     qualified_generics : list of Span
         Generic count words named by the noun beside them ("framework contract", "contratto
         quadro"): one object of a kind, not a count (:func:`noun_qualified`).
@@ -333,6 +353,10 @@ class Analysis:
     qualified_generics: list[Span] = field(default_factory=list)
     task_object: Span | None = None
     naming_deliverables: list[Span] = field(default_factory=list)
+    labelled_objects: list[Span] = field(default_factory=list)
+    measure_line: Span | None = None
+    their_verbs: list[Span] = field(default_factory=list)
+    reached_state: Span | None = None
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -521,7 +545,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     labels = leading_periods(text, on("period_label"), sentences, lexicon)
     anchored = _merge(without(without(on("time_anchored"), comparisons), starts), labels)
     # "Anno 1:", "by Week 4": a period of the plan, not of the calendar
-    plans = on("plan_period")
+    plans = _merge(on("plan_period"), leading_periods(text, on("plan_label"), sentences, lexicon))
     anchored = without(anchored, plans)
     events = without(on("time_event"), anchored + comparisons + starts)
     relative = _merge(events, without(on("time_relative"), anchored + comparisons + starts))
@@ -534,22 +558,35 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # only a task's shares count: without a task verb there is none to look for
     shares = [s for s in percent_shares(text, found.get("number", []), lexicon)
               if any(t.end <= s.start for t in tasks)] if tasks else []
+    # "Referral fee processing within 21 days of contract signature", "Process every payout
+    # within 30 days of deal close": the time each item is served in, the metric's own unit
+    served = [t for t in events if service_level(
+        text, t, commitment, tasks, on("outcome_verbs") + on("keep_verbs"), on("each_item"),
+        without(found.get("number", []), anchored + relative + plans + starts))]
     limits = [t for t in relative if _pattern_spans(p, "limit_units", text, [t])
-              or per_item or (t in events and any(s.end <= t.start for s in shares))]
+              or per_item or t in served
+              or (t in events and any(s.end <= t.start for s in shares))]
     relative = [t for t in relative if t not in limits]
     events = [t for t in events if t not in limits]
     times = anchored + relative
     context_times = [] if commitment == sentences else (
         spans(p["time_anchored"], text, context) + spans(p["time_relative"], text, context)
     )
-    non_measures = without(on("non_measures"), times + starts)
+    # "SOC 2", "ISO 27001", "Dynamics 365": a name and its number, unless the name is a metric
+    # ("NPS 45" gives the metric's target)
+    metric_words = [s for key in names["metrics"].values() for s in found.get(key, ())]
+    # in a statement written in capitals every word looks like an acronym: none is told
+    standards = [] if text.isupper() else without(without(on("named_numbers"), metric_words),
+                                                  times + starts)
+    non_measures = _merge(without(on("non_measures"), times + starts), standards)
     baseline_targets = [q for q in grouped("baseline_target")
                         if not any(q.span.overlaps(t) for t in times + starts + non_measures)]
     # "from 2.5x to 3.5x" is one baseline and one target, not two factors of growth.
     factors = [q for q in grouped("factor") if not any(
         q.span.overlaps(t) for t in times + [b.span for b in baseline_targets])]
-    numbers = without(found.get("number", []),
-                      times + starts + non_measures + plans + [q.span for q in factors])
+    labels_ = non_measures + plans
+    numbers = without(past_labels(text, found.get("number", []), labels_, lexicon),
+                      times + starts + labels_ + [q.span for q in factors])
     multipliers = without(found.get("multiplier", []), times)
     populations = {name: found.get(key, []) for name, key in names["populations"].items()}
     everyone = _all(populations)
@@ -607,6 +644,19 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                       metrics, lexicon.structure.get("task_links", frozenset()), records)
     if done is not None:  # "Commission calculator added to the portal": a deliverable done
         activity_verbs = [done]
+    # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
+    # not ("quota mensile piena")
+    phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
+    blockers = (times + starts + time_vague + quantities + relevance + non_measures + phrase_rates
+                + plans + on("placeholders")
+                + [q.span for q in baseline_targets + relative_changes + factors]
+                + [b for b, _ in bounds])
+    # "Renewal rate on multi-year contracts", "Tasso di presenza alle demo": a metric named alone
+    measured = None if quantities else measure_line(
+        text, commitment, blockers, lexicon, verbs + activity_verbs,
+        [s for name, found_ in metrics.items() if name not in GENERIC_FAMILIES for s in found_])
+    if measured is not None:  # "Discovery call show-up rate": the metric's words are no task
+        activity_verbs = [v for v in activity_verbs if not v.overlaps(measured)]
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
     # "Gather the essential data", "Introductions through existing contacts": no word names
@@ -619,13 +669,6 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     naming = naming_words(text, objects, verb, relevance + on_means(everywhere), lexicon)
     direction = _direction(verb, verb_kind, reduce_verbs,
                            on("comparatives"), lexicon)
-    # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
-    # not ("quota mensile piena")
-    phrase_rates = [r for r in rates if " " in r.text.strip() or not r.text.islower()]
-    blockers = (times + starts + time_vague + quantities + relevance + non_measures + phrase_rates
-                + plans + on("placeholders")
-                + [q.span for q in baseline_targets + relative_changes + factors]
-                + [b for b, _ in bounds])
     # before the measure ("from 5 to 9"), a bound and a number qualify the metric: "the number
     # of AEs above 100% of target from 5 to 9"
     measure = min((q.span.start for q in baseline_targets + relative_changes), default=None)
@@ -659,6 +702,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         word = _head_word(phrase, lexicon)
         head = None if word is None else _head_kind(word, lexicon)
     named = None if verbs + activity_verbs else _named_object(text, commitment, blockers, lexicon)
+    # "SOC 2 attestation", "la certificazione ISO 9001": what a standard names is one object
+    labelled = [s for s in _all(metrics) + ([phrase] if phrase is not None else [])
+                if any(beside(text, s, n) for n in standards)]
+    if phrase is not None and phrase in labelled:  # "... compliance | for the renewals desk":
+        labelled += [s for s in _all(metrics) if s.start >= phrase.end]  # the state's scope
     done_word = done if done is not None and not verbs else None
     if done_word is None and len(activity_verbs) == 1:
         done_word = closing_participle(text, commitment, activity_verbs, outcome_verbs
@@ -724,6 +772,11 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         placeholder_targets=on("placeholder_targets"),
         named_object=named,
         plan_periods=plans,
+        labelled_objects=labelled,
+        measure_line=measured,
+        their_verbs=their_verbs(text, commitment, vague_verbs + activity_verbs, outcome_verbs,
+                                _all(populations), lexicon),
+        reached_state=reached_state(phrase, verb, on("attain_verbs"), _all(metrics), lexicon),
         qualities=without(on("qualities"), relevance),
         areas={name: everywhere.get(key, []) for name, key in names["areas"].items()},
         qualified_generics=[s for name in GENERIC_FAMILIES for s in metrics.get(name, [])
@@ -1320,6 +1373,198 @@ def scanned(text: str, lexicon: Lexicon, regions: list[Span]) -> dict[str, list[
     for region in regions:
         for pattern, pairs in lexicon.scanner.scan(text, region.start, region.end).items():
             found.setdefault(pattern, []).extend(Span(a, b, text[a:b]) for a, b in pairs)
+    return found
+
+
+def measure_line(text: str, sentences: list[Span], blockers: list[Span], lexicon: Lexicon,
+                 verbs: list[Span], metrics: list[Span]) -> Span | None:
+    """The metric a verbless line names without its target (see
+    :attr:`Analysis.measure_line`).
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    sentences : list of Span
+        The commitment.
+    blockers : list of Span
+        Numbers, dates and periods: they end the phrase.
+    lexicon : Lexicon
+        The language's ``measure_heads``, ``change_heads``, ``head_ends`` (the prepositions
+        after an English head: "of", "on") and ``verb_shape``.
+    verbs : list of Span
+        Verbs of every list: a statement opening with one is no line of a table, unless the
+        verb is the metric's own word ("Upsell pipeline expansion", "Win rate").
+    metrics : list of Span
+        Metrics of the lexicon, generic counts left out.
+
+    Returns
+    -------
+    Span or None
+        The opening noun phrase, when its head is a measure, or a change with a measure or a
+        metric named in the statement.
+    """
+    structure = lexicon.structure
+    measures = structure.get("measure_heads", frozenset())
+    changes = structure.get("change_heads", frozenset())
+    if not sentences or not (measures or changes):
+        return None
+    start = sentences[0].start
+    first = _TOKEN.search(text, start, sentences[0].end)
+    if first is None or not first.group(0)[0].isalpha():
+        return None
+    lead = Span(first.start(), first.end(), first.group(0))
+    shape = lexicon.patterns.get("verb_shape")
+    if (any(lead.overlaps(v) for v in verbs) and not any(lead.overlaps(m) for m in metrics)) or (
+            shape is not None and shape.fullmatch(lead.text)):
+        return None  # "Increase win rate", "Aumentare il tasso": a verb opens it
+    phrase = _metric_phrase(text, Span(first.start(), first.start(), ""), sentences, blockers,
+                            lexicon)
+    ends = structure.get("head_ends", frozenset())
+    cut = None if phrase is None else next(
+        (w for w in _TOKEN.finditer(text, phrase.start, phrase.end) if w.group(0).lower() in ends
+         and w.start() > phrase.start), None)
+    if cut is not None:  # "Renewal rate | on multi-year contracts": the head comes before
+        end = len(text[:cut.start()].rstrip())
+        phrase = Span(phrase.start, end, text[phrase.start:end])
+    head = None if phrase is None else _head_word(phrase, lexicon)
+    if head is None:
+        return None
+    if head in measures:
+        return phrase
+    named = any(_POSSESSIVE.sub("", w.group(0).lower()) in measures
+                for w in _head_words(phrase, lexicon))
+    return phrase if head in changes and (named or metrics) else None
+
+
+def reached_state(phrase: Span | None, verb: Span | None, attain: list[Span],
+                  metrics: list[Span], lexicon: Lexicon) -> Span | None:
+    """The state a verb of attainment reaches (see :attr:`Analysis.reached_state`)."""
+    if phrase is None or verb is None or not any(verb.overlaps(v) for v in attain):
+        return None
+    if any(phrase.overlaps(m) for m in metrics):
+        return None
+    measures = lexicon.structure.get("measure_heads", frozenset())
+    if any(_POSSESSIVE.sub("", w.group(0).lower()) in measures
+           for w in _head_words(phrase, lexicon)):
+        return None
+    return phrase
+
+
+def their_verbs(text: str, sentences: list[Span], ours: list[Span], changes: list[Span],
+                people: list[Span], lexicon: Lexicon) -> list[Span]:
+    """The verbs of change a population does after the first verb acts on it (see
+    :attr:`Analysis.their_verbs`): the statement opens with one of ``ours`` (a vague or task
+    verb), a population follows within two words, and a verb of ``changes`` within three words
+    after it ("Help account managers close renewals", "Mettere gli agenti in condizione di
+    chiudere trattative"); not across a conjunction ("Strengthen the partner channel and
+    increase partner revenue" holds two goals of ours)."""
+    if not sentences or not ours or not changes or not people:
+        return []
+    sentence = sentences[0]
+    first = _TOKEN.search(text, sentence.start, sentence.end)
+    verb = None if first is None else next(
+        (v for v in ours if v.start <= first.start() < v.end), None)
+    if verb is None:
+        return []
+    who = next((p for p in sorted(people, key=lambda p: p.start) if p.start >= verb.end), None)
+    if who is None or len(text[verb.end:who.start].split()) > 2:
+        return []
+    conjunctions = lexicon.patterns["conjunctions"]
+    return [c for c in changes if who.end <= c.start < sentence.end
+            and len(text[who.end:c.start].split()) <= 3
+            and not any(conjunctions.fullmatch(w.strip(",;")) or not w[0].isalpha()
+                        for w in text[who.end:c.start].split())]
+
+
+def service_level(text: str, duration: Span, sentences: list[Span], tasks: list[Span],
+                  changes: list[Span], each: list[Span], numbers: list[Span]) -> bool:
+    """True when a duration counted from an event is the time each item is served in (a
+    service level, part of the metric) rather than the time the result has.
+
+    A task done to each item ("Process every partner payout within 30 days of deal close",
+    the lexicon's ``each_item`` after a task verb) is one; so is a statement that names a
+    service and its time without a verb of its own ("Referral fee processing within 21 days of
+    contract signature", "Rimborso della caparra entro 7 giorni dalla disdetta"): no change or
+    level verb, no task verb opening it, no other number, and an event that is not the
+    subject's own start ("within 4 months of starting" is a ramp, a bare duration).
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    duration : Span
+        A duration counted from an event.
+    sentences : list of Span
+        The commitment.
+    tasks, changes : list of Span
+        Task verbs; verbs of change or of a level kept.
+    each : list of Span
+        Words taking the items one by one ("every", "ogni").
+    numbers : list of Span
+        Numbers outside dates, durations and periods.
+
+    Returns
+    -------
+    bool
+    """
+    sentence = next((s for s in sentences if s.start <= duration.start < s.end), None)
+    if sentence is None:
+        return False
+    opening = list(islice(_TOKEN.finditer(text, sentence.start, duration.start), 2))
+    # a word right before "every" is a verb, as no noun phrase opens so ("Process every ...")
+    verb_ends = [t.end for t in tasks] + ([opening[0].end()] if len(opening) == 2 else [])
+    if any(end <= e.start and e.end <= duration.start and not text[end:e.start].strip()
+           for e in each for end in verb_ends):
+        return True
+    # the event's own words follow the duration ("of deal close"): only verbs before it count
+    if (any(c.start < duration.start for c in changes) or numbers
+            or duration.text.rstrip().lower().endswith("ing")):
+        return False
+    return bool(opening) and not any(t.start <= opening[0].start() < t.end for t in tasks)
+
+
+def beside(text: str, span: Span, other: Span) -> bool:
+    """True when only spaces or a hyphen stand between ``span`` and ``other``, either way."""
+    if other.end <= span.start:
+        return not text[other.end:span.start].strip(" -")
+    if span.end <= other.start:
+        return not text[span.end:other.start].strip(" -")
+    return False
+
+
+def past_labels(text: str, numbers: list[Span], labels: list[Span],
+                lexicon: Lexicon) -> list[Span]:
+    """``numbers`` with each one that starts inside a label and reaches past it cut to the
+    numbers after the label: "40%" of the range "2 - 40%" in "Fase 2 - 40% del fatturato",
+    whose "Fase 2" labels the period; the label's own number is never a quantity.
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    numbers : list of Span
+        The numbers found ("2 - 40%").
+    labels : list of Span
+        Labels and periods whose numbers are no quantities ("Fase 2", "Phase 1").
+    lexicon : Lexicon
+        The language's number pattern.
+
+    Returns
+    -------
+    list of Span
+        The numbers, those cut by a label replaced by what the number pattern finds after it.
+    """
+    if not labels:
+        return numbers
+    found = []
+    for number in numbers:
+        label = next((b for b in labels if b.start <= number.start < b.end < number.end), None)
+        if label is None:
+            found.append(number)
+            continue
+        found.extend(Span(m.start(), m.end(), m.group(0))
+                     for m in lexicon.number.finditer(text, label.end, number.end))
     return found
 
 

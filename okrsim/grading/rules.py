@@ -254,14 +254,19 @@ def measurable(a: Analysis, kind: str) -> CriterionResult:
         metrics = []  # "the partner program": the generic word qualifies what is delivered
     if not metrics and not is_activity(a):
         metrics = structural_metric(a)  # "shorten the quote-to-cash cycle": named by structure
+    # "Earn SOC 2 attestation", "Win board-level sponsorship": a state reached, not a metric
+    metrics = [s for s in metrics if s not in a.labelled_objects and s != a.reached_state]
     if not metrics and a.placeholder_targets and a.named_object is not None:
         metrics = [a.named_object]  # "Tasso di attivazione: da X% a Y%": what changes
     # a verb that is itself the metric ("upsell" in "the upsell motion") gives no direction
     # "Activation rate: from X% to Y%": placeholders for the numbers still state a change
     # "be more customer-centric": a comparative inside a wish is a state, not a direction
+    # "Help account managers close renewals": closing is theirs, helping is ours
     direction = [d for d in a.outcome_verbs + a.comparatives + a.placeholder_targets
                  if not any(d.overlaps(m) for m in metrics)
-                 and not any(d.overlaps(w) for w in a.wishes)]
+                 and not any(d.overlaps(w) for w in a.wishes) and d not in a.their_verbs]
+    if not (metrics and direction) and a.measure_line is not None and not is_activity(a):
+        metrics = direction = [a.measure_line]  # "Renewal rate": a metric without its target
     verdict = "partial" if metrics and direction else "missing"
     evidence = _texts(metrics) if verdict == "partial" else []
     if kind == "objective":
