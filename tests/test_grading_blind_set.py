@@ -1,5 +1,5 @@
 """The blind evaluation sets (tests/data/grading_blind.csv, grading_blind2.csv, grading_blind3.csv,
-grading_blind4.csv, grading_blind5.csv, grading_blind6.csv) as files.
+grading_blind4.csv, grading_blind5.csv, grading_blind6.csv, grading_blind7.csv) as files.
 
 Shape, labels and sources of each set published by others. These tests check the data, not the
 grader: a set must stay blind, so nothing here grades it. The labels follow tests/data/RUBRIC.md.
@@ -23,7 +23,7 @@ DATA = ROOT / "tests" / "data"
 # Each blind set, with the id prefix of its rows, in the order the sets were built.
 BLIND_SETS = {"grading_blind.csv": "b1", "grading_blind2.csv": "b2", "grading_blind3.csv": "b3",
               "grading_blind4.csv": "b4", "grading_blind5.csv": "b5",
-              "grading_blind6.csv": "b6"}
+              "grading_blind6.csv": "b6", "grading_blind7.csv": "b7"}
 OTHER_SETS = ("grading_corpus.csv", "grading_holdout.csv", "grading_holdout2.csv",
               "grading_holdout3.csv")
 COLUMNS = ["id", "lang", "text", "parent", "kind", "activity", "specific", "measurable",
@@ -194,6 +194,9 @@ def test_a_later_blind_set_is_checked_against_every_earlier_one():
     assert earlier_sets("grading_blind6.csv") == OTHER_SETS + (
         "grading_blind.csv", "grading_blind2.csv", "grading_blind3.csv", "grading_blind4.csv",
         "grading_blind5.csv")
+    assert earlier_sets("grading_blind7.csv") == OTHER_SETS + (
+        "grading_blind.csv", "grading_blind2.csv", "grading_blind3.csv", "grading_blind4.csv",
+        "grading_blind5.csv", "grading_blind6.csv")
 
 
 def test_the_text_key_ignores_case_accents_punctuation_and_spacing():

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
-from okrsim.grading.goals import listed_result, second_object, second_target, second_verb
-from okrsim.grading.lexicon import Lexicon
+from okrsim.grading.goals import (
+    alternative_verbs,
+    count_after_conjunction,
+    listed_result,
+    second_deliverable,
+    second_object,
+    second_target,
+    second_verb,
+)
+from okrsim.grading.lexicon import Lexicon, load_lexicon
 from okrsim.grading.spans import Span
 
 _PERCENT = re.compile(r"%|percent|per\s*cent|punti|points|\bpp\b", re.IGNORECASE)
@@ -244,6 +253,14 @@ class Analysis:
         Weeks, months or years of the plan itself, not of the calendar ("Year 1:", "by Week 4",
         "entro il terzo anno di attività", "prima del lancio"): a deadline that belongs to the
         context; their numbers are labels, never quantities, and they are no calendar deadline.
+    naming_deliverables : list of Span
+        The words of ``deliverables`` that name something (:func:`naming_words`): none in
+        "Gather the essential data", "Analizzare esiti e scostamenti", "Introductions through
+        existing contacts".
+    task_object : Span or None
+        What a task works on, found by structure: the noun phrase after the task verb, the
+        phrase after a label's colon ("Pipeline Review: | forecast calls and ..."), or the
+        phrase a verbless statement names ("Report mensili"); the first of several objects.
     qualified_generics : list of Span
         Generic count words named by the noun beside them ("framework contract", "contratto
         quadro"): one object of a kind, not a count (:func:`noun_qualified`).
@@ -314,6 +331,8 @@ class Analysis:
     qualities: list[Span] = field(default_factory=list)
     areas: dict[str, list[Span]] = field(default_factory=dict)
     qualified_generics: list[Span] = field(default_factory=list)
+    task_object: Span | None = None
+    naming_deliverables: list[Span] = field(default_factory=list)
 
     def value(self, span: Span | None) -> float | None:
         """The numeric value of a number span, or None."""
@@ -361,6 +380,72 @@ def _outermost(families: dict[str, list[Span]]) -> dict[str, list[Span]]:
     return {name: [s for s in found if not any(
         o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start)
         for o in every)] for name, found in families.items()}
+
+
+#: Characters of a noun phrase that names a deliverable before its noun of action.
+_PLAIN_PHRASE = re.compile(r"[^\W\d_][\w'’/-]*(?:\s+(?:&\s+)?[^\W\d_][\w'’/-]*)*\s*", re.UNICODE)
+
+
+def preceding_object(text: str, verb: Span, sentences: list[Span],
+                     lexicon: Lexicon) -> list[Span]:
+    """The words before a noun of action (the lexicon's ``head_action_endings`` or
+    ``gerund_endings``) that heads a verbless noun phrase, in a language whose head comes
+    last ("Onboarding checklist" of "Onboarding checklist creation", "Quote process",
+    "approval workflow" of "Quote process and approval workflow training"): what the task
+    works on, when only words stand before it (the caller asks only when no deliverable
+    follows it)."""
+    structure = lexicon.structure
+    endings = tuple(structure.get("head_action_endings", ())) + tuple(
+        structure.get("gerund_endings", ()))
+    if "last" not in structure.get("head_position", ()) or not verb.text.lower().endswith(
+            endings):
+        return []  # "All new hires onboarded": a participle, not a noun of action
+    sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+    if sentence is None or verb.start == sentence.start:
+        return []
+    before = _PLAIN_PHRASE.fullmatch(text, sentence.start, verb.start)
+    if before is None:
+        return []
+    stop = lexicon.detect_words
+    return [Span(m.start(), m.end(), m.group(0))
+            for m in _OBJECT_WORD.finditer(text, sentence.start, verb.start)
+            if m.group(0).lower() not in stop]
+
+
+def function_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of the lexicon's structure lists that never name an object: prepositions,
+    articles, determiners, clause words, openers and the verbs that are no task."""
+    structure = lexicon.structure
+    return frozenset().union(*(structure.get(name, frozenset()) for name in (
+        "stops", "trailing", "articles", "determiners", "clause_words", "task_openers",
+        "not_tasks", "object_pronouns")))
+
+
+def on_means(found: dict[str, list[Span]]) -> list[Span]:
+    """The means the scan found in the whole text ("through...", "grazie a...")."""
+    return list(found.get("pattern.means", ()))
+
+
+def naming_words(text: str, words: list[Span], verb: Span | None, ends: list[Span],
+                 lexicon: Lexicon) -> list[Span]:
+    """The words of a task's object that name something: those before the means or the goal
+    served (``ends``: "through existing contacts") and before a clause ("everything | that
+    underperforms", "tutto ciò | che non funziona"), that are no vague area ("data",
+    "outcomes", "attività", the lexicon's ``areas``) and no plain qualifier ("essential",
+    "ongoing", "continuativo", its ``plain_qualifiers``). Empty when the task names nothing."""
+    if not words:
+        return words
+    structure = lexicon.structure
+    start = verb.end if verb is not None else 0
+    cut = min((e.start for e in ends if e.start >= start), default=len(text))
+    # "to" links an object ("migrated to the new LMS"), it opens no clause here
+    clause = structure.get("clause_words", frozenset()) - structure.get("trailing", frozenset())
+    for token in _TOKEN.finditer(text, start, cut):
+        if token.group(0).lower() in clause:
+            cut = token.start()
+            break
+    vague = structure.get("areas", frozenset()) | structure.get("plain_qualifiers", frozenset())
+    return [w for w in words if w.start < cut and w.text.lower() not in vague]
 
 
 def objects_of(verbs: list[Span], text: str, sentences: list[Span], skip: list[Span],
@@ -511,15 +596,27 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
             noun = head_nominalisation(text, commitment, times + starts + plans,
                                        _all(metrics) + _all(populations), lexicon)
         activity_verbs = [noun] if noun is not None else activity_verbs
-    states = sorted(on("done_states") + without(task_participles(text, commitment, lexicon),
-                                                on("done_states")), key=lambda s: s.start)
+    states = sorted(on("done_states") + without(task_participles(
+        text, commitment, lexicon, any_verb=not quantities), on("done_states")),
+        key=lambda s: s.start)
+    # "Cliente creato nel CRM": without a number, one customer before a step's participle is
+    # the record the step made, not customers who did something ("Clienti attivati")
+    records = () if quantities else tuple(lexicon.structure.get("singular_endings", ()))
     done = done_state(text, checklist_states(text, states, commitment, lexicon) if states else [],
                       outcome_verbs + keep_verbs + activity_verbs + multipliers, commitment,
-                      metrics, lexicon.structure.get("task_links", frozenset()))
+                      metrics, lexicon.structure.get("task_links", frozenset()), records)
     if done is not None:  # "Commission calculator added to the portal": a deliverable done
         activity_verbs = [done]
     deliverables = objects_of(activity_verbs, text, commitment, skip, lexicon.detect_words)
     verb, verb_kind = _main_verb(outcome_verbs, keep_verbs, activity_verbs, deliverables)
+    # "Gather the essential data", "Introductions through existing contacts": no word names
+    # "Introdurre o chiudere campagne": a frequent word of the language may still name the
+    # object, so only function words and verbs are left out here
+    objects = without(objects_of(activity_verbs, text, commitment, skip, function_words(lexicon)),
+                      outcome_verbs + keep_verbs + vague_verbs)
+    if not objects and activity_verbs:  # "Competitive battlecard refreshment"
+        objects = preceding_object(text, activity_verbs[0], commitment, lexicon)
+    naming = naming_words(text, objects, verb, relevance + on_means(everywhere), lexicon)
     direction = _direction(verb, verb_kind, reduce_verbs,
                            on("comparatives"), lexicon)
     # "anno su anno", "per month" end a metric phrase; an adjective ("monthly", "mensile") does
@@ -540,7 +637,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         phrase = subject_phrase(text, verb, commitment, blockers, lexicon)
     counted = _counted_phrase(text, quantities, commitment, blockers, lexicon)
     if counted is None and quantities:  # "10+ membri attivi": what a terse fragment counts
-        counted = counted_fragment(text, quantities, commitment, blockers, lexicon)
+        counted = counted_fragment(text, quantities, commitment, blockers, lexicon,
+                                   anywhere=verb is None)
     if phrase is not None and not quantities and _only_who(phrase, metrics, populations):
         phrase = None  # "win the mid-market": the object names who, not what is measured
     vague_object, head = None, None
@@ -567,9 +665,17 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                                        + keep_verbs + vague_verbs + on("wishes"), blockers)
     if done_word is not None:  # "Quote-to-cash playbook documented": what was done
         named = _named_object(text, commitment, blockers + [done_word], lexicon)
+    task_object = None
+    if verb_kind in ("deliver", "do"):  # "Build the partner portal and a co-marketing fund"
+        task_object = _metric_phrase(text, verb, commitment, blockers, lexicon)
+    elif verb is None and not vague_verbs:  # "Report mensili e riunioni trimestrali"
+        task_object = named
+    task_object = past_label(text, task_object or verb, task_object, commitment, blockers,
+                             verbs + activity_verbs, lexicon)
     joined = _joined_goals(text, commitment, verbs + activity_verbs, relevance + list(
         everywhere.get("pattern.means", ())), metrics, populations, quantities,
-        phrase if verb_kind in ("change", "keep") else vague_object, blockers, anchored, lexicon)
+        phrase if verb_kind in ("change", "keep") else vague_object, blockers, anchored, lexicon,
+        task_object)
     return Analysis(
         text=text,
         lexicon=lexicon,
@@ -598,6 +704,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         means=list(everywhere.get("pattern.means", ())),
         wishes=on("wishes"),
         deliverables=deliverables,
+        naming_deliverables=naming,
         prefix_kind=prefix_kind,
         non_measures=non_measures,
         time_events=events,
@@ -613,6 +720,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         object_head=head,
         counted=counted,
         joined_goals=joined,
+        task_object=task_object,
         placeholder_targets=on("placeholder_targets"),
         named_object=named,
         plan_periods=plans,
@@ -647,40 +755,106 @@ def _named_object(text: str, commitment: list[Span], blockers: list[Span],
         return None
     phrase = _metric_phrase(text, Span(start, start, ""), commitment, blockers, lexicon)
     word = None if phrase is None else _head_word(phrase, lexicon)
-    if word is None or _head_kind(word, lexicon) != "concrete":
+    if word is None or _head_kind(word, lexicon) != "concrete" or _acts_on_nothing(phrase,
+                                                                                   lexicon):
         return None
     return phrase
+
+
+def _acts_on_nothing(phrase: Span, lexicon: Lexicon) -> bool:
+    """True for a phrase headed by a noun of action, first, whose complement names nothing
+    ("Spegnimento di ciò che non rende", "Passaggio al supporto continuativo"): the noun has
+    one of the lexicon's ``action_endings`` and every word after it is a vague area (``areas``)
+    or stands in a clause."""
+    structure = lexicon.structure
+    endings = tuple(structure.get("action_endings", ()))
+    words = _head_words(phrase, lexicon)
+    if not endings or "first" not in structure.get("head_position", ()) or not words:
+        return False
+    if words[0].group(0).lower() != _lead_word(phrase) or not words[0].group(0).lower().endswith(
+            endings):
+        return False
+    areas = structure.get("areas", frozenset())
+    return all(w.group(0).lower() in areas for w in words[1:])
+
+
+def _lead_word(phrase: Span) -> str:
+    """The first word of a phrase, lower case."""
+    found = _HEAD_WORD.search(phrase.text)
+    return found.group(0).lower() if found else ""
 
 
 def _joined_goals(text: str, commitment: list[Span], verbs: list[Span], ends: list[Span],
                   metrics: dict[str, list[Span]], populations: dict[str, list[Span]],
                   quantities: list[Span], phrase: Span | None, blockers: list[Span],
-                  deadlines: list[Span], lexicon: Lexicon) -> list[Span]:
+                  deadlines: list[Span], lexicon: Lexicon,
+                  task_object: Span | None = None) -> list[Span]:
     """Two verbs, else two objects, joined in one goal's place, else two results listed one
     after the other (see :mod:`okrsim.grading.goals`)."""
     # without a verb there is no first verb to join, without a number no first target, without
     # an object no first object: each finder is asked only when it can find something
     joined = []
+    every_metric = _all(metrics)  # read by each finder, not changed by any
     if verbs:
-        nouns = _all(metrics) + _all(populations) + quantities
+        nouns = every_metric + _all(populations) + quantities
         verbs = sorted(set(verbs), key=lambda s: (s.start, s.end))
-        joined = second_verb(text, commitment, verbs, ends, nouns, lexicon)
+        joined = second_verb(text, commitment, verbs, ends, nouns, lexicon) or alternative_verbs(
+            text, commitment, verbs, lexicon)
     if not joined and quantities:
-        joined = second_target(text, commitment, ends, quantities, _all(metrics), lexicon)
+        joined = second_target(text, commitment, ends, quantities, every_metric, lexicon)
     if not joined and (quantities or len(verbs) > 1):
-        joined = listed_result(text, commitment, ends, quantities, verbs, _all(metrics),
+        joined = listed_result(text, commitment, ends, quantities, verbs, every_metric,
                                deadlines, lexicon)
-    if joined or phrase is None:
+    if not joined and quantities and verbs:  # "Channel optimisation and 40+ active partners"
+        joined = count_after_conjunction(text, commitment, ends, quantities, verbs, lexicon)
+    if joined:
         return joined
 
     def families_of(span: Span) -> set[str]:
         return {name for name, found in metrics.items() if name not in GENERIC_FAMILIES
                 and any(span.start <= s.start and s.end <= span.end for s in found)}
 
-    return second_object(
-        text, phrase, families_of,
-        lambda lead: _metric_phrase(text, lead, commitment, blockers, lexicon),
-        lambda span: _only_who(span, metrics, populations), lexicon)
+    def phrase_after(lead: Span) -> Span | None:
+        return _metric_phrase(text, lead, commitment, blockers, lexicon)
+
+    def who_only(span: Span) -> bool:
+        return _only_who(span, metrics, populations)
+
+    if phrase is not None:
+        joined = second_object(text, phrase, families_of, phrase_after, who_only, lexicon)
+    first = task_object if phrase is None else phrase
+    if joined or first is None or (phrase is not None and (families_of(phrase) or quantities)):
+        return joined  # a metric's second object is second_object's to judge
+
+    def opens_verb(span: Span) -> bool:
+        return any(v.start == span.start for v in verbs)
+
+    counted = any(q.end <= first.start and not text[q.end:first.start].strip(" +~")
+                  for q in quantities)
+    return second_deliverable(text, first, phrase_after, who_only, opens_verb,
+                              lambda span: _head_word(span, lexicon), lexicon, counted)
+
+
+def past_label(text: str, anchor: Span | None, phrase: Span | None, sentences: list[Span],
+               blockers: list[Span], verbs: list[Span], lexicon: Lexicon) -> Span | None:
+    """The object after a label's colon, when ``anchor`` (the object found, else the verb)
+    ends right before one: "forecast calls" of "Pipeline Review: forecast calls and deal
+    inspections", "reseller coverage" of "Revisione partner: valutare copertura e ..." (a verb
+    after the colon works on the phrase after it). Else ``phrase`` as it is."""
+    if anchor is None:
+        return phrase
+    colon = re.compile(r"\s*:\s*").match(text, anchor.end)
+    if colon is None:
+        return phrase
+    after = _metric_phrase(text, Span(colon.start(), colon.end(), colon.group(0)), sentences,
+                           blockers, lexicon)
+    if after is None:
+        following = next((v for v in verbs if v.start == colon.end()), None)
+        if following is not None:  # "Reseller Audit: Evaluate ..."
+            after = _metric_phrase(text, following, sentences, blockers, lexicon)
+        return after or phrase
+    verb = next((v for v in verbs if v.start == after.start), None)
+    return after if verb is None else _metric_phrase(text, verb, sentences, blockers, lexicon)
 
 
 def _head_words(phrase: Span, lexicon: Lexicon) -> list[re.Match[str]]:
@@ -688,7 +862,8 @@ def _head_words(phrase: Span, lexicon: Lexicon) -> list[re.Match[str]]:
     articles and determiners."""
     structure = lexicon.structure
     skip = (structure.get("trailing", frozenset()) | structure.get("articles", frozenset())
-            | structure.get("determiners", frozenset()))
+            | structure.get("determiners", frozenset())
+            | structure.get("plain_qualifiers", frozenset()))
     clause = structure.get("clause_words", frozenset())
     words = []
     for match in _HEAD_WORD.finditer(phrase.text):
@@ -795,13 +970,13 @@ def noun_qualified(text: str, span: Span, taken: list[Span], lexicon: Lexicon) -
     qualify it."""
     before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
     after = _WORD_AFTER.match(text[span.end:span.end + 30])
-    frequent = lexicon.detect_words | lexicon.structure.get("areas", frozenset())
+    frequent, areas = lexicon.detect_words, lexicon.structure.get("areas", frozenset())
     for found, start in ((before, before.start(1) if before else 0),
                          (after, span.end + after.start(1) if after else 0)):
         if found is None:
             continue
         word = found.group(1)
-        if (len(word) >= 4 and word.lower() not in frequent
+        if (len(word) >= 4 and word.lower() not in frequent and word.lower() not in areas
                 and not any(t.start <= start < t.end for t in taken)):
             return True
     return False
@@ -839,14 +1014,16 @@ def leading_periods(text: str, labels: list[Span], sentences: list[Span],
 
 
 def after_customers(text: str, verb: Span, metrics: dict[str, list[Span]],
-                    links: frozenset[str] = frozenset()) -> bool:
+                    links: frozenset[str] = frozenset(), records: tuple[str, ...] = ()) -> bool:
     """True when a generic count of customers stands right before ``verb``: its subject.
 
     Not when a word of ``links`` (a preposition: "dei", "delle") opens them: "Processo di
-    onboarding dei clienti documentato" qualifies the process, whose work is done.
+    onboarding dei clienti documentato" qualifies the process, whose work is done; nor when
+    the word ends with one of ``records`` (a singular: "Cliente creato nel CRM" is a record).
     """
     return any(s.end <= verb.start and not text[s.end:verb.start].strip()
                and _word_before(text, s.start) not in links
+               and not (records and s.text.lower().endswith(records))
                for name in GENERIC_FAMILIES for s in metrics.get(name, []))
 
 
@@ -914,13 +1091,16 @@ def _opens_with_verb(text: str, sentence: Span, lexicon: Lexicon) -> bool:
 
 def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list[Span],
                metrics: dict[str, list[Span]],
-               links: frozenset[str] = frozenset()) -> Span | None:
+               links: frozenset[str] = frozenset(),
+               records: tuple[str, ...] = ()) -> Span | None:
     """A deliverable stated as done, when the commitment has no verb of its own.
 
     "Commission calculator added to the sales portal", "Revenue dashboard in place by Q3",
     "All SDRs enabled on the new tool": the first ``done_states`` word after a noun phrase is
     a task. Not when customers are its subject, the word right before it ("50 customers live
-    on the new product": an outcome), nor when the statement has another verb.
+    on the new product": an outcome), nor when the statement has another verb. A customer
+    word with one of the ``records`` endings (a singular: "Cliente creato nel CRM") names the
+    record the step made, not a subject.
     """
     if not states or verbs or not sentences:
         return None
@@ -928,7 +1108,7 @@ def done_state(text: str, states: list[Span], verbs: list[Span], sentences: list
     sentence = next((s for s in sentences if s.start <= state.start < s.end), None)
     if sentence is None or not sentence.text[:state.start - sentence.start].strip():
         return None
-    return None if after_customers(text, state, metrics, links) else state
+    return None if after_customers(text, state, metrics, links, records) else state
 
 
 def desired_state(text: str, verb: Span, sentences: list[Span], lexicon: Lexicon) -> bool:
@@ -968,7 +1148,8 @@ def _after_labels(text: str, start: int, end: int, times: list[Span], lexicon: L
     2027 - ", "Da marzo 2027, "), or ``start`` when none does."""
     words = lexicon.structure.get("period_label_words", frozenset())
     for time in sorted(times, key=lambda t: t.start):
-        if start <= time.start < end and text[start:time.start].strip().lower() in words | {""}:
+        before = text[start:time.start].strip().lower() if start <= time.start < end else None
+        if before is not None and (not before or before in words):
             gap = _LABEL_GAP.match(text, time.end, end)
             return gap.end() if gap else time.end
     return start
@@ -1011,8 +1192,11 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
     task verbs; a word among ``nouns`` (metrics, populations, numbers) is one only before a
     determiner. A period or a start that opens the sentence (``times``: "FY27Q2: distribuire
     il listino") is skipped like a lead-in. In Italian, a noun of action followed by "di"
-    ("Revisione del listino", the lexicon's ``task_noun_endings`` and ``task_links``) is a task
-    too, and so is the finite verb after a subject ("Le PA alimentano il catalogo").
+    ("Revisione del listino", :func:`action_noun` and the lexicon's ``task_links``) is a task
+    too, unless its verb is a change ("Generazione di lead"), and so is the finite verb after a
+    subject ("Le PA alimentano il catalogo"); a reflexive infinitive before "che" or a link
+    ("assicurarsi che…") and a participle of a step before a colon ("Impostati: fonte e tag")
+    are tasks as well.
     """
     if not sentences:
         return None
@@ -1050,18 +1234,42 @@ def task_verb(text: str, sentences: list[Span], verbs: list[Span], nouns: list[S
     if shape is not None and shape.fullmatch(first.group(0)) and not any(
             span.overlaps(n) for n in nouns):
         return span
+    if _reflexive_task(words, lexicon):
+        return span  # "assicurarsi che…", "occuparsi del rinnovo": a task, not a state
+    if len(words) == 2 and words[1].group(0) == ":" and (
+            known_form(word, "participle_endings", "activity_verbs", lexicon)
+            or step_participle(word, lexicon)):
+        return span  # "Impostati: fonte e tag": a checklist step, its objects after the colon
     openers = structure.get("task_openers", frozenset())
-    if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in openers | {
-            o.rstrip("'’") for o in openers}:
+    if len(words) == 2 and words[1].group(0).lower().rstrip("'’") in _with_unelided(openers):
         return span
     if _before_particle(subject, span, nouns, lexicon):
         return span  # "Respond to every lead", "Sign off on the plan": a verb and its particle
-    endings = structure.get("task_noun_endings", frozenset())
-    if (len(words) == 2 and any(word.endswith(e) for e in endings)
+    if (len(words) == 2 and action_noun(word, lexicon) in ("task", "noun")
             and _lead(words[1]) in structure.get("task_links", frozenset())
             and not any(span.overlaps(n) for n in nouns)):
         return span  # "Revisione del listino": a noun of action names the task
     return None
+
+
+def _reflexive_task(words: list[re.Match[str]], lexicon: Lexicon) -> bool:
+    """True when the first word is a reflexive infinitive (the lexicon's ``reflexive_shape``:
+    "assicurarsi", "occuparsene") followed by "che" or a link (``clause_words``,
+    ``task_links``): a task ("assicurarsi che ogni demo abbia un follow-up", "occuparsi del
+    rinnovo"); "Posizionarsi come leader" names a state wished for."""
+    shape = lexicon.patterns.get("reflexive_shape")
+    if shape is None or len(words) < 2 or not shape.fullmatch(words[0].group(0)):
+        return False
+    structure = lexicon.structure
+    follow = structure.get("clause_words", frozenset()) | structure.get("task_links", frozenset())
+    return _lead(words[1]) in follow
+
+
+@lru_cache(maxsize=64)
+def _with_unelided(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each of them without its final apostrophe ("dell'" and "dell"), made once
+    per list (a frozenset keeps its hash: the look-up is cheap)."""
+    return words | {word.rstrip("'’") for word in words}
 
 
 def known_form(word: str, endings: str, verbs: str, lexicon: Lexicon) -> bool:
@@ -1085,6 +1293,14 @@ def known_form(word: str, endings: str, verbs: str, lexicon: Lexicon) -> bool:
         True when one infinitive made from ``word`` is a whole match of ``verbs``: "segui"
         gives "seguire", a task verb; "chiudi" gives "chiudere", not one.
     """
+    return _known_form(word, endings, verbs, lexicon.lang)
+
+
+@lru_cache(maxsize=16384)
+def _known_form(word: str, endings: str, verbs: str, lang: str) -> bool:
+    """:func:`known_form` in the lexicon of ``lang``, worked out once per word: a pure function
+    of the word and of the language's lists, asked of every word of every statement."""
+    lexicon = load_lexicon(lang)
     pattern = lexicon.patterns.get(verbs)
     if pattern is None:
         return False
@@ -1186,12 +1402,12 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
         if match is None:
             break
         token = Span(match.start(), match.end(), match.group(0))
-        part = next((i for i in inside if token.overlaps(i)), None)
+        part = next((i for i in inside if token.overlaps(i)), None) if inside else None
         if part is not None and words:
             words.append(part)
             position = part.end
             continue
-        blocker = next((b for b in blockers if token.overlaps(b)), None)
+        blocker = next((b for b in blockers if token.overlaps(b)), None) if blockers else None
         if blocker is not None:
             if any(w.text.lower().strip("'’") not in trailing for w in words):
                 break
@@ -1199,8 +1415,16 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
             position = max(blocker.end, token.end)
             continue
         word = token.text.lower().strip("'’")
-        if (not token.text[0].isalnum() or word in stops or conjunctions.fullmatch(token.text)
-                or token.text[0].isdigit()):
+        if not words and _before_count(text, token, word, stops, blockers, sentence.end):
+            position = token.end  # "reach 40+ referrals", "expand to 3 new regions"
+            continue
+        if token.text == "/" and words and words[-1].end == token.start and text[
+                token.end:token.end + 1].isalpha():
+            words.append(token)  # "criteri MQL/SQL", "win/loss data": one word
+            position = token.end
+            continue
+        if (not token.text[0].isalnum() or token.text[0].isdigit() or word in stops
+                or conjunctions.fullmatch(token.text)):
             break
         words.append(token)
         position = token.end
@@ -1209,6 +1433,26 @@ def _metric_phrase(text: str, verb: Span | None, sentences: list[Span], blockers
     if not any(len(w.text) >= 3 and w.text.lower() not in trailing for w in words):
         return None
     return Span(words[0].start, words[-1].end, text[words[0].start:words[-1].end])
+
+
+#: Signs printed after a count ("40+ referrals", "95%+ SLA attainment"): part of the count.
+_COUNT_SIGNS = frozenset("+~")
+#: What a count opens with: a digit or a currency sign.
+_COUNT_OPENERS = frozenset("0123456789$€£")
+
+
+def _before_count(text: str, token: Span, word: str, stops: frozenset[str],
+                  blockers: list[Span], end: int) -> bool:
+    """True for what stands between the verb and the noun phrase a count qualifies, before any
+    word of the phrase: a sign after the count ("reach 40+ | referrals") or a stop word right
+    before a number ("expand | to | 3 new regions", "grow to 25+ partners")."""
+    if token.text in _COUNT_SIGNS:
+        return token.start > 0 and (text[token.start - 1].isdigit() or text[token.start - 1] == "%")
+    if word not in stops:
+        return False
+    after = _TOKEN.search(text, token.end, end)
+    return after is not None and after.group(0)[0] in _COUNT_OPENERS and any(
+        b.start <= after.start() < b.end for b in blockers)
 
 
 def subject_phrase(text: str, verb: Span, sentences: list[Span], blockers: list[Span],
@@ -1279,14 +1523,19 @@ def _opening_count(text: str, quantities: list[Span], sentence: Span,
 
 
 def counted_fragment(text: str, quantities: list[Span], sentences: list[Span],
-                     blockers: list[Span], lexicon: Lexicon) -> Span | None:
+                     blockers: list[Span], lexicon: Lexicon, anywhere: bool = False) -> Span | None:
     """What a terse fragment counts: the noun phrase right after the count it opens with
     ("membri attivi" in "10+ membri attivi", "bandi vinti" in "2-3 bandi vinti", "positive
     reviews" in "25 positive reviews in app store"), when its head is concrete. A metric named
-    by structure, as the phrase after "N% of" is (:attr:`Analysis.counted`)."""
+    by structure, as the phrase after "N% of" is (:attr:`Analysis.counted`). With
+    ``anywhere`` (a statement whose verb no list knows: "Get 35+ qualified referrals") the
+    count may follow a word: its first quantity's phrase."""
     if not quantities or not sentences:
         return None
     lead = _opening_count(text, quantities, sentences[0], blockers)
+    if lead is None and anywhere and _one_word_before(text, quantities[0], sentences[0],
+                                                      lexicon):
+        lead = Span(quantities[0].end, quantities[0].end, "")
     if lead is None:
         return None
     phrase = _metric_phrase(text, lead, sentences, blockers, lexicon)
@@ -1296,15 +1545,32 @@ def counted_fragment(text: str, quantities: list[Span], sentences: list[Span],
     return phrase
 
 
+def _one_word_before(text: str, quantity: Span, sentence: Span, lexicon: Lexicon) -> bool:
+    """True when one word, no preposition, stands before ``quantity`` in its sentence (the
+    verb no list knows of "Get | 35+ qualified referrals", not "Tra | 10 anni"), or a
+    conjunction right before it opens a noun phrase of its own ("Alliance optimisation | and |
+    25+ signed integrators")."""
+    words = list(_TOKEN.finditer(text, sentence.start, quantity.start))
+    if words and lexicon.patterns["conjunctions"].fullmatch(words[-1].group(0)):
+        return True
+    if len(words) != 1 or not words[0].group(0)[0].isalpha():
+        return False
+    structure = lexicon.structure
+    word = words[0].group(0).lower()
+    return word not in structure.get("stops", frozenset()) | structure.get("trailing", frozenset())
+
+
 def task_noun(text: str, sentences: list[Span], before: list[Span],
               lexicon: Lexicon, metrics: list[Span] = ()) -> Span | None:
     """A noun of action that names a task in a verbless statement ("Acquisto attrezzature",
     "Avvio immediato progetto", "Apertura di due showroom", "4-5 candidature totali", the
     lexicon's ``task_nouns``): its first word, or the first word after a count, a period
     it opens with (``before``) or an ordinal ("Prima sessione di formazione", the lexicon's
-    ``ordinals``). A noun of action by its ending followed by a link ("Sponsorizzazione di
-    tre fiere", ``task_noun_endings`` and ``task_links``) is one too, unless a metric
-    (``metrics``) follows it: "Generazione di 500 lead" counts a result."""
+    ``ordinals``). A noun of action by its ending (:func:`action_noun`), lower case or
+    capitalised, alone or before a link ("Sponsorizzazione di tre fiere", "stesura del piano",
+    "monitoraggio delle opportunità", "revisione forecast") is one too, unless its verb is a
+    change ("Generazione di 500 lead") or, for a noun whose verb no list knows, a count of a
+    metric (``metrics``) follows it ("Chiusura di 10 contratti" counts a result)."""
     structure = lexicon.structure
     nouns = structure.get("task_nouns", frozenset())
     if not nouns or not sentences:
@@ -1323,30 +1589,126 @@ def task_noun(text: str, sentences: list[Span], before: list[Span],
         if word in ordinals:
             continue
         span = Span(token.start(), token.end(), token.group(0))
+        if any(span.overlaps(m) for m in metrics):
+            return None  # "Raccolta fondi", "Copertura della pipeline": a metric
         if word in nouns:
             return span
-        link = next(tokens, None)
-        if (link is not None and _lead(link) in structure.get("task_links", frozenset())
-                and any(word.endswith(e) for e in structure.get("task_noun_endings", ()))
-                and not any(m.end > span.start for m in metrics)):
+        kind = action_noun(word, lexicon)
+        if kind is None or kind == "outcome":
+            return None  # "Generazione di lead": the noun of a change
+        if not before:  # "stesura del piano", "revisione forecast": a step of a procedure
             return span
-        return None
+        # with a count, only a noun before a link names the task ("Aggiornamento di 50
+        # schede"), and one whose verb no list knows counts a result when a metric follows
+        # ("Chiusura di 10 contratti", "Generazione di 500 lead")
+        link = next(tokens, None)
+        if link is None or _lead(link) not in structure.get("task_links", frozenset()):
+            return None
+        return span if kind == "task" or not any(m.start > span.start for m in metrics) else None
     return None
 
 
-def task_participles(text: str, sentences: list[Span], lexicon: Lexicon) -> list[Span]:
+def action_noun(word: str, lexicon: Lexicon) -> str | None:
+    """What a noun of action says by its ending (the lexicon's ``action_noun_endings``:
+    "-zione", "-mento", "-tura", "-aggio", "-isi"...; an item ``ending>infinitive`` also gives
+    its verb, "amento>are" turns "tracciamento" into "tracciare").
+
+    Parameters
+    ----------
+    word : str
+        One word, lower case.
+    lexicon : Lexicon
+        The language's lexicon.
+
+    Returns
+    -------
+    str or None
+        "outcome" when the verb it names is a change or a level kept ("generazione" of
+        "generare") or the word names a state reached (the lexicon's ``result_nouns``:
+        "riconoscimento", "penetrazione"), "task" when it is a task verb of the lists
+        ("monitoraggio" of "monitorare"), "noun" for another noun of action ("revisione",
+        "analisi", "chiusura"), None for a word without such an ending, a vague area
+        ("posizionamento") or a frequent word of the language.
+    """
+    structure = lexicon.structure
+    if (len(word) < 5 or word in structure.get("areas", frozenset())
+            or word in lexicon.detect_words):
+        return None
+    if word in structure.get("result_nouns", frozenset()):
+        return "outcome"  # "Riconoscimento del marchio": a state reached, like "ottenuto"
+    patterns, found = lexicon.patterns, None
+    for item in structure.get("action_noun_endings", frozenset()):
+        ending, _, infinitive = item.partition(">")
+        if not word.endswith(ending) or len(word) <= len(ending) + 1:
+            continue
+        found = found or "noun"
+        verb = word[:-len(ending)] + infinitive if infinitive else None
+        if verb is None:
+            continue
+        if any(name in patterns and patterns[name].fullmatch(verb)
+               for name in ("outcome_verbs", "keep_verbs")):
+            return "outcome"
+        if "activity_verbs" in patterns and patterns["activity_verbs"].fullmatch(verb):
+            found = "task"
+    return found
+
+
+def task_participles(text: str, sentences: list[Span], lexicon: Lexicon,
+                     any_verb: bool = False) -> list[Span]:
     """The past participles of a task verb the lexicon knows, by their ending (the lexicon's
     ``participle_endings``: "programmati" of "programmare", "registrati" of "registrare"),
-    in the first sentence: a deliverable stated as done, like a ``done_states`` word."""
+    in the first sentence: a deliverable stated as done, like a ``done_states`` word. With
+    ``any_verb`` (a checklist line without a number) the participle of any verb that names
+    no change and no state reached counts too (:func:`step_participle`: "Lead assegnato al
+    commerciale", "Motivo di perdita selezionato"), unless an agent follows it (the lexicon's
+    ``agent_links``: "Progetto selezionato dalla giuria" is a state reached)."""
     structure = lexicon.structure
     if not sentences or not structure.get("participle_endings"):
         return []
+    any_verb = any_verb and bool(structure.get("step_participle_endings"))
     # after an article or a preposition the form is a noun: "alle chiamate in ingresso"
     nouns_after = structure.get("task_links", frozenset()) | structure.get("articles", frozenset())
+    # "Progetto finanziato dalla Regione": what another did to us is a state reached
+    agents = structure.get("agent_links", frozenset())
     return [Span(t.start(), t.end(), t.group(0))
             for t in _HEAD_WORD.finditer(text, sentences[0].start, sentences[0].end)
-            if known_form(t.group(0).lower(), "participle_endings", "activity_verbs", lexicon)
+            if (known_form(t.group(0).lower(), "participle_endings", "activity_verbs", lexicon)
+                or (any_verb and step_participle(t.group(0).lower(), lexicon)
+                    and _word_after(text, t.end()) not in agents))
             and _word_before(text, t.start()).rstrip("'’") not in nouns_after]
+
+
+def _word_after(text: str, position: int) -> str:
+    """The word right after ``position``, lower case, an elided article kept whole ("" at the
+    end)."""
+    found = _ELIDED_LEAD.search(text, position)
+    return "" if found is None else found.group(0).lower().replace("’", "'")
+
+
+def step_participle(word: str, lexicon: Lexicon) -> bool:
+    """True when ``word`` is the past participle of a verb that names work done (a step of a
+    procedure: "assegnato", "selezionati", "collegati", "allegato"), by the lexicon's
+    ``step_participle_endings`` (the verbs of procedures: "-ato" of "-are"): not of a change
+    or a level kept ("aumentato", "mantenuto"), nor of a vague verb ("ottimizzato"), nor a
+    state reached (``reached_states``: "approvato", "confermato"), nor a frequent word or a
+    vague area ("mercato", "risultato")."""
+    structure = lexicon.structure
+    if (word in lexicon.detect_words or word in structure.get("areas", frozenset())
+            or lexicon.number.fullmatch(word)):
+        return False
+    reached = structure.get("reached_states", frozenset())
+    found = False
+    for pair in structure.get("step_participle_endings", frozenset()):
+        ending, _, infinitive = pair.partition(">")
+        if not word.endswith(ending) or len(word) <= len(ending) + 2:
+            continue
+        verb = word[:-len(ending)] + infinitive
+        if verb in reached or any(
+                name in lexicon.patterns and lexicon.patterns[name].fullmatch(verb)
+                for name in ("outcome_verbs", "keep_verbs", "vague_verbs")):
+            return False
+        found = True
+    return found
 
 
 def closing_participle(text: str, sentences: list[Span], tasks: list[Span], others: list[Span],

@@ -349,3 +349,170 @@ def listed_result(text: str, sentences: list[Span], ends: list[Span], quantities
         if holds and _opens_result(second, text, quantities, verbs, metrics, lexicon):
             return [first, second]
     return []
+
+
+#: A mark that lists a second object after the first: a comma or a semicolon.
+_OBJECT_LIST = re.compile(r"\s*[,;]\s*")
+
+
+def second_deliverable(text: str, first: Span | None, phrase_after: Callable[[Span], Span | None],
+                       who_only: Callable[[Span], bool], opens_verb: Callable[[Span], bool],
+                       head_of: Callable[[Span], str | None], lexicon: Lexicon,
+                       counted: bool = False) -> list[Span]:
+    """The object of a task (or the object a verbless statement names) and a second object
+    joined or listed after it ("Build the partner portal | and | a co-marketing fund",
+    "Preparare listino, contratto quadro e kit", "Report mensili e riunioni trimestrali"): two
+    deliverables in one statement, each a goal of its own.
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    first : Span or None
+        The object, as found by structure (the noun phrase after the task verb).
+    phrase_after : callable
+        The noun phrase that follows a span, found as the verb's object is.
+    who_only : callable
+        True for a phrase that names a population and no metric: a list of people trained or
+        hired together ("Train AEs and SDRs") is one goal.
+    opens_verb : callable
+        True when a phrase opens with a verb (a second verb is :func:`second_verb`'s to find).
+    head_of : callable
+        The head word of a phrase (``None`` when it has none).
+    lexicon : Lexicon
+        The tables of the statement's language.
+    counted : bool
+        Whether a count stands right before the first object: a second noun without its own
+        article or number shares it ("Publish 12 case studies and testimonials").
+
+    Returns
+    -------
+    list of Span
+        ``[first, second]``, or an empty list. In English a one-word first object before a
+        longer second one shares its head ("the pricing and packaging guide"): one object.
+    """
+    if first is None:
+        return []
+    rest = text[first.end:]
+    gap = len(rest) - len(rest.lstrip())
+    joint = lexicon.patterns["conjunctions"].match(text, first.end + gap) or _OBJECT_LIST.match(
+        text, first.end)
+    if joint is None or not joint.group(0).strip():
+        return []
+    second = phrase_after(Span(joint.start(), joint.end(), joint.group(0)))
+    if second is None or opens_verb(second) or (who_only(first) and who_only(second)):
+        return []
+    structure = lexicon.structure
+    articles = structure.get("articles", frozenset())
+    openers = {o.rstrip("'’") for o in structure.get("task_openers", frozenset()) | articles}
+    links = structure.get("trailing", frozenset()) - openers
+    first_words = [w.lower() for w in _WORD.findall(first.text)]
+    if first_words and first_words[0] in links:
+        return []  # "Formazione su processo e workflow": a list inside one complement
+    tokens = _tokens(text, second.start, second.end, 2)
+    bare = next(iter(_WORD.findall(tokens[0].group(0).lower())), "") not in openers
+    if bare and joint.group(0).strip() not in ",;" and (
+            counted or any(w in links for w in first_words[1:])):
+        return []  # "Guida a prezzi e pacchetti": the second noun joins the complement
+    following = tokens[1].group(0) if len(tokens) == 2 else None
+    if _same_object(tokens[0].group(0), following, lexicon) or _shaped_as_verb(
+            tokens[0].group(0), following, lexicon):
+        return []  # "e condividerla": a second verb on the same object
+    words = [w for w in _WORD.findall(first.text)
+             if w.lower() not in structure.get("trailing", frozenset()) | articles]
+    head_last = "last" in lexicon.structure.get("head_position", ())
+    if head_last and len(words) == 1 and len(second.text.split()) > 1:
+        return []
+    mine, theirs = head_of(first), head_of(second)
+    if mine is None or theirs is None or mine == theirs:
+        return []
+    return [first, second]
+
+
+def alternative_verbs(text: str, sentences: list[Span], verbs: list[Span],
+                      lexicon: Lexicon) -> list[Span]:
+    """Two verbs offered as alternatives ("Avviare o sospendere le promozioni", "Launch or
+    retire campaigns"): a verb, one of the lexicon's ``disjunctions``, then a verb the lexicon
+    knows or a word of the shape of a verb; two goals, unlike two verbs of one sequence joined
+    by "and" ("Build and launch the portal").
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    sentences : list of Span
+        The sentences of the commitment.
+    verbs : list of Span
+        Every verb the lexicon knows in the commitment.
+    lexicon : Lexicon
+        The tables of the statement's language.
+
+    Returns
+    -------
+    list of Span
+        ``[first verb, second verb]``, or an empty list.
+    """
+    disjunctions = lexicon.structure.get("disjunctions", frozenset())
+    if not disjunctions:
+        return []
+    for verb in verbs:
+        sentence = next((s for s in sentences if s.start <= verb.start < s.end), None)
+        if sentence is None:
+            continue
+        words = _tokens(text, verb.end, sentence.end, 3)
+        if len(words) < 2 or words[0].group(0).lower() not in disjunctions:
+            continue
+        second, following = words[1], (words[2].group(0) if len(words) == 3 else None)
+        span = Span(second.start(), second.end(), second.group(0))
+        if any(v.start == span.start for v in verbs) or _shaped_as_verb(
+                second.group(0), following, lexicon):
+            return [verb, span]
+    return []
+
+
+def count_after_conjunction(text: str, sentences: list[Span], ends: list[Span],
+                            quantities: list[Span], verbs: list[Span],
+                            lexicon: Lexicon) -> list[Span]:
+    """A goal stated without a number, then a conjunction and a count of something else
+    ("Channel optimisation | and | 40+ active partners", "Ottimizzazione del canale e 40+
+    integratori attivi"): a second result. A range ("between 10 and 12 deals") has a number
+    before the conjunction, so it is one target.
+
+    Parameters
+    ----------
+    text : str
+        The analysed text.
+    sentences : list of Span
+        The sentences of the commitment.
+    ends : list of Span
+        Phrases that end the goal itself (the means, the goal served).
+    quantities : list of Span
+        The numbers that measure.
+    verbs : list of Span
+        Every verb and vague word the lexicon knows in the commitment: the first goal holds one.
+    lexicon : Lexicon
+        The tables of the statement's language.
+
+    Returns
+    -------
+    list of Span
+        ``[the words before the conjunction, the count]``, or an empty list.
+    """
+    stops = lexicon.structure.get("stops", frozenset())
+    for sentence in sentences:
+        end = min((e.start for e in ends if sentence.start < e.start < sentence.end),
+                  default=sentence.end)
+        for joint in lexicon.patterns["conjunctions"].finditer(text, sentence.start, end):
+            if any(q.start < joint.start() for q in quantities) or not any(
+                    sentence.start <= v.start and v.end <= joint.start() for v in verbs):
+                continue
+            count = next((q for q in quantities if q.start >= joint.end()
+                          and not text[joint.end():q.start].strip()), None)
+            if count is None:
+                continue
+            after = _tokens(text, count.end, end, 2)
+            words = [w for w in after if w.group(0)[0].isalpha()]
+            if words and words[0].group(0).lower() not in stops:
+                first = Span(sentence.start, joint.start(), text[sentence.start:joint.start()])
+                return [first, count]
+    return []

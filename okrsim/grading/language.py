@@ -49,6 +49,13 @@ def word_evidence(word: str) -> tuple[tuple[str, float], ...]:
     return tuple(evidence)
 
 
+@lru_cache(maxsize=8192)
+def _evidence_as_written(word: str) -> tuple[tuple[str, float], ...]:
+    """:func:`word_evidence` of a word as the text writes it ("Aumentare"), looked up once per
+    spelling rather than lowered for each statement."""
+    return word_evidence(word.lower())
+
+
 def detect_language(text: str) -> str | None:
     """Guess the language of a statement.
 
@@ -72,7 +79,7 @@ def detect_language(text: str) -> str | None:
     for word in _WORD.findall(text):
         if acronyms and word in acronyms:
             continue
-        for lang, weight in word_evidence(word.lower()):
+        for lang, weight in _evidence_as_written(word):
             counts[lang] += weight
     if _DIGIT_SEPARATOR.search(text):  # "€20.000+ raccolti": numbers written the Italian way
         for lang in counts:

@@ -30,7 +30,8 @@ DIGITS = (
 _FLAGS = re.IGNORECASE | re.UNICODE
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 #: Lists tried only at one place (the first word, one duration), never scanned over the text.
-MATCHED_IN_PLACE = frozenset({"lead_in", "verb_shape", "limit_units", "counted_by"})
+MATCHED_IN_PLACE = frozenset({"lead_in", "verb_shape", "reflexive_shape", "limit_units",
+                              "counted_by"})
 #: Characters of a position that choose the lexicon items tried there: four, not the scanner's
 #: three, cut them further ("incr" no longer tries "income"), a scan about a quarter faster for
 #: a few more expressions built.

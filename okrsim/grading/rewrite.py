@@ -205,29 +205,36 @@ def goal_texts(a: Analysis) -> list[str]:
     goal names ("... by December" belongs to both). One goal, or goals that do not each hold a
     number (the rewrite of the whole loses none), give ``[a.text]``.
     """
+    return [text for text, _reading in _goal_readings(a)]
+
+
+def _goal_readings(a: Analysis) -> list[tuple[str, Analysis]]:
+    """:func:`goal_texts` with the reading of each text: the part's own reading when the text is
+    the part as cut, read once (a part given a verb or a deadline is read again)."""
     if len(a.quantities) < 2:  # a number for each goal at least, or the whole is rewritten
-        return [a.text]
+        return [(a.text, a)]
     cuts = []
     for first, second in zip(a.joined_goals, a.joined_goals[1:], strict=False):
         joins = list(_JOINER.finditer(a.text, first.end, second.start))
         if joins:
             cuts.append((joins[-1].start(), joins[-1].end()))
     if not cuts:
-        return [a.text]
+        return [(a.text, a)]
     bounds = [0, *[x for cut in cuts for x in cut], len(a.text)]
     parts = [a.text[bounds[i]:bounds[i + 1]].strip(" .;") for i in range(0, len(bounds), 2)]
     readings = [analyse(part, a.lexicon) for part in parts]
     if not all(r.quantities for r in readings):
-        return [a.text]  # only goals with numbers of their own could lose them or swap them
+        return [(a.text, a)]  # only goals with numbers of their own could lose them or swap them
     deadline = next((r.time_anchored[0].text for r in readings if r.time_anchored), None)
-    texts = []
+    goals = []
     for part, reading in zip(parts, readings, strict=True):
+        text = part
         if reading.verb is None and a.verb is not None:
-            part = f"{a.verb.text} {part}"
+            text = f"{a.verb.text} {text}"
         if deadline is not None and not reading.time_anchored:
-            part = f"{part} {deadline}"
-        texts.append(part)
-    return texts
+            text = f"{text} {deadline}"
+        goals.append((text, reading if text == part else analyse(text, a.lexicon)))
+    return goals
 
 
 def suggest_goals(a: Analysis, activity: bool = False) -> str:
@@ -237,7 +244,7 @@ def suggest_goals(a: Analysis, activity: bool = False) -> str:
     joined by :data:`GOAL_SEPARATOR`, so that neither goal's numbers are lost or given to the
     other's metric.
     """
-    texts = goal_texts(a)
-    if len(texts) == 1:
+    goals = _goal_readings(a)
+    if len(goals) == 1:
         return suggest(a, activity)
-    return GOAL_SEPARATOR.join(suggest(analyse(text, a.lexicon), activity) for text in texts)
+    return GOAL_SEPARATOR.join(suggest(reading, activity) for _text, reading in goals)

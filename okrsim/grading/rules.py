@@ -187,8 +187,10 @@ def vague_object(a: Analysis) -> list[Span]:
 
 def deliverables(a: Analysis) -> list[Span]:
     """What a task names as its deliverable ("the new pricing page"), when the statement is a
-    task without a vague verb: concrete for Specific (the task itself is flagged by activity)."""
-    return a.deliverables if is_activity(a) and not a.vague_verbs else []
+    task without a vague verb: concrete for Specific (the task itself is flagged by activity).
+    Vague areas, plain qualifiers and the words of the means name nothing ("Gather the
+    essential data")."""
+    return a.naming_deliverables if is_activity(a) and not a.vague_verbs else []
 
 
 def structural_metric(a: Analysis) -> list[Span]:

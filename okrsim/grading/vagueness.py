@@ -182,14 +182,17 @@ def gerund_object(a: Analysis) -> bool:
     -------
     bool
         Whether :attr:`Analysis.vague_object` is a single word ending with one of the
-        lexicon's ``gerund_endings``, in a statement with no task or direction verb.
+        lexicon's ``gerund_endings`` (after plain qualifiers at most: "Continuous monitoring
+        and optimisation"), or only plain qualifiers ("ottimizzazione costante"), in a
+        statement with no task or direction verb.
     """
     phrase = a.vague_object
     endings = tuple(a.lexicon.structure.get("gerund_endings", ()))
     if phrase is None or not endings or a.activity_verbs or a.outcome_verbs:
         return False  # "Create DevOps messaging": a task names its deliverable
-    words = _words(phrase.text)
-    return len(words) == 1 and words[0].endswith(endings)
+    plain = a.lexicon.structure.get("plain_qualifiers", frozenset())
+    words = [w for w in _words(phrase.text) if w not in plain]  # "Continuous | monitoring"
+    return len(words) <= 1 and all(w.endswith(endings) for w in words)
 
 
 def counts_outcomes_vaguely(a: Analysis) -> bool:
