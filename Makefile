@@ -49,6 +49,7 @@ accuracy: $(STAMP)
 	$(BIN)/python scripts/grading_accuracy.py --corpus tests/data/grading_blind4.csv --per-class
 	$(BIN)/python scripts/grading_accuracy.py --corpus tests/data/grading_blind5.csv --per-class
 	$(BIN)/python scripts/grading_accuracy.py --corpus tests/data/grading_blind6.csv --per-class
+	$(BIN)/python scripts/grading_accuracy.py --corpus tests/data/grading_blind7.csv --per-class
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -30,7 +30,7 @@ DATA = Path(__file__).resolve().parent / "data"
 SETS = ("grading_corpus.csv", "grading_holdout.csv", "grading_holdout2.csv",
         "grading_holdout3.csv", "grading_blind.csv", "grading_blind2.csv", "grading_blind3.csv",
         "grading_blind4.csv", "grading_blind5.csv",
-        "grading_blind6.csv")
+        "grading_blind6.csv", "grading_blind7.csv")
 ROWS = [(row["id"], row["lang"], row["text"])
         for name in SETS for row in csv.DictReader((DATA / name).open(encoding="utf-8"))]
 PASS_MARK = PASS_SCORE  # the kit's own bar, from the library
